@@ -1,0 +1,274 @@
+package io.plumeline.core.site;
+
+import io.plumeline.core.emissions.CalculationMethod;
+import io.plumeline.core.emissions.MethodInput;
+import io.plumeline.core.units.UnitOfMeasure;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Checks what the YAML mapping cannot: required fields, references, ids, units, node ids and cycles. */
+final class SiteModelValidator {
+
+    static final Set<String> PROGRAMS = Set.of("EPA_PART98", "EU_ETS", "CN_MEE");
+    static final Set<String> GWP_SETS = Set.of("AR4", "AR5", "AR6");
+    static final Set<String> SECURITY_POLICIES =
+            Set.of("None", "Basic256Sha256", "Aes128_Sha256_RsaOaep", "Aes256_Sha256_RsaPss");
+    static final Set<String> SECURITY_MODES = Set.of("None", "Sign", "SignAndEncrypt");
+    static final Set<String> AUTH_TYPES = Set.of("anonymous", "username");
+    static final Set<String> CATEGORIES = Set.of("stationary_combustion", "flare", "process", "fugitive");
+    static final Set<String> SUBSTITUTIONS = Set.of("PART75", "NONE");
+
+    private final SiteModel model;
+    private final List<String> problems = new ArrayList<>();
+
+    SiteModelValidator(SiteModel model) {
+        this.model = model;
+    }
+
+    List<String> problems() {
+        checkHeader();
+        Set<String> servers = ids("servers", model.servers(), OpcServer::id);
+        Set<String> units = ids("units", model.units(), PlantUnit::id);
+        Set<String> tags = ids("tags", model.tags(), Tag::id);
+        ids("sources", model.sources(), EmissionSource::id);
+        ids("streams", model.streams(), MaterialStream::id);
+        for (int i = 0; i < model.servers().size(); i++) checkServer("servers[" + i + "]", model.servers().get(i));
+        for (int i = 0; i < model.units().size(); i++) {
+            PlantUnit unit = model.units().get(i);
+            refers("units[" + i + "].parent", unit.parent(), units, "unit", false);
+        }
+        checkUnitCycles();
+        for (int i = 0; i < model.tags().size(); i++) checkTag("tags[" + i + "]", model.tags().get(i), units, servers);
+        for (int i = 0; i < model.sources().size(); i++) checkSource("sources[" + i + "]", model.sources().get(i), units, tags);
+        for (int i = 0; i < model.streams().size(); i++) checkStream("streams[" + i + "]", model.streams().get(i), units, tags);
+        for (int i = 0; i < model.limits().size(); i++) checkLimit("limits[" + i + "]", model.limits().get(i), tags);
+        return problems;
+    }
+
+    private void checkHeader() {
+        if (!SiteModel.API_VERSION.equals(model.apiVersion())) {
+            problem("apiVersion", "must be '" + SiteModel.API_VERSION + "', found '" + model.apiVersion() + "'");
+        }
+        Site site = model.site();
+        if (site == null) {
+            problem("site", "is required");
+            return;
+        }
+        required("site.id", site.id());
+        if (required("site.timezone", site.timezone())) {
+            try {
+                ZoneId.of(site.timezone());
+            } catch (DateTimeException e) {
+                problem("site.timezone", "unknown time zone '" + site.timezone() + "'");
+            }
+        }
+        oneOf("site.program", site.program(), PROGRAMS, true);
+        oneOf("site.gwp", site.gwp(), GWP_SETS, true);
+    }
+
+    private void checkServer(String path, OpcServer server) {
+        if (required(path + ".endpoint", server.endpoint()) && !server.endpoint().startsWith("opc.tcp://")) {
+            problem(path + ".endpoint", "must be an opc.tcp:// URL, found '" + server.endpoint() + "'");
+        }
+        oneOf(path + ".securityPolicy", server.securityPolicy(), SECURITY_POLICIES, true);
+        oneOf(path + ".securityMode", server.securityMode(), SECURITY_MODES, true);
+        if ("None".equals(server.securityPolicy()) != "None".equals(server.securityMode())) {
+            problem(path, "securityPolicy " + server.securityPolicy() + " and securityMode " + server.securityMode()
+                    + " do not go together: both are None, or neither is");
+        }
+        OpcServer.Auth auth = server.auth();
+        if (oneOf(path + ".auth.type", auth.type(), AUTH_TYPES, true) && auth.type().equals("username")) {
+            required(path + ".auth.username", auth.username());
+            if (auth.passwordEnv() == null && auth.passwordFile() == null) {
+                problem(path + ".auth", "username authentication needs passwordEnv or passwordFile");
+            }
+        }
+    }
+
+    private void checkTag(String path, Tag tag, Set<String> units, Set<String> servers) {
+        refers(path + ".unit", tag.unit(), units, "unit", true);
+        refers(path + ".server", tag.server(), servers, "server", true);
+        if (required(path + ".node", tag.node())) {
+            try {
+                OpcNodeId.parse(tag.node());
+            } catch (IllegalArgumentException e) {
+                problem(path + ".node", e.getMessage());
+            }
+        }
+        knownUnit(path + ".uom", tag.uom());
+        if (tag.samplingMs() <= 0) {
+            problem(path + ".samplingMs", "must be positive, found " + tag.samplingMs());
+        }
+        Tag.ValidRange valid = tag.valid();
+        if (valid != null && valid.min() != null && valid.max() != null && valid.min() > valid.max()) {
+            problem(path + ".valid", "min " + valid.min() + " is above max " + valid.max());
+        }
+    }
+
+    private void checkSource(String path, EmissionSource source, Set<String> units, Set<String> tags) {
+        refers(path + ".unit", source.unit(), units, "unit", true);
+        oneOf(path + ".category", source.category(), CATEGORIES, true);
+        oneOf(path + ".substitution", source.substitution(), SUBSTITUTIONS, true);
+        if (!required(path + ".method", source.method())) {
+            return;
+        }
+        CalculationMethod method = CalculationMethod.find(source.method()).orElse(null);
+        if (method == null) {
+            problem(path + ".method", "unknown method '" + source.method() + "'; known methods: "
+                    + java.util.Arrays.toString(CalculationMethod.values()));
+            return;
+        }
+        if (method == CalculationMethod.EPA_C1 && source.fuel() == null) {
+            problem(path + ".fuel", "is required by EPA_C1, which takes the fuel's default HHV and factor");
+        }
+        for (MethodInput input : method.inputs()) {
+            if (input.required() && !source.inputs().containsKey(input.name())) {
+                problem(path + ".inputs", method + " needs input '" + input.name() + "'");
+            }
+        }
+        for (Map.Entry<String, SourceInput> entry : source.inputs().entrySet()) {
+            checkSourceInput(path + ".inputs." + entry.getKey(), method, entry.getKey(), entry.getValue(), tags);
+        }
+    }
+
+    private void checkSourceInput(String path, CalculationMethod method, String name, SourceInput input, Set<String> tags) {
+        MethodInput spec = method.input(name).orElse(null);
+        if (spec == null) {
+            problem(path, method + " takes no input '" + name + "'; it takes " + method.inputs().stream().map(MethodInput::name).toList());
+            return;
+        }
+        String uom;
+        if (input.isTag()) {
+            if (!refers(path, input.tag(), tags, "tag", true)) return;
+            uom = model.tag(input.tag()).orElseThrow().uom();
+        } else {
+            if (input.value() == null) {
+                problem(path, "a constant input needs a value");
+                return;
+            }
+            uom = input.uom();
+            if (!knownUnit(path + ".uom", uom)) return;
+        }
+        UnitOfMeasure unit = UnitOfMeasure.find(uom).orElse(null);
+        if (unit != null && !spec.accepts(unit.dimension())) {
+            problem(path, method + " cannot use '" + uom + "' (" + unit.dimension() + ") for " + name + "; it needs "
+                    + spec.dimensions());
+        }
+    }
+
+    private void checkStream(String path, MaterialStream stream, Set<String> units, Set<String> tags) {
+        refers(path + ".from", stream.from(), units, "unit", false);
+        refers(path + ".to", stream.to(), units, "unit", false);
+        refers(path + ".massFlow", stream.massFlow(), tags, "tag", true);
+        if (stream.to() == null && stream.product() == null) {
+            problem(path, "goes nowhere: give 'to' (a unit) or 'product'");
+        }
+        if (stream.to() != null && stream.product() != null) {
+            problem(path, "has both 'to' and 'product'; a product stream leaves the site");
+        }
+        if (stream.from() == null && stream.to() == null) {
+            problem(path, "touches no unit: give 'from' or 'to'");
+        }
+        if (stream.massFlow() != null && tags.contains(stream.massFlow())) {
+            UnitOfMeasure unit = UnitOfMeasure.find(model.tag(stream.massFlow()).orElseThrow().uom()).orElse(null);
+            if (unit != null && unit.dimension() != io.plumeline.core.units.Dimension.MASS_RATE) {
+                problem(path + ".massFlow", "tag '" + stream.massFlow() + "' is in '" + unit + "', not a mass flow (t/h, kg/h)");
+            }
+        }
+    }
+
+    private void checkLimit(String path, Limit limit, Set<String> tags) {
+        refers(path + ".tag", limit.tag(), tags, "tag", true);
+        if (limit.max() == null) {
+            problem(path + ".max", "is required");
+        }
+        if (limit.averaging() != null) {
+            try {
+                Duration d = Duration.parse(limit.averaging());
+                if (d.isNegative() || d.isZero()) problem(path + ".averaging", "must be a positive duration");
+            } catch (DateTimeParseException e) {
+                problem(path + ".averaging", "'" + limit.averaging() + "' is not an ISO-8601 duration such as PT1H");
+            }
+        }
+    }
+
+    private void checkUnitCycles() {
+        Map<String, String> parents = new HashMap<>();
+        model.units().forEach(u -> parents.put(u.id(), u.parent()));
+        for (int i = 0; i < model.units().size(); i++) {
+            Set<String> seen = new HashSet<>();
+            String at = model.units().get(i).id();
+            while (at != null && seen.add(at)) at = parents.get(at);
+            if (at != null && at.equals(model.units().get(i).id())) {
+                problem("units[" + i + "].parent", "unit '" + at + "' is its own ancestor (cycle " + seen + ")");
+            }
+        }
+    }
+
+    private <T> Set<String> ids(String path, List<T> items, Function<T, String> id) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            String value = id.apply(items.get(i));
+            if (value == null || value.isBlank()) {
+                problem(path + "[" + i + "].id", "is required");
+            } else if (!seen.add(value)) {
+                problem(path + "[" + i + "].id", "duplicate id '" + value + "'");
+            }
+        }
+        return seen;
+    }
+
+    private boolean refers(String path, String value, Set<String> known, String kind, boolean mandatory) {
+        if (value == null) {
+            if (mandatory) problem(path, "is required");
+            return false;
+        }
+        if (!known.contains(value)) {
+            problem(path, "unknown " + kind + " '" + value + "'");
+            return false;
+        }
+        return true;
+    }
+
+    private boolean knownUnit(String path, String uom) {
+        if (!required(path, uom)) return false;
+        if (UnitOfMeasure.find(uom).isEmpty()) {
+            problem(path, "unknown unit '" + uom + "'");
+            return false;
+        }
+        return true;
+    }
+
+    private boolean oneOf(String path, String value, Set<String> allowed, boolean mandatory) {
+        if (value == null) {
+            if (mandatory) problem(path, "is required; one of " + new java.util.TreeSet<>(allowed));
+            return false;
+        }
+        if (!allowed.contains(value)) {
+            problem(path, "'" + value + "' is not one of " + new java.util.TreeSet<>(allowed));
+            return false;
+        }
+        return true;
+    }
+
+    private boolean required(String path, String value) {
+        if (value == null || value.isBlank()) {
+            problem(path, "is required");
+            return false;
+        }
+        return true;
+    }
+
+    private void problem(String path, String message) {
+        problems.add(path + ": " + message);
+    }
+}

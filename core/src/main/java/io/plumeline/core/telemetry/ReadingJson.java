@@ -1,0 +1,69 @@
+package io.plumeline.core.telemetry;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.charset.StandardCharsets;
+
+/** The JSON form of a {@link Reading} (contract 2). Thread-safe. */
+public final class ReadingJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // later versions may add fields
+            .build();
+
+    private ReadingJson() {
+    }
+
+    public static byte[] toBytes(Reading reading) {
+        try {
+            return MAPPER.writeValueAsBytes(reading);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot write reading " + reading, e);
+        }
+    }
+
+    public static String toJson(Reading reading) {
+        return new String(toBytes(reading), StandardCharsets.UTF_8);
+    }
+
+    /** Parses and checks a reading; anything unusable is refused with the field that is wrong. */
+    public static Reading parse(byte[] json) {
+        Reading r;
+        try {
+            r = MAPPER.readValue(json, Reading.class);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().isEmpty() ? "" : e.getPath().get(e.getPath().size() - 1).getFieldName() + ": ";
+            throw new ReadingFormatException(field + firstLine(e.getOriginalMessage()), e);
+        } catch (JacksonException e) {
+            throw new ReadingFormatException("not JSON: " + firstLine(e.getOriginalMessage()), e);
+        } catch (java.io.IOException e) {
+            throw new ReadingFormatException("unreadable: " + e.getMessage(), e);
+        }
+        if (r == null) throw new ReadingFormatException("empty message", null);
+        if (r.v() != Reading.VERSION) throw new ReadingFormatException("v: unsupported version " + r.v(), null);
+        if (r.tag() == null || r.tag().isBlank()) throw new ReadingFormatException("tag: missing", null);
+        if (r.ts() == null) throw new ReadingFormatException("ts: missing", null);
+        if (r.quality() == null) throw new ReadingFormatException("quality: missing", null);
+        if (r.quality() == Quality.GOOD && r.value() == null) {
+            throw new ReadingFormatException("value: missing on a GOOD reading", null);
+        }
+        if (r.value() != null && !Double.isFinite(r.value())) {
+            throw new ReadingFormatException("value: not a finite number", null);
+        }
+        return r;
+    }
+
+    private static String firstLine(String message) {
+        int nl = message == null ? -1 : message.indexOf('\n');
+        return nl < 0 ? String.valueOf(message) : message.substring(0, nl);
+    }
+}
