@@ -2,6 +2,7 @@ package io.plumeline.core.site;
 
 import io.plumeline.core.emissions.CalculationMethod;
 import io.plumeline.core.emissions.MethodInput;
+import io.plumeline.core.units.Dimension;
 import io.plumeline.core.units.UnitOfMeasure;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -138,6 +139,31 @@ final class SiteModelValidator {
         for (Map.Entry<String, SourceInput> entry : source.inputs().entrySet()) {
             checkSourceInput(path + ".inputs." + entry.getKey(), method, entry.getKey(), entry.getValue(), tags);
         }
+        checkHeatingValueBasis(path + ".inputs", source);
+    }
+
+    /** Fuel × heating value is energy only when both are per gas volume, per liquid volume or per mass. */
+    private void checkHeatingValueBasis(String path, EmissionSource source) {
+        Dimension fuel = inputDimension(source, source.inputs().containsKey("flareGas") ? "flareGas" : "fuelQuantity");
+        Dimension heat = inputDimension(source, source.inputs().containsKey("ncv") ? "ncv" : "hhv");
+        if (fuel == null || heat == null) return;
+        Dimension expected = switch (fuel) {
+            case GAS_VOLUME, GAS_VOLUME_RATE -> Dimension.ENERGY_PER_GAS_VOLUME;
+            case VOLUME, VOLUME_RATE -> Dimension.ENERGY_PER_VOLUME;
+            case MASS, MASS_RATE -> Dimension.ENERGY_PER_MASS;
+            default -> null;
+        };
+        if (expected != null && heat != expected) {
+            problem(path, "the fuel is measured as " + fuel + " but its heating value is " + heat
+                    + "; they must share a basis (" + expected + ")");
+        }
+    }
+
+    private Dimension inputDimension(EmissionSource source, String name) {
+        SourceInput input = source.inputs().get(name);
+        if (input == null) return null;
+        String uom = input.isTag() ? model.tag(input.tag()).map(Tag::uom).orElse(null) : input.uom();
+        return UnitOfMeasure.find(uom).map(UnitOfMeasure::dimension).orElse(null);
     }
 
     private void checkSourceInput(String path, CalculationMethod method, String name, SourceInput input, Set<String> tags) {
@@ -180,7 +206,7 @@ final class SiteModelValidator {
         }
         if (stream.massFlow() != null && tags.contains(stream.massFlow())) {
             UnitOfMeasure unit = UnitOfMeasure.find(model.tag(stream.massFlow()).orElseThrow().uom()).orElse(null);
-            if (unit != null && unit.dimension() != io.plumeline.core.units.Dimension.MASS_RATE) {
+            if (unit != null && unit.dimension() != Dimension.MASS_RATE) {
                 problem(path + ".massFlow", "tag '" + stream.massFlow() + "' is in '" + unit + "', not a mass flow (t/h, kg/h)");
             }
         }

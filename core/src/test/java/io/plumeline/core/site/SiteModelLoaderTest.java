@@ -1,0 +1,178 @@
+package io.plumeline.core.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SiteModelLoaderTest {
+
+    private static final String VALID = """
+            apiVersion: plumeline/v1
+            site: {id: test-site, name: Test, timezone: Asia/Shanghai, program: EPA_PART98, gwp: AR5}
+            servers:
+              - {id: dcs-1, endpoint: "opc.tcp://127.0.0.1:4840/plumeline", securityPolicy: None, securityMode: None, auth: {type: anonymous}}
+            units:
+              - {id: cdu-1, name: Crude}
+              - {id: heater-1, name: Heater, parent: cdu-1}
+            tags:
+              - {id: heater-1.fuel_gas_flow, unit: heater-1, server: dcs-1, node: "nsu=urn:test;s=H1/Flow", uom: Nm3/h, samplingMs: 1000, valid: {min: 0, max: 5000}}
+              - {id: heater-1.fuel_gas_hhv, unit: heater-1, server: dcs-1, node: "nsu=urn:test;s=H1/HHV", uom: MJ/Nm3}
+              - {id: cdu-1.crude_feed, unit: cdu-1, server: dcs-1, node: "nsu=urn:test;i=1001", uom: t/h}
+            sources:
+              - id: heater-1.stack
+                unit: heater-1
+                category: stationary_combustion
+                method: EPA_C2A
+                fuel: fuel_gas
+                inputs: {fuelQuantity: heater-1.fuel_gas_flow, hhv: heater-1.fuel_gas_hhv}
+                substitution: PART75
+            streams:
+              - {id: crude-in, to: cdu-1, massFlow: cdu-1.crude_feed, material: crude}
+            limits:
+              - {tag: heater-1.fuel_gas_flow, max: 4000, averaging: PT1H}
+            """;
+
+    private static SiteModel parse(String yaml) {
+        return SiteModelLoader.parse(yaml, "test.yaml");
+    }
+
+    private static void assertRefused(String yaml, String expectedProblem) {
+        assertThatThrownBy(() -> parse(yaml))
+                .isInstanceOf(SiteModelException.class)
+                .satisfies(e -> assertThat(((SiteModelException) e).problems()).contains(expectedProblem))
+                .hasMessageStartingWith("test.yaml: ");
+    }
+
+    @Test
+    void loadsAValidModel() {
+        SiteModel model = parse(VALID);
+        assertThat(model.site().zone().getId()).isEqualTo("Asia/Shanghai");
+        assertThat(model.tagsOf("dcs-1")).hasSize(3);
+        assertThat(model.tag("heater-1.fuel_gas_flow").orElseThrow().nodeId())
+                .isEqualTo(new OpcNodeId("urn:test", 's', "H1/Flow"));
+        assertThat(model.tag("heater-1.fuel_gas_hhv").orElseThrow().samplingMs()).isEqualTo(Tag.DEFAULT_SAMPLING_MS);
+        assertThat(model.source("heater-1.stack").orElseThrow().inputs().get("hhv").tag()).isEqualTo("heater-1.fuel_gas_hhv");
+    }
+
+    @Test
+    void loadsTheExampleRefinery() {
+        SiteModel model = SiteModelLoader.load(Path.of("../examples/sites/refinery.yaml"));
+        assertThat(model.tags()).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(model.sources()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(model.streams().stream().filter(s -> s.product() != null).map(MaterialStream::product).distinct())
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(model.limits()).isNotEmpty();
+        assertThat(model.units()).extracting(PlantUnit::id).contains("cdu-1", "heater-1", "reformer-1", "boiler-1", "flare-1");
+    }
+
+    @Test
+    void refusesAnUnknownUnitNamingThePath() {
+        assertRefused(VALID.replace("uom: MJ/Nm3", "uom: MJ/Nm3/hr"), "tags[1].uom: unknown unit 'MJ/Nm3/hr'");
+    }
+
+    @Test
+    void refusesAnUnknownKeyNamingThePath() {
+        assertThatThrownBy(() -> parse(VALID.replace("samplingMs: 1000,", "samplingMs: 1000, scan: 5,")))
+                .isInstanceOf(SiteModelException.class)
+                .hasMessageContaining("tags[0]: unknown key 'scan'");
+        assertThatThrownBy(() -> parse(VALID + "extras: {}\n"))
+                .hasMessageContaining("unknown key 'extras'");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "unit: heater-1, server: dcs-1, node: \"nsu=urn:test;s=H1/HHV\"|unit: heater-9, server: dcs-1, node: \"nsu=urn:test;s=H1/HHV\"|tags[1].unit: unknown unit 'heater-9'",
+            "unit: heater-1, server: dcs-1, node: \"nsu=urn:test;s=H1/HHV\"|unit: heater-1, server: dcs-7, node: \"nsu=urn:test;s=H1/HHV\"|tags[1].server: unknown server 'dcs-7'",
+            "hhv: heater-1.fuel_gas_hhv}|hhv: heater-1.missing}|sources[0].inputs.hhv: unknown tag 'heater-1.missing'",
+            "massFlow: cdu-1.crude_feed|massFlow: cdu-1.nothing|streams[0].massFlow: unknown tag 'cdu-1.nothing'",
+            "{tag: heater-1.fuel_gas_flow, max: 4000|{tag: heater-1.fuel_gas, max: 4000|limits[0].tag: unknown tag 'heater-1.fuel_gas'",
+            "parent: cdu-1}|parent: cdu-2}|units[1].parent: unknown unit 'cdu-2'",
+            "to: cdu-1, massFlow|to: cdu-3, massFlow|streams[0].to: unknown unit 'cdu-3'",
+    })
+    void refusesDanglingReferences(String from, String to, String problem) {
+        assertRefused(VALID.replace(from, to), problem);
+    }
+
+    @Test
+    void refusesDuplicateIds() {
+        assertRefused(VALID.replace("id: cdu-1.crude_feed", "id: heater-1.fuel_gas_flow")
+                        .replace("massFlow: cdu-1.crude_feed", "massFlow: heater-1.fuel_gas_flow"),
+                "tags[2].id: duplicate id 'heater-1.fuel_gas_flow'");
+        assertRefused(VALID.replace("{id: heater-1, name: Heater, parent: cdu-1}", "{id: cdu-1, name: Heater}"),
+                "units[1].id: duplicate id 'cdu-1'");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ns=2;s=H1/HHV|names its namespace by index",
+            "nsu=urn:test;H1/HHV|needs an identifier of the form s=<string>",
+            "nsu=urn:test;i=abc|has an invalid i= identifier 'abc'",
+            "nsu=urn:test;g=not-a-guid|has an invalid g= identifier",
+            "nsu=urn:test|has no ';' after the namespace URI",
+            "nsu=;s=x|has an empty namespace URI",
+    })
+    void refusesBadNodeIdSyntax(String node, String message) {
+        assertThatThrownBy(() -> parse(VALID.replace("nsu=urn:test;s=H1/HHV", node)))
+                .isInstanceOf(SiteModelException.class)
+                .hasMessageContaining("tags[1].node: node id '" + node + "'")
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void refusesACycleOfParentUnits() {
+        assertThatThrownBy(() -> parse(VALID.replace("{id: cdu-1, name: Crude}", "{id: cdu-1, name: Crude, parent: heater-1}")))
+                .isInstanceOf(SiteModelException.class)
+                .hasMessageContaining("units[0].parent: unit 'cdu-1' is its own ancestor");
+    }
+
+    @Test
+    void refusesInputsInUnitsTheMethodCannotUse() {
+        assertRefused(VALID.replace("uom: MJ/Nm3", "uom: vol%"),
+                "sources[0].inputs.hhv: EPA_C2A cannot use 'vol%' (VOLUME_FRACTION) for hhv; it needs "
+                        + io.plumeline.core.emissions.CalculationMethod.EPA_C2A.input("hhv").orElseThrow().dimensions());
+        assertRefused(VALID.replace("hhv: heater-1.fuel_gas_hhv}", "}"), "sources[0].inputs: EPA_C2A needs input 'hhv'");
+        assertRefused(VALID.replace("uom: MJ/Nm3", "uom: MJ/kg"), "sources[0].inputs: the fuel is measured as "
+                + "GAS_VOLUME_RATE but its heating value is ENERGY_PER_MASS; they must share a basis (ENERGY_PER_GAS_VOLUME)");
+        assertRefused(VALID.replace("method: EPA_C2A", "method: EPA_C99"),
+                "sources[0].method: unknown method 'EPA_C99'; known methods: "
+                        + java.util.Arrays.toString(io.plumeline.core.emissions.CalculationMethod.values()));
+    }
+
+    @Test
+    void refusesBadHeaderValues() {
+        assertRefused(VALID.replace("plumeline/v1", "plumeline/v2"), "apiVersion: must be 'plumeline/v1', found 'plumeline/v2'");
+        assertRefused(VALID.replace("Asia/Shanghai", "Asia/Atlantis"), "site.timezone: unknown time zone 'Asia/Atlantis'");
+        assertRefused(VALID.replace("securityPolicy: None,", "securityPolicy: Basic128,"),
+                "servers[0].securityPolicy: 'Basic128' is not one of [Aes128_Sha256_RsaOaep, Aes256_Sha256_RsaPss, Basic256Sha256, None]");
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() {
+        String broken = VALID.replace("uom: t/h", "uom: tph").replace("server: dcs-1, node: \"nsu=urn:test;i=1001\"",
+                "server: dcs-2, node: \"nsu=urn:test;i=1001\"");
+        assertThatThrownBy(() -> parse(broken))
+                .isInstanceOf(SiteModelException.class)
+                .satisfies(e -> assertThat(((SiteModelException) e).problems()).containsExactlyInAnyOrder(
+                        "tags[2].uom: unknown unit 'tph'", "tags[2].server: unknown server 'dcs-2'"));
+    }
+
+    @Test
+    void refusesMalformedYamlWithItsLine() {
+        assertThatThrownBy(() -> parse("apiVersion: plumeline/v1\nsite: [unclosed\n"))
+                .isInstanceOf(SiteModelException.class)
+                .hasMessageContaining("line");
+        assertThatThrownBy(() -> parse(VALID.replace("samplingMs: 1000", "samplingMs: fast")))
+                .hasMessageContaining("tags[0].samplingMs");
+    }
+
+    @Test
+    void refusesAFileThatCannotBeRead() {
+        assertThatThrownBy(() -> SiteModelLoader.load(Path.of("does-not-exist.yaml")))
+                .isInstanceOf(SiteModelException.class)
+                .hasMessageContaining("does-not-exist.yaml: cannot read the file");
+    }
+}

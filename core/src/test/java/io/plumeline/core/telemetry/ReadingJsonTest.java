@@ -1,0 +1,61 @@
+package io.plumeline.core.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ReadingJsonTest {
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readsTheContractExample() {
+        Reading r = ReadingJson.parse(bytes("""
+                {"v":1,"site":"dalian-refinery","tag":"heater-1.fuel_gas_flow","ts":"2026-11-26T04:00:00.500Z",
+                 "value":1203.4,"quality":"GOOD","status":0,"serverTs":"2026-11-26T04:00:00.512Z","seq":918273}"""));
+        assertThat(r).isEqualTo(new Reading(1, "dalian-refinery", "heater-1.fuel_gas_flow",
+                Instant.parse("2026-11-26T04:00:00.500Z"), 1203.4, Quality.GOOD, 0,
+                Instant.parse("2026-11-26T04:00:00.512Z"), 918273));
+    }
+
+    @Test
+    void roundTripsAndKeepsANullValueForBad() {
+        Reading bad = Reading.of("s", "t", Instant.parse("2026-01-01T00:00:00Z"), 5.0, 0x808B0000L, null, 7);
+        assertThat(bad.quality()).isEqualTo(Quality.BAD);
+        assertThat(bad.value()).isNull();
+        String json = ReadingJson.toJson(bad);
+        assertThat(json).contains("\"value\":null").contains("\"ts\":\"2026-01-01T00:00:00Z\"").contains("\"status\":2156593152");
+        assertThat(ReadingJson.parse(bytes(json))).isEqualTo(bad);
+    }
+
+    @Test
+    void qualityFollowsTheStatusCodeSeverity() {
+        assertThat(Quality.fromStatusCode(0)).isEqualTo(Quality.GOOD);
+        assertThat(Quality.fromStatusCode(0x40920000L)).isEqualTo(Quality.UNCERTAIN); // Uncertain_SubNormal
+        assertThat(Quality.fromStatusCode(0x80340000L)).isEqualTo(Quality.BAD);       // Bad_NodeIdUnknown
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "not json|not JSON",
+            "{\"v\":1,\"tag\":\"t\",\"ts\":\"yesterday\",\"quality\":\"GOOD\",\"value\":1}|ts: ",
+            "{\"v\":1,\"tag\":\"t\",\"quality\":\"GOOD\",\"value\":1}|ts: missing",
+            "{\"v\":2,\"tag\":\"t\",\"ts\":\"2026-01-01T00:00:00Z\",\"quality\":\"GOOD\",\"value\":1}|v: unsupported version 2",
+            "{\"v\":1,\"ts\":\"2026-01-01T00:00:00Z\",\"quality\":\"GOOD\",\"value\":1}|tag: missing",
+            "{\"v\":1,\"tag\":\"t\",\"ts\":\"2026-01-01T00:00:00Z\",\"quality\":\"GOOD\"}|value: missing on a GOOD reading",
+            "{\"v\":1,\"tag\":\"t\",\"ts\":\"2026-01-01T00:00:00Z\",\"quality\":\"FINE\",\"value\":1}|quality: ",
+            "{\"v\":1,\"tag\":\"t\",\"ts\":\"2026-01-01T00:00:00Z\",\"quality\":\"GOOD\",\"value\":\"high\"}|value: ",
+    })
+    void refusesBadMessagesNamingTheField(String json, String reason) {
+        assertThatThrownBy(() -> ReadingJson.parse(bytes(json)))
+                .isInstanceOf(ReadingFormatException.class)
+                .hasMessageStartingWith(reason);
+    }
+}
