@@ -1,0 +1,16 @@
+package io.plumeline.reporting.api;
+
+/** A request parameter that cannot be used; answered with 400 and a detail that names the parameter. */
+public class BadParameterException extends RuntimeException {
+
+    private final String parameter;
+
+    public BadParameterException(String parameter, String problem) {
+        super("parameter '" + parameter + "': " + problem);
+        this.parameter = parameter;
+    }
+
+    public String parameter() {
+        return parameter;
+    }
+}

@@ -1,0 +1,54 @@
+package io.plumeline.reporting.api;
+
+import io.plumeline.reporting.influx.InfluxQueryException;
+import io.plumeline.reporting.influx.InfluxUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error leaves as application/problem+json. Spring's own exceptions (unknown path, wrong method) go
+ * through {@link ResponseEntityExceptionHandler}; ours name the parameter, or the InfluxDB that failed.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(BadParameterException.class)
+    ProblemDetail badParameter(BadParameterException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Bad request parameter");
+        problem.setProperty("parameter", e.parameter());
+        return problem;
+    }
+
+    @ExceptionHandler(InfluxUnavailableException.class)
+    ProblemDetail influxUnavailable(InfluxUnavailableException e) {
+        LOG.warn("{}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("InfluxDB unavailable");
+        return problem;
+    }
+
+    @ExceptionHandler(InfluxQueryException.class)
+    ProblemDetail influxFailed(InfluxQueryException e) {
+        LOG.error("{}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage());
+        problem.setTitle("InfluxDB query failed");
+        return problem;
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail unexpected(RuntimeException e) {
+        LOG.error("Unexpected failure", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "unexpected failure: " + e.getClass().getSimpleName() + "; see the service log");
+        problem.setTitle("Internal error");
+        return problem;
+    }
+}

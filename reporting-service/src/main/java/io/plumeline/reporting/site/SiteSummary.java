@@ -1,0 +1,13 @@
+package io.plumeline.reporting.site;
+
+import io.plumeline.core.site.SiteModel;
+
+/** A served site as {@code GET /api/v1/sites} lists it. */
+public record SiteSummary(String id, String name, String timezone, String program, String gwp, int tags, int sources) {
+
+    static SiteSummary of(SiteModel model) {
+        var site = model.site();
+        return new SiteSummary(site.id(), site.name(), site.timezone(), site.program(), site.gwp(),
+                model.tags().size(), model.sources().size());
+    }
+}
