@@ -1,0 +1,312 @@
+package io.plumeline.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+/**
+ * A single-node KRaft Kafka broker (broker and controller in one process) in its own JVM, started from the
+ * Maven-resolved {@code kafka_2.13} jars. The broker's classpath was written at build time into the
+ * {@code kafka-broker.classpath} resource, so the broker's jars never reach the classpath of whoever uses
+ * this class.
+ *
+ * <pre>{@code
+ * try (KafkaBroker kafka = KafkaBroker.startTemporary()) {
+ *     kafka.createTopic("plumeline.telemetry", 4);
+ *     String bootstrap = kafka.bootstrapServers();   // 127.0.0.1:PORT
+ * }
+ * }</pre>
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(90);
+    private static final String CLASSPATH_RESOURCE = "kafka-broker.classpath";
+    private static final int NODE_ID = 1;
+
+    private final ChildProcess process;
+    private final int port;
+    private final Path dataDir;
+    private final boolean temporary;
+    private final Admin admin;
+    private Thread cleanupAtExit;
+
+    private KafkaBroker(ChildProcess process, int port, Path dataDir, boolean temporary) {
+        this.process = process;
+        this.port = port;
+        this.dataDir = dataDir;
+        this.temporary = temporary;
+        this.admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
+    }
+
+    /**
+     * Starts a broker with its data in {@code dataDir} (kept across runs: formatted only the first time),
+     * clients on 127.0.0.1:{@code port}, the controller on 127.0.0.1:{@code controllerPort}. The controller
+     * port is written into the formatted storage, so keep it the same for the same folder.
+     */
+    public static KafkaBroker start(Path dataDir, int port, int controllerPort, Path logFile, Duration timeout) {
+        return start(dataDir, port, controllerPort, logFile, timeout, false);
+    }
+
+    /** For tests: free ports and a temporary data folder that {@link #close()} deletes. */
+    public static KafkaBroker startTemporary() {
+        Path dataDir = Folders.temporary("plumeline-kafka-");
+        try {
+            KafkaBroker broker = start(dataDir, Ports.free(), Ports.free(), dataDir.resolve("kafka.log"),
+                    DEFAULT_START_TIMEOUT, true);
+            broker.cleanupAtExit = new Thread(broker::stopAndClean, "kafka-cleanup");
+            Runtime.getRuntime().addShutdownHook(broker.cleanupAtExit);
+            return broker;
+        } catch (RuntimeException e) {
+            Folders.deleteRecursively(dataDir);
+            throw e;
+        }
+    }
+
+    private static KafkaBroker start(Path dataDir, int port, int controllerPort, Path logFile, Duration timeout,
+            boolean temporary) {
+        Path data = Folders.create(dataDir.toAbsolutePath());
+        Path logDir = data.resolve("log");
+        Path properties = data.resolve("server.properties");
+        Folders.write(properties, serverProperties(logDir, port, controllerPort));
+        Path log4j = data.resolve("log4j2.properties");
+        Folders.write(log4j, LOG4J2);
+        List<String> java = List.of(javaBinary().toString(), "-Xmx512m", "-XX:+UseG1GC",
+                "-Djava.awt.headless=true", "-Dlog4j2.configurationFile=" + log4j.toUri(),
+                "-Dkafka.logs.dir=" + data.resolve("logs"), "-cp", brokerClasspath());
+
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            List<String> format = new ArrayList<>(java);
+            format.addAll(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
+                    "-c", properties.toString(), "--standalone"));
+            ChildProcess storageTool = ChildProcess.start("Kafka storage format", format, data, logFile);
+            if (storageTool.awaitExit(Duration.ofSeconds(60)) != 0) {
+                throw storageTool.failure("failed (exit code " + storageTool.exitCode() + ")");
+            }
+        }
+        List<String> server = new ArrayList<>(java);
+        server.addAll(List.of("kafka.Kafka", properties.toString()));
+        KafkaBroker broker = new KafkaBroker(ChildProcess.start("Kafka", server, data, logFile), port, data,
+                temporary);
+        try {
+            broker.process.awaitReady(broker::answers, timeout,
+                    "the AdminClient could not describe the cluster at " + broker.bootstrapServers());
+        } catch (RuntimeException e) {
+            broker.stopAndClean();
+            throw e;
+        }
+        return broker;
+    }
+
+    /**
+     * One node is broker and controller. Internal topics get one partition and one replica: with the
+     * default 50 offset partitions a first consumer waits ~5 s for them.
+     */
+    private static String serverProperties(Path logDir, int port, int controllerPort) {
+        String broker = "127.0.0.1:" + port;
+        String controller = "127.0.0.1:" + controllerPort;
+        return String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=" + NODE_ID,
+                "controller.quorum.bootstrap.servers=" + controller,
+                "listeners=PLAINTEXT://" + broker + ",CONTROLLER://" + controller,
+                "advertised.listeners=PLAINTEXT://" + broker + ",CONTROLLER://" + controller,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "log.dirs=" + logDir,
+                "num.partitions=1",
+                "offsets.topic.num.partitions=1",
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.num.partitions=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "") ;
+    }
+
+    private static final String LOG4J2 = """
+            status = warn
+            appender.console.type = Console
+            appender.console.name = STDOUT
+            appender.console.layout.type = PatternLayout
+            appender.console.layout.pattern = [%d] %p %m (%c)%n
+            rootLogger.level = info
+            rootLogger.appenderRef.stdout.ref = STDOUT
+            logger.statechange.name = state.change.logger
+            logger.statechange.level = warn
+            logger.request.name = kafka.request.logger
+            logger.request.level = warn
+            """;
+
+    static String brokerClasspath() {
+        try (InputStream in = KafkaBroker.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
+            if (in == null) {
+                throw new StackException("the resource io/plumeline/stack/" + CLASSPATH_RESOURCE + " is missing:"
+                        + " local-stack was not built by Maven (./mvnw -pl local-stack install writes it)");
+            }
+            String classpath = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            List<String> missing = List.of(classpath.split(java.io.File.pathSeparator)).stream()
+                    .filter(jar -> !Files.exists(Path.of(jar))).toList();
+            if (!missing.isEmpty()) {
+                throw new StackException("the Kafka broker's jars are not in the local Maven repository any"
+                        + " more (first missing: " + missing.get(0) + "): rebuild local-stack"
+                        + " (./mvnw -pl local-stack install)");
+            }
+            return classpath;
+        } catch (IOException e) {
+            throw new StackException("cannot read the Kafka broker classpath: " + e.getMessage(), e);
+        }
+    }
+
+    static Path javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** {@code 127.0.0.1:PORT}, the value of {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return Ports.LOOPBACK + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Creates the topic with one replica; an existing topic is left as it is. */
+    public void createTopic(String name, int partitions) {
+        try {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new StackException("cannot create the Kafka topic " + name + ": " + e.getCause().getMessage(),
+                        e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new StackException("creating the Kafka topic " + name + " took more than 30 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while creating the Kafka topic " + name, e);
+        }
+    }
+
+    public Set<String> topics() {
+        return adminCall("list the topics", () -> admin.listTopics().names().get(15, TimeUnit.SECONDS));
+    }
+
+    /** Messages held in the topic (end minus start offsets over its partitions); 0 when it does not exist. */
+    public long messageCount(String topic) {
+        try {
+            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(15, TimeUnit.SECONDS).get(topic).partitions().stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return offsets(partitions, OffsetSpec.latest()) - offsets(partitions, OffsetSpec.earliest());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return 0;
+            }
+            throw new StackException("cannot count the messages of " + topic + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new StackException("counting the messages of " + topic + " took more than 15 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted", e);
+        }
+    }
+
+    private long offsets(Collection<TopicPartition> partitions, OffsetSpec spec)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> request = partitions.stream()
+                .collect(Collectors.toMap(Function.identity(), p -> spec));
+        return admin.listOffsets(request).all().get(15, TimeUnit.SECONDS).values().stream()
+                .mapToLong(info -> info.offset()).sum();
+    }
+
+    private boolean answers() {
+        try {
+            admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private interface AdminCall<T> {
+        T call() throws ExecutionException, InterruptedException, TimeoutException;
+    }
+
+    private <T> T adminCall(String what, AdminCall<T> call) {
+        try {
+            return call.call();
+        } catch (ExecutionException e) {
+            throw new StackException("Kafka could not " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new StackException("Kafka did not " + what + " within 15 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted", e);
+        }
+    }
+
+    /** SIGTERM: the broker shuts down in a controlled way, so the next start needs no log recovery. */
+    @Override
+    public void close() {
+        if (cleanupAtExit != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanupAtExit);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is already running or about to: it does the same.
+            }
+        }
+        stopAndClean();
+    }
+
+    private void stopAndClean() {
+        admin.close(Duration.ofSeconds(2));
+        process.stop(Duration.ofSeconds(30));
+        if (temporary) {
+            Folders.deleteRecursively(dataDir);
+        }
+    }
+}
