@@ -1,0 +1,179 @@
+package io.plumeline.simulator;
+
+import io.plumeline.core.site.OpcServer;
+import io.plumeline.core.site.SiteModel;
+import io.plumeline.core.site.SiteModelLoader;
+import io.plumeline.core.site.Tag;
+import io.plumeline.simulator.profile.ProfileSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
+import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
+import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
+import org.eclipse.milo.opcua.stack.core.security.DefaultCertificateManager;
+import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateQuarantine;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
+import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
+import org.eclipse.milo.opcua.stack.core.types.structured.BuildInfo;
+import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
+import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running simulator: the OPC UA server for one server entry of a site model and the ticker feeding it. */
+public final class Simulation implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Simulation.class);
+    private static final String PRODUCT_URI = "urn:plumeline:plant-simulator";
+
+    private final ServerEndpoint endpoint;
+    private final OpcUaServer server;
+    private final List<TagNamespace> namespaces;
+    private final List<TagNode> tagNodes;
+    private final MonitoredItemCount itemCount;
+    private final Thread ticker;
+    private boolean closed;
+
+    private Simulation(ServerEndpoint endpoint, OpcUaServer server, List<TagNamespace> namespaces,
+                       MonitoredItemCount itemCount, Ticker ticker) {
+        this.endpoint = endpoint;
+        this.server = server;
+        this.namespaces = namespaces;
+        this.tagNodes = namespaces.stream().flatMap(n -> n.tagNodes().stream()).toList();
+        this.itemCount = itemCount;
+        this.ticker = new Thread(ticker, "plant-simulator-ticker");
+        this.ticker.setDaemon(true);
+    }
+
+    /**
+     * Loads the site model and profiles, starts the server and, once it listens, the ticker.
+     *
+     * @throws SimulatorException, {@link io.plumeline.core.site.SiteModelException} or
+     *                             {@link io.plumeline.simulator.profile.ProfileException} for bad input
+     */
+    public static Simulation start(SimulatorSettings settings) {
+        SiteModel model = SiteModelLoader.load(settings.site());
+        OpcServer entry = serverEntry(model, settings);
+        List<Tag> tags = model.tagsOf(entry.id());
+        Map<String, List<FaultWindow>> faults = faultsByTag(settings.faults(), tags, entry);
+        ProfileSet profiles = ProfileSet.load(model, settings.profiles(), settings.seed(), settings.start());
+        ServerEndpoint endpoint = ServerEndpoint.of(entry);
+
+        OpcUaServer server = new OpcUaServer(serverConfig(model, endpoint),
+                profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
+        MonitoredItemCount itemCount = new MonitoredItemCount();
+        List<TagNamespace> namespaces = new ArrayList<>();
+        Map<String, List<Tag>> byNamespace = new LinkedHashMap<>();
+        tags.forEach(t -> byNamespace.computeIfAbsent(t.nodeId().namespaceUri(), u -> new ArrayList<>()).add(t));
+        byNamespace.forEach((uri, nsTags) -> {
+            TagNamespace namespace = new TagNamespace(server, uri, nsTags, itemCount);
+            namespace.startup();
+            namespaces.add(namespace);
+        });
+        try {
+            server.startup().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            namespaces.forEach(TagNamespace::shutdown);
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new SimulatorException("server '" + entry.id() + "': cannot listen on " + endpoint.url() + ": " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SimulatorException("interrupted while starting the server", e);
+        }
+        SourceClock clock = new SourceClock(settings.start(), settings.speed());
+        List<TagNode> tagNodes = namespaces.stream().flatMap(n -> n.tagNodes().stream()).toList();
+        Simulation simulation = new Simulation(endpoint, server, namespaces, itemCount,
+                new Ticker(tagNodes, clock, profiles, faults, settings.ticks(), settings.awaitItems(), itemCount));
+        LOG.info("Serving {} tags of server '{}' in {} namespaces on {}", tags.size(), entry.id(), namespaces.size(),
+                endpoint.url());
+        simulation.ticker.start();
+        return simulation;
+    }
+
+    private static OpcServer serverEntry(SiteModel model, SimulatorSettings settings) {
+        if (settings.serverId() == null) {
+            if (model.servers().isEmpty()) {
+                throw new SimulatorException(settings.site() + ": servers: the site model names no OPC UA server to simulate");
+            }
+            return model.servers().get(0);
+        }
+        return model.server(settings.serverId()).orElseThrow(() -> new SimulatorException("--server "
+                + settings.serverId() + ": " + settings.site() + " has no such server; it has "
+                + model.servers().stream().map(OpcServer::id).toList()));
+    }
+
+    private static Map<String, List<FaultWindow>> faultsByTag(List<FaultWindow> faults, List<Tag> tags, OpcServer entry) {
+        Map<String, List<FaultWindow>> byTag = new LinkedHashMap<>();
+        for (FaultWindow fault : faults) {
+            if (tags.stream().noneMatch(t -> t.id().equals(fault.tag()))) {
+                throw new SimulatorException("--fault " + fault + ": server '" + entry.id() + "' serves no tag '"
+                        + fault.tag() + "'");
+            }
+            byTag.computeIfAbsent(fault.tag(), t -> new ArrayList<>()).add(fault);
+        }
+        return byTag;
+    }
+
+    private static OpcUaServerConfig serverConfig(SiteModel model, ServerEndpoint endpoint) {
+        String name = "Plumeline plant simulator " + model.site().id() + "/" + endpoint.server().id();
+        return OpcUaServerConfig.builder()
+                .setApplicationUri(PRODUCT_URI + ":" + model.site().id() + ":" + endpoint.server().id())
+                .setApplicationName(LocalizedText.english(name))
+                .setProductUri(PRODUCT_URI)
+                .setBuildInfo(new BuildInfo(PRODUCT_URI, "Plumeline", "Plumeline plant simulator",
+                        OpcUaServer.SDK_VERSION, "", DateTime.now()))
+                .setEndpoints(endpoint.endpointConfigs())
+                // Milo needs a certificate manager even when every endpoint is SecurityPolicy None.
+                .setCertificateManager(new DefaultCertificateManager(new MemoryCertificateQuarantine()))
+                .setIdentityValidator(AnonymousIdentityValidator.INSTANCE)
+                .build();
+    }
+
+    public String endpointUrl() {
+        return endpoint.url();
+    }
+
+    /** Ticks produced so far per tag id, in site model order. */
+    public Map<String, Long> ticksProduced() {
+        Map<String, Long> produced = new LinkedHashMap<>();
+        tagNodes.forEach(n -> produced.put(n.tag().id(), n.produced()));
+        return produced;
+    }
+
+    public long monitoredItems() {
+        return itemCount.get();
+    }
+
+    /** One line: how many tags and ticks were produced. */
+    public String summary() {
+        Map<String, Long> produced = ticksProduced();
+        long total = produced.values().stream().mapToLong(Long::longValue).sum();
+        long min = produced.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        long max = produced.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return "PlantSimulator stopped: " + produced.size() + " tags, "
+                + (min == max ? min : min + ".." + max) + " ticks per tag, " + total + " ticks in total";
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ticker.interrupt();
+        try {
+            ticker.join(5_000);
+            server.shutdown().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Server did not shut down cleanly: {}", e.toString());
+        }
+        namespaces.forEach(TagNamespace::shutdown);
+    }
+}
