@@ -1,0 +1,192 @@
+package io.plumeline.edge;
+
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
+
+import io.plumeline.core.site.OpcServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.eclipse.milo.opcua.sdk.client.DiscoveryClient;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClientConfig;
+import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
+import org.eclipse.milo.opcua.sdk.client.identity.IdentityProvider;
+import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
+import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.UserTokenType;
+import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
+import org.eclipse.milo.opcua.stack.core.types.structured.UserTokenPolicy;
+import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OPC UA client session with one server of the site model, opened with the security policy, mode and
+ * user identity the site model names. Once connected, Milo's session keep-alive notices a lost server and
+ * reconnects by itself; {@link ServerCollector} only has to open the first session and recreate
+ * subscriptions the server no longer has.
+ */
+final class ServerConnection implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
+
+    static final String APPLICATION_URI = "urn:plumeline:edge-collector";
+    private static final long DISCOVERY_TIMEOUT_S = 10;
+
+    private final OpcServer server;
+    private final SecurityPolicy securityPolicy;
+    private final MessageSecurityMode securityMode;
+    private final UserTokenType tokenType;
+    private final IdentityProvider identity;
+    private volatile OpcUaClient client;
+
+    /** Checks the server's settings up front, so that a configuration mistake stops the start, not a retry loop. */
+    ServerConnection(OpcServer server) {
+        this.server = server;
+        this.securityPolicy = SecurityPolicy.valueOf(server.securityPolicy());
+        this.securityMode = MessageSecurityMode.valueOf(server.securityMode());
+        if (securityPolicy != SecurityPolicy.None) {
+            // Signing needs an application instance certificate and a trust list; both come with issue 4.
+            throw new IllegalArgumentException("server " + server.id() + ": securityPolicy " + server.securityPolicy()
+                    + " is not supported by the edge collector yet (it has no application certificate); use None");
+        }
+        OpcServer.Auth auth = server.auth();
+        if ("username".equals(auth.type())) {
+            this.tokenType = UserTokenType.UserName;
+            this.identity = new UsernameProvider(auth.username(), passwordSource(server.id(), auth));
+        } else {
+            this.tokenType = UserTokenType.Anonymous;
+            this.identity = new AnonymousProvider();
+        }
+    }
+
+    String serverId() {
+        return server.id();
+    }
+
+    String endpoint() {
+        return server.endpoint();
+    }
+
+    /** Opens a session; throws when the server cannot be reached or refuses the session. */
+    OpcUaClient connect() throws UaException {
+        EndpointDescription endpoint = selectEndpoint(discover());
+        OpcUaClientConfig config = OpcUaClientConfig.builder()
+                .setEndpoint(endpoint)
+                .setApplicationName(LocalizedText.english("Plumeline edge collector"))
+                .setApplicationUri(APPLICATION_URI)
+                .setProductUri(APPLICATION_URI)
+                .setIdentityProvider(identity)
+                .setRequestTimeout(uint(10_000))
+                .build();
+        OpcUaClient created = OpcUaClient.create(config);
+        try {
+            created.connect();
+        } catch (UaException e) {
+            disconnect(created);
+            throw e;
+        }
+        client = created;
+        log.info("server {}: session open on {} ({} / {}, {})", server.id(), endpoint.getEndpointUrl(),
+                securityPolicy, securityMode, tokenType);
+        return created;
+    }
+
+    OpcUaClient client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        OpcUaClient current = client;
+        client = null;
+        if (current != null) disconnect(current);
+    }
+
+    private List<EndpointDescription> discover() throws UaException {
+        try {
+            return DiscoveryClient.getEndpoints(server.endpoint()).get(DISCOVERY_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw UaException.extract(e).orElseGet(() -> new UaException(StatusCodes.Bad_CommunicationError, e.getCause()));
+        } catch (TimeoutException e) {
+            throw new UaException(StatusCodes.Bad_Timeout, "no answer to GetEndpoints within " + DISCOVERY_TIMEOUT_S + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UaException(StatusCodes.Bad_Shutdown, "interrupted");
+        }
+    }
+
+    private EndpointDescription selectEndpoint(List<EndpointDescription> endpoints) throws UaException {
+        EndpointDescription chosen = endpoints.stream()
+                .filter(e -> securityPolicy.getUri().equals(e.getSecurityPolicyUri()))
+                .filter(e -> e.getSecurityMode() == securityMode)
+                .filter(e -> e.getUserIdentityTokens() != null && Arrays.stream(e.getUserIdentityTokens())
+                        .map(UserTokenPolicy::getTokenType).anyMatch(tokenType::equals))
+                .findFirst()
+                .orElseThrow(() -> new UaException(StatusCodes.Bad_ConfigurationError, "server " + server.id()
+                        + " offers no endpoint with securityPolicy " + securityPolicy + ", securityMode " + securityMode
+                        + " and " + tokenType + " tokens; it offers " + describe(endpoints)));
+        // Servers often advertise a host name of their own (a container name, an internal address): keep
+        // the host and port that the site model reaches them on.
+        return EndpointUtil.updateUrl(chosen, EndpointUtil.getHost(server.endpoint()),
+                EndpointUtil.getPort(server.endpoint()));
+    }
+
+    private static String describe(List<EndpointDescription> endpoints) {
+        return endpoints.stream()
+                .map(e -> SecurityPolicy.fromUriSafe(e.getSecurityPolicyUri()).map(Enum::name).orElse(e.getSecurityPolicyUri())
+                        + "/" + e.getSecurityMode() + " " + (e.getUserIdentityTokens() == null ? "[]"
+                        : Arrays.stream(e.getUserIdentityTokens()).map(t -> t.getTokenType().toString())
+                        .collect(Collectors.joining(",", "[", "]"))))
+                .collect(Collectors.joining("; "));
+    }
+
+    /**
+     * The password is read each time a session is activated, from the environment variable or file the
+     * site model names, and never kept or logged.
+     */
+    private static Supplier<byte[]> passwordSource(String serverId, OpcServer.Auth auth) {
+        if (auth.passwordEnv() != null) {
+            String variable = auth.passwordEnv();
+            if (System.getenv(variable) == null) {
+                throw new IllegalArgumentException("server " + serverId + ": environment variable " + variable
+                        + " (auth.passwordEnv) is not set");
+            }
+            return () -> System.getenv(variable).getBytes(StandardCharsets.UTF_8);
+        }
+        Path file = Path.of(auth.passwordFile());
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("server " + serverId + ": password file " + file
+                    + " (auth.passwordFile) cannot be read");
+        }
+        return () -> {
+            try {
+                // Files usually end with a line break that is not part of the password.
+                return Files.readString(file, StandardCharsets.UTF_8).replaceFirst("\\R\\z", "")
+                        .getBytes(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException("server " + serverId + ": cannot read password file " + file, e);
+            }
+        };
+    }
+
+    private void disconnect(OpcUaClient target) {
+        try {
+            target.disconnectAsync().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.debug("server {}: disconnect did not complete cleanly: {}", server.id(), e.toString());
+        }
+    }
+}
