@@ -1,0 +1,58 @@
+package io.plumeline.flink;
+
+import io.plumeline.core.emissions.HourlyEmissions;
+import io.plumeline.core.site.EmissionSource;
+import io.plumeline.core.site.SiteModel;
+import io.plumeline.core.site.SourceInput;
+import io.plumeline.core.telemetry.Reading;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Sends a reading to every hourly-accounted source that has its tag as an input, once per input (a tag may
+ * feed several sources, or the same source twice). Readings of other tags are dropped here.
+ */
+public class FanOutToSources extends RichFlatMapFunction<Reading, SourceSample> {
+
+    private final SiteModelText siteModel;
+    private transient Map<String, List<SourceInputRef>> inputsByTag;
+
+    private record SourceInputRef(String source, String input) {
+    }
+
+    public FanOutToSources(SiteModelText siteModel) {
+        this.siteModel = siteModel;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        inputsByTag = inputsByTag(siteModel.parse());
+    }
+
+    @Override
+    public void flatMap(Reading reading, Collector<SourceSample> out) {
+        Double value = reading.isGood() ? reading.value() : null;
+        for (SourceInputRef ref : inputsByTag.getOrDefault(reading.tag(), List.of())) {
+            out.collect(new SourceSample(ref.source(), ref.input(), reading.ts(), value));
+        }
+    }
+
+    private static Map<String, List<SourceInputRef>> inputsByTag(SiteModel model) {
+        Map<String, List<SourceInputRef>> byTag = new HashMap<>();
+        for (EmissionSource source : model.sources()) {
+            if (!HourlyEmissions.supports(source)) continue;
+            for (Map.Entry<String, SourceInput> input : source.inputs().entrySet()) {
+                if (input.getValue().isTag()) {
+                    byTag.computeIfAbsent(input.getValue().tag(), t -> new ArrayList<>())
+                            .add(new SourceInputRef(source.id(), input.getKey()));
+                }
+            }
+        }
+        return byTag;
+    }
+}

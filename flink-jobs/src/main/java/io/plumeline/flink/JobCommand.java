@@ -1,0 +1,167 @@
+package io.plumeline.flink;
+
+import io.plumeline.core.site.SiteModelException;
+import io.plumeline.flink.influx.InfluxDbSink;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line of {@link PlumelineJob} (process contract "Flink job"). */
+@Command(name = "PlumelineJob", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Telemetry from Kafka to InfluxDB, unparsable messages to the DLQ, hourly emissions to InfluxDB.")
+final class JobCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobCommand.class);
+
+    @Option(names = "--site", required = true, paramLabel = "FILE", description = "site model (YAML)")
+    Path site;
+
+    @Option(names = "--kafka", required = true, paramLabel = "BOOTSTRAP", description = "Kafka bootstrap servers")
+    String kafka;
+
+    @Option(names = "--influx", required = true, paramLabel = "URL", description = "InfluxDB base URL (v1 HTTP API)")
+    URI influx;
+
+    @Option(names = "--influx-db", defaultValue = "plumeline", paramLabel = "NAME")
+    String influxDb;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "URI",
+            description = "where checkpoints go (default: flink-checkpoints in the working directory)")
+    String checkpointDir;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "PT10S", paramLabel = "DURATION")
+    Duration checkpointInterval;
+
+    @Option(names = "--[no-]resume", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "resume from the newest checkpoint in the checkpoint directory (default: ${DEFAULT-VALUE})")
+    boolean resume;
+
+    @Option(names = "--topic", defaultValue = "plumeline.telemetry", paramLabel = "TOPIC")
+    String topic;
+
+    @Option(names = "--dlq-topic", defaultValue = "plumeline.telemetry.dlq", paramLabel = "TOPIC")
+    String dlqTopic;
+
+    @Option(names = "--group-id", defaultValue = "plumeline-flink", paramLabel = "ID")
+    String groupId;
+
+    @Option(names = "--out-of-orderness", defaultValue = "PT5S", paramLabel = "DURATION",
+            description = "how late a reading may arrive behind the newest one (watermark bound)")
+    Duration outOfOrderness;
+
+    @Option(names = "--idleness", defaultValue = "PT30S", paramLabel = "DURATION",
+            description = "after this long without readings a source split no longer holds the watermark back")
+    Duration idleness;
+
+    @Option(names = "--max-hold", defaultValue = "PT5M", paramLabel = "DURATION",
+            description = "how long a sample holds its value in the hourly integral")
+    Duration maxHold;
+
+    @Option(names = "--allowed-lateness", defaultValue = "PT0S", paramLabel = "DURATION",
+            description = "how long after its end an hour waits for late readings before it is computed")
+    Duration allowedLateness;
+
+    @Option(names = "--parallelism", paramLabel = "N")
+    Integer parallelism;
+
+    static int run(String... args) {
+        return new CommandLine(new JobCommand()).execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        SiteModelText siteModel;
+        try {
+            siteModel = SiteModelText.read(site);
+            HourlyAccounting.checkSources(siteModel.parse());
+        } catch (SiteModelException | IllegalArgumentException e) {
+            System.err.println("PlumelineJob: " + e.getMessage());
+            return 2;
+        }
+        KafkaTopics.ensure(kafka, topic, dlqTopic);
+
+        PlumelineJob job = new PlumelineJob(siteModel,
+                new PlumelineJob.Timing(outOfOrderness, idleness, maxHold, allowedLateness),
+                KafkaSource.<RawMessage>builder()
+                        .setBootstrapServers(kafka)
+                        .setTopics(topic)
+                        .setGroupId(groupId)
+                        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                        .setDeserializer(new RawMessageDeserializer())
+                        .setProperty("partition.discovery.interval.ms", "10000")
+                        .build(),
+                KafkaSink.<DeadLetter>builder()
+                        .setBootstrapServers(kafka)
+                        .setRecordSerializer(new DeadLetterSerializer(dlqTopic))
+                        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                        .build(),
+                InfluxDbSink.of(influx, influxDb));
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration());
+        if (parallelism != null) env.setParallelism(parallelism);
+        job.build(env);
+        JobClient client = env.executeAsync("plumeline " + siteModel.parse().site().id());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> cancel(client), "plumeline-job-cancel"));
+        System.out.println("PlumelineJob running " + client.getJobID() + ": " + topic + " on " + kafka + " → "
+                + influx + " database " + influxDb + ", dead letters → " + dlqTopic);
+        client.getJobExecutionResult().get();
+        return 0;
+    }
+
+    private Configuration configuration() {
+        URI checkpoints = checkpointUri();
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+        conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toString());
+        // kept when the process is stopped, so the next start resumes the hourly state where it was
+        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        if (resume) {
+            Optional<Path> latest = LatestCheckpoint.in(checkpoints);
+            latest.ifPresent(path -> {
+                LOG.info("Resuming from checkpoint {}", path);
+                conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toString());
+                conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
+            });
+        }
+        return conf;
+    }
+
+    private URI checkpointUri() {
+        if (checkpointDir == null) return Path.of("flink-checkpoints").toAbsolutePath().toUri();
+        URI uri = URI.create(checkpointDir);
+        return uri.getScheme() == null ? Path.of(checkpointDir).toAbsolutePath().toUri() : uri;
+    }
+
+    private static void cancel(JobClient client) {
+        try {
+            client.cancel().get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // the job may already have ended; nothing else to stop
+        }
+    }
+}
