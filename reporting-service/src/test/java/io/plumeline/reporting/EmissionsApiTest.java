@@ -1,0 +1,134 @@
+package io.plumeline.reporting;
+
+import static io.plumeline.reporting.support.Contract3Lines.hourlyEmission;
+import static io.plumeline.reporting.support.Contract3Lines.lineageId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.plumeline.reporting.support.ApiClient.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Hourly rows as stored, and days and months of Dalian's calendar (UTC+8): 2026-11-30T16:00Z is midnight of
+ * 1 December there, so the hours 12:00Z to 19:00Z of 30 November fall into two days and two months.
+ */
+class EmissionsApiTest extends SingleSiteApiTest {
+
+    static final String HEATER = "heater-1.stack";
+    static final String BOILER = "boiler-1.stack";
+    static final Instant LOCAL_DECEMBER = Instant.parse("2026-11-30T16:00:00Z");
+    static final Instant LOCAL_30_NOVEMBER = Instant.parse("2026-11-29T16:00:00Z");
+    static final Instant LOCAL_10_NOVEMBER = Instant.parse("2026-11-09T16:00:00Z");
+    static final Instant LOCAL_NOVEMBER = Instant.parse("2026-10-31T16:00:00Z");
+    static final List<Hour> HOURS = new ArrayList<>();
+
+    record Hour(Instant start, double massKg, double availabilityPct, double substitutedMin) {
+    }
+
+    @BeforeAll
+    static void writeHourlyEmissions() {
+        HOURS.clear();
+        for (int h = 0; h < 3; h++) {
+            HOURS.add(new Hour(Instant.parse("2026-11-10T02:00:00Z").plus(Duration.ofHours(h)), 2400 + h, 100, 0));
+        }
+        for (int h = 0; h < 8; h++) {
+            boolean substituted = h == 5;
+            HOURS.add(new Hour(Instant.parse("2026-11-30T12:00:00Z").plus(Duration.ofHours(h)), 2500.5 + 10 * h,
+                    substituted ? 75 : 100, substituted ? 15 : 0));
+        }
+        List<String> lines = new ArrayList<>();
+        for (Hour hour : HOURS) {
+            lines.add(hourlyEmission(SITE, "heater-1", HEATER, "CO2", hour.start(), hour.massKg(), hour.massKg(),
+                    hour.availabilityPct(), hour.substitutedMin()));
+            lines.add(hourlyEmission(SITE, "heater-1", HEATER, "CH4", hour.start(), 0.05, 0.05 * 28, 100, 0));
+            lines.add(hourlyEmission(SITE, "boiler-1", BOILER, "CO2", hour.start(), 900, 900, 100, 0));
+        }
+        influx().write(DATABASE, lines);
+    }
+
+    @Test
+    void hourlyRowsAreTheStoredHoursWithTheirLineage() {
+        Response response = api.get("/api/v1/emissions", "from", "2026-11-30T00:00:00Z", "to", "2026-12-01T00:00:00Z",
+                "source", HEATER, "gas", "CO2");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.get("interval").asString()).isEqualTo("PT1H");
+        assertThat(Instant.parse(body.get("from").asString())).isEqualTo(Instant.parse("2026-11-30T00:00:00Z"));
+        List<Hour> expected = HOURS.stream().filter(h -> h.start().isAfter(Instant.parse("2026-11-29T23:59:59Z"))).toList();
+        JsonNode rows = body.get("rows");
+        assertThat(rows).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            JsonNode row = rows.get(i);
+            Hour hour = expected.get(i);
+            assertThat(row.get("source").asString()).isEqualTo(HEATER);
+            assertThat(row.get("gas").asString()).isEqualTo("CO2");
+            assertThat(row.get("method").asString()).isEqualTo("EPA_C2A");
+            assertThat(Instant.parse(row.get("start").asString())).isEqualTo(hour.start());
+            assertThat(row.get("massKg").asDouble()).isEqualTo(hour.massKg());
+            assertThat(row.get("co2eKg").asDouble()).isEqualTo(hour.massKg());
+            assertThat(row.get("availabilityPct").asDouble()).isEqualTo(hour.availabilityPct());
+            assertThat(row.get("substitutedMin").asDouble()).isEqualTo(hour.substitutedMin());
+            assertThat(row.get("lineageId").asString()).isEqualTo(lineageId(SITE, HEATER, "CO2", hour.start()));
+        }
+    }
+
+    @Test
+    void withoutFiltersEverySourceAndGasComesBackOrdered() {
+        Response response = api.get("/api/v1/emissions", "from", "2026-11-30T12:00:00Z", "to", "2026-11-30T13:00:00Z");
+
+        JsonNode rows = response.json().get("rows");
+        assertThat(rows).extracting(r -> r.get("source").asString() + "/" + r.get("gas").asString())
+                .containsExactly(BOILER + "/CO2", HEATER + "/CH4", HEATER + "/CO2");
+    }
+
+    @Test
+    void daysAreDaysOfTheSitesTimeZone() {
+        Response response = api.get("/api/v1/emissions", "from", LOCAL_NOVEMBER.toString(), "to", "2026-12-31T16:00:00Z",
+                "source", HEATER, "gas", "CO2", "interval", "P1D");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode rows = response.json().get("rows");
+        assertThat(rows).extracting(r -> Instant.parse(r.get("start").asString()))
+                .containsExactly(LOCAL_10_NOVEMBER, LOCAL_30_NOVEMBER, LOCAL_DECEMBER);
+        assertAggregate(rows.get(0), h -> h.start().isBefore(Instant.parse("2026-11-20T00:00:00Z")));
+        assertAggregate(rows.get(1), h -> h.start().isAfter(Instant.parse("2026-11-20T00:00:00Z"))
+                && h.start().isBefore(LOCAL_DECEMBER));
+        assertAggregate(rows.get(2), h -> !h.start().isBefore(LOCAL_DECEMBER));
+    }
+
+    @Test
+    void monthsAreMonthsOfTheSitesTimeZone() {
+        Response response = api.get("/api/v1/emissions", "from", LOCAL_NOVEMBER.toString(), "to", "2026-12-31T16:00:00Z",
+                "source", HEATER, "gas", "CO2", "interval", "P1M");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("interval").asString()).isEqualTo("P1M");
+        JsonNode rows = response.json().get("rows");
+        assertThat(rows).extracting(r -> Instant.parse(r.get("start").asString()))
+                .containsExactly(LOCAL_NOVEMBER, LOCAL_DECEMBER);
+        assertAggregate(rows.get(0), h -> h.start().isBefore(LOCAL_DECEMBER));
+        assertAggregate(rows.get(1), h -> !h.start().isBefore(LOCAL_DECEMBER));
+    }
+
+    private static void assertAggregate(JsonNode row, Predicate<Hour> inPeriod) {
+        List<Hour> hours = HOURS.stream().filter(inPeriod).toList();
+        assertThat(hours).isNotEmpty();
+        double mass = hours.stream().mapToDouble(Hour::massKg).sum();
+        assertThat(row.get("massKg").asDouble()).isCloseTo(mass, within(1e-6));
+        assertThat(row.get("co2eKg").asDouble()).isCloseTo(mass, within(1e-6));
+        assertThat(row.get("availabilityPct").asDouble())
+                .isCloseTo(hours.stream().mapToDouble(Hour::availabilityPct).average().orElseThrow(), within(1e-9));
+        assertThat(row.get("substitutedMin").asDouble()).isEqualTo(hours.stream().mapToDouble(Hour::substitutedMin).sum());
+        assertThat(row.get("hours").asInt()).isEqualTo(hours.size());
+        assertThat(row.get("method").asString()).isEqualTo("EPA_C2A");
+        assertThat(row.has("lineageId")).as("an aggregate names no single lineage").isFalse();
+    }
+}

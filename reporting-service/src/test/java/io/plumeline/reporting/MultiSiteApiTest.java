@@ -1,0 +1,85 @@
+package io.plumeline.reporting;
+
+import static io.plumeline.reporting.support.Contract3Lines.goodReading;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumeline.reporting.support.ApiClient;
+import io.plumeline.reporting.support.ApiClient.Response;
+import io.plumeline.reporting.support.InfluxTestServer;
+import io.plumeline.reporting.support.SiteFiles;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A fleet deployment (two sites) reading a database that does not exist when the service starts. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MultiSiteApiTest {
+
+    static final String DATABASE = "fleet";
+    static final String DALIAN = "dalian-refinery";
+    static final String ROTTERDAM = "rotterdam-terminal";
+    static final String FROM = "2026-03-01T00:00:00Z";
+    static final String TO = "2026-03-01T00:01:00Z";
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("plumeline.sites", () -> SiteFiles.path("dalian.yaml") + "," + SiteFiles.path("rotterdam.yaml"));
+        registry.add("plumeline.influx.url", () -> InfluxTestServer.shared().url());
+        registry.add("plumeline.influx.database", () -> DATABASE);
+    }
+
+    @Test
+    void everyEndpointNeedsSiteAndNamesTheChoices() {
+        ApiClient api = new ApiClient(port);
+        assertThat(api.get("/api/v1/sites").json()).extracting(s -> s.get("id").asString())
+                .containsExactly(DALIAN, ROTTERDAM);
+        for (Response response : List.of(api.get("/api/v1/site"),
+                api.get("/api/v1/telemetry", "tag", "boiler-7.fuel_gas_flow", "from", FROM, "to", TO),
+                api.get("/api/v1/emissions", "from", FROM, "to", TO))) {
+            assertThat(response.status()).as(response.toString()).isEqualTo(400);
+            assertThat(response.isProblem()).isTrue();
+            assertThat(response.json().get("detail").asString()).contains("'site'", DALIAN, ROTTERDAM);
+        }
+    }
+
+    @Test
+    void tagsAreTheNamedSitesOwn() {
+        ApiClient api = new ApiClient(port);
+        Response wrongSite = api.get("/api/v1/telemetry", "site", DALIAN, "tag", "boiler-7.fuel_gas_flow",
+                "from", FROM, "to", TO);
+        assertThat(wrongSite.status()).isEqualTo(400);
+        assertThat(wrongSite.json().get("detail").asString()).contains("boiler-7.fuel_gas_flow", DALIAN);
+        assertThat(api.get("/api/v1/site", "site", ROTTERDAM).json().get("site").get("timezone").asString())
+                .isEqualTo("Europe/Amsterdam");
+    }
+
+    @Test
+    void anAbsentDatabaseGivesEmptyResultsUntilDataArrives() {
+        ApiClient api = new ApiClient(port);
+        Response before = api.get("/api/v1/telemetry", "site", ROTTERDAM, "tag", "boiler-7.fuel_gas_flow",
+                "from", FROM, "to", TO);
+        assertThat(before.status()).as(before.toString()).isEqualTo(200);
+        assertThat(before.json().get("points")).isEmpty();
+        Response emissions = api.get("/api/v1/emissions", "site", ROTTERDAM, "from", FROM, "to", TO, "interval", "P1D");
+        assertThat(emissions.status()).as(emissions.toString()).isEqualTo(200);
+        assertThat(emissions.json().get("rows")).isEmpty();
+
+        Instant ts = Instant.parse(FROM).plusSeconds(5);
+        InfluxTestServer.shared().write(DATABASE, List.of(
+                goodReading(ROTTERDAM, "boiler-7", "boiler-7.fuel_gas_flow", ts, 777.0),
+                goodReading(DALIAN, "boiler-1", "boiler-1.fuel_gas_flow", ts, 111.0)));
+
+        Response after = api.get("/api/v1/telemetry", "site", ROTTERDAM, "tag", "boiler-7.fuel_gas_flow",
+                "from", FROM, "to", TO);
+        assertThat(after.json().get("points")).hasSize(1);
+        assertThat(after.json().get("points").get(0).get("value").asDouble()).isEqualTo(777.0);
+        assertThat(after.json().get("site").asString()).isEqualTo(ROTTERDAM);
+    }
+}

@@ -1,0 +1,115 @@
+package io.plumeline.reporting;
+
+import static io.plumeline.reporting.support.Contract3Lines.badReading;
+import static io.plumeline.reporting.support.Contract3Lines.goodReading;
+import static io.plumeline.reporting.support.Contract3Lines.uncertainReading;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.plumeline.reporting.support.ApiClient.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class TelemetryApiTest extends SingleSiteApiTest {
+
+    static final Instant T0 = Instant.parse("2026-11-26T04:00:00.500Z");
+    static final String FLOW = "heater-1.fuel_gas_flow";
+    static final String HHV = "heater-1.fuel_gas_hhv";
+    /** One reading a second; readings 2 and 3 BAD (sensor failure), 7 UNCERTAIN. */
+    static final int READINGS = 10;
+    static final List<Integer> BAD = List.of(2, 3);
+    static final int UNCERTAIN = 7;
+
+    static double flow(int i) {
+        return 1200.25 + 3.5 * i;
+    }
+
+    @BeforeAll
+    static void writeReadings() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < READINGS; i++) {
+            Instant ts = T0.plusSeconds(i);
+            lines.add(BAD.contains(i) ? badReading(SITE, "heater-1", FLOW, ts)
+                    : i == UNCERTAIN ? uncertainReading(SITE, "heater-1", FLOW, ts, flow(i))
+                    : goodReading(SITE, "heater-1", FLOW, ts, flow(i)));
+            lines.add(goodReading(SITE, "heater-1", HHV, ts, 38.5));
+        }
+        influx().write(DATABASE, lines);
+    }
+
+    @Test
+    void rawReadingsComeBackWithTheirUnitTimesAndValues() {
+        Response response = api.get("/api/v1/telemetry", "tag", FLOW, "from", T0.toString(),
+                "to", T0.plusSeconds(READINGS).toString());
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.get("tag").asString()).isEqualTo(FLOW);
+        assertThat(body.get("uom").asString()).isEqualTo("Nm3/h");
+        JsonNode points = body.get("points");
+        assertThat(points).hasSize(READINGS);
+        for (int i = 0; i < READINGS; i++) {
+            JsonNode point = points.get(i);
+            assertThat(Instant.parse(point.get("ts").asString())).isEqualTo(T0.plusSeconds(i));
+            if (BAD.contains(i)) {
+                assertThat(point.get("value").isNull()).as("BAD reading %d has a null value", i).isTrue();
+                assertThat(point.get("quality").asString()).isEqualTo("BAD");
+            } else {
+                assertThat(point.get("value").asDouble()).isEqualTo(flow(i));
+                assertThat(point.get("quality").asString()).isEqualTo(i == UNCERTAIN ? "UNCERTAIN" : "GOOD");
+            }
+        }
+    }
+
+    @Test
+    void toIsExclusiveAndOtherTagsStayOut() {
+        Response response = api.get("/api/v1/telemetry", "tag", FLOW, "from", T0.plusSeconds(1).toString(),
+                "to", T0.plusSeconds(5).toString());
+
+        JsonNode points = response.json().get("points");
+        assertThat(points).hasSize(4);
+        assertThat(Instant.parse(points.get(0).get("ts").asString())).isEqualTo(T0.plusSeconds(1));
+        assertThat(points.get(0).get("value").asDouble()).isEqualTo(flow(1));
+    }
+
+    @Test
+    void stepsAreMeansWithTheQualityOfTheirReadings() {
+        // Steps of 2 s aligned on whole seconds: [0,1] good, [2,3] bad only, [4,5] good, [6,7] one uncertain, [8,9] good.
+        Instant from = T0.minusMillis(500);
+        Response response = api.get("/api/v1/telemetry", "tag", FLOW, "from", from.toString(),
+                "to", from.plusSeconds(READINGS).toString(), "step", "PT2S");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.get("step").asString()).isEqualTo("PT2S");
+        JsonNode points = body.get("points");
+        assertThat(points).hasSize(5);
+        for (int step = 0; step < 5; step++) {
+            JsonNode point = points.get(step);
+            assertThat(Instant.parse(point.get("ts").asString())).isEqualTo(from.plusSeconds(2L * step));
+            int first = 2 * step;
+            int second = first + 1;
+            if (BAD.contains(first) && BAD.contains(second)) {
+                assertThat(point.get("value").isNull()).isTrue();
+                assertThat(point.get("quality").asString()).isEqualTo("BAD");
+            } else {
+                assertThat(point.get("value").asDouble()).isCloseTo((flow(first) + flow(second)) / 2, within(1e-9));
+                boolean allGood = first != UNCERTAIN && second != UNCERTAIN;
+                assertThat(point.get("quality").asString()).isEqualTo(allGood ? "GOOD" : "UNCERTAIN");
+            }
+        }
+    }
+
+    @Test
+    void aRangeWithoutReadingsHasNoPoints() {
+        Response response = api.get("/api/v1/telemetry", "tag", FLOW, "from", "2020-01-01T00:00:00Z",
+                "to", "2020-01-02T00:00:00Z");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("points")).isEmpty();
+    }
+}

@@ -1,0 +1,47 @@
+package io.plumeline.reporting.support;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Line protocol for contract 3's measurements, written the way the Flink job writes them (doubles only). */
+public final class Contract3Lines {
+
+    public static final long BAD_SENSOR_FAILURE = 0x808B0000L;
+    public static final long UNCERTAIN = 0x40000000L;
+
+    private Contract3Lines() {
+    }
+
+    public static String goodReading(String site, String unit, String tag, Instant ts, double value) {
+        return reading(site, unit, tag, ts, "value=" + value + ",status=0.0,quality=\"GOOD\"");
+    }
+
+    public static String uncertainReading(String site, String unit, String tag, Instant ts, double value) {
+        return reading(site, unit, tag, ts, "value=" + value + ",status=" + (double) UNCERTAIN + ",quality=\"UNCERTAIN\"");
+    }
+
+    /** A BAD reading has no value field at all: the gap is stored, not a made-up number. */
+    public static String badReading(String site, String unit, String tag, Instant ts) {
+        return reading(site, unit, tag, ts, "status=" + (double) BAD_SENSOR_FAILURE + ",quality=\"BAD\"");
+    }
+
+    public static String hourlyEmission(String site, String unit, String source, String gas, Instant hour,
+                                        double massKg, double co2eKg, double availabilityPct, double substitutedMin) {
+        return "emissions,site=" + site + ",unit=" + unit + ",source=" + source + ",gas=" + gas + ",method=EPA_C2A"
+                + " mass_kg=" + massKg + ",co2e_kg=" + co2eKg + ",availability_pct=" + availabilityPct
+                + ",substituted_min=" + substitutedMin + ",lineage_id=\"" + lineageId(site, source, gas, hour) + "\" "
+                + nanos(hour);
+    }
+
+    public static String lineageId(String site, String source, String gas, Instant hour) {
+        return site + "/" + source + "/" + gas + "/" + hour.truncatedTo(ChronoUnit.HOURS);
+    }
+
+    private static String reading(String site, String unit, String tag, Instant ts, String fields) {
+        return "telemetry,site=" + site + ",unit=" + unit + ",tag=" + tag + " " + fields + " " + nanos(ts);
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+}
