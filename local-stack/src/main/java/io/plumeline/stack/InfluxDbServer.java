@@ -151,6 +151,10 @@ public final class InfluxDbServer implements AutoCloseable {
         return process.isAlive();
     }
 
+    ChildProcess process() {
+        return process;
+    }
+
     public void createDatabase(String name) {
         query(null, "CREATE DATABASE \"" + name.replace("\"", "\\\"") + "\"");
     }
@@ -252,10 +256,12 @@ public final class InfluxDbServer implements AutoCloseable {
         stopAndClean();
     }
 
-    private void stopAndClean() {
-        process.stop(Duration.ofSeconds(20));
+    /** Returns true when influxd stopped by itself, false when it had to be killed. */
+    boolean stopAndClean() {
+        boolean clean = process.stop(Duration.ofSeconds(20));
         if (temporary) {
             Folders.deleteRecursively(dataDir);
         }
+        return clean;
     }
 }

@@ -210,6 +210,10 @@ public final class KafkaBroker implements AutoCloseable {
         return process.isAlive();
     }
 
+    ChildProcess process() {
+        return process;
+    }
+
     /** Creates the topic with one replica; an existing topic is left as it is. */
     public void createTopic(String name, int partitions) {
         try {
@@ -302,11 +306,13 @@ public final class KafkaBroker implements AutoCloseable {
         stopAndClean();
     }
 
-    private void stopAndClean() {
+    /** Returns true when the broker stopped by itself, false when it had to be killed. */
+    boolean stopAndClean() {
         admin.close(Duration.ofSeconds(2));
-        process.stop(Duration.ofSeconds(30));
+        boolean clean = process.stop(Duration.ofSeconds(30));
         if (temporary) {
             Folders.deleteRecursively(dataDir);
         }
+        return clean;
     }
 }

@@ -1,0 +1,366 @@
+package io.plumeline.stack;
+
+import io.plumeline.core.site.OpcServer;
+import io.plumeline.core.site.SiteModel;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * One run of the whole stack on this machine: starts InfluxDB, Kafka, the Flink job, the reporting service,
+ * the simulators (demo only) and the edge collector in that order, reports progress, and stops them in
+ * reverse order when the time is up, on Ctrl-C or SIGTERM, or when one of them fails.
+ */
+final class StackRun {
+
+    static final int INFLUX_PORT = 8086;
+    static final int KAFKA_PORT = 9092;
+    static final int KAFKA_CONTROLLER_PORT = 9093;
+    static final int REPORTING_PORT = 8080;
+    static final String DATABASE = "plumeline";
+    static final String TELEMETRY_TOPIC = "plumeline.telemetry";
+    static final String DLQ_TOPIC = "plumeline.telemetry.dlq";
+    static final int TELEMETRY_PARTITIONS = 4;
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
+    private static final Duration JAVA_STOP_GRACE = Duration.ofSeconds(30);
+    private static final Pattern SIMULATOR_READY = Pattern.compile("PlantSimulator ready on");
+    private static final Pattern FLINK_READY = Pattern.compile("PlumelineJob running");
+    private static final Pattern COLLECTOR_READY = Pattern.compile("EdgeCollector started");
+
+    private final JavaModule flinkJob;
+    private final JavaModule reporting;
+    private final JavaModule simulator;
+    private final JavaModule collector;
+    private final StackLayout layout;
+    private final Path siteFile;
+    private final SiteModel site;
+    private final Integer simulatorSpeed;
+    private final Duration runFor;
+    private final PrintStream out;
+    private final Deque<Service> started = new ArrayDeque<>();
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile Thread runner;
+    private volatile boolean stopping;
+    private InfluxDbServer influx;
+    private KafkaBroker kafka;
+    private long readingsBefore;
+    private long hoursBefore;
+
+    /** {@code simulatorSpeed} null: no simulator, the collector reads the site's own servers. */
+    StackRun(StackLayout layout, Path siteFile, SiteModel site, Integer simulatorSpeed, Duration runFor,
+            PrintStream out) {
+        this.layout = layout;
+        this.siteFile = siteFile.toAbsolutePath().normalize();
+        this.site = site;
+        this.simulatorSpeed = simulatorSpeed;
+        this.runFor = runFor;
+        this.out = out;
+        Path repository = layout.repository();
+        this.flinkJob = new JavaModule(repository, "flink-jobs", "io.plumeline.flink.PlumelineJob");
+        this.reporting = new JavaModule(repository, "reporting-service", "io.plumeline.reporting.ReportingApplication");
+        this.simulator = new JavaModule(repository, "plant-simulator", "io.plumeline.simulator.PlantSimulator");
+        this.collector = new JavaModule(repository, "edge-collector", "io.plumeline.edge.EdgeCollector");
+    }
+
+    private boolean isDemo() {
+        return simulatorSpeed != null;
+    }
+
+    /** Runs until stopped; returns the process exit code (0 after a clean stop). */
+    int run() {
+        runner = Thread.currentThread();
+        Instant began = Instant.now();
+        String failure = null;
+        try {
+            preflight();
+            startAll();
+            failure = watch(Instant.now());
+        } catch (StackException | IllegalArgumentException e) {
+            if (!stopRequested()) {
+                failure = e.getMessage();
+            }
+        }
+        stopping = true;
+        Thread.interrupted();
+        if (failure != null) {
+            out.println();
+            out.println("FAILED: " + failure);
+        }
+        Counts counts = stopAll();
+        printSummary(Duration.between(began, Instant.now()), counts, failure);
+        return failure == null ? 0 : 1;
+    }
+
+    /** Ctrl-C or SIGTERM: stop waiting (or starting) and stop everything in order. */
+    void requestStop() {
+        stopRequested.countDown();
+        Thread thread = runner;
+        if (!stopping && thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private boolean stopRequested() {
+        return stopRequested.getCount() == 0;
+    }
+
+    private void preflight() {
+        List<JavaModule> modules = isDemo() ? List.of(flinkJob, reporting, simulator, collector)
+                : List.of(flinkJob, reporting, collector);
+        modules.forEach(JavaModule::classpath);
+        Ports.requireFree(Ports.LOOPBACK, INFLUX_PORT, "InfluxDB");
+        Ports.requireFree(Ports.LOOPBACK, KAFKA_PORT, "Kafka");
+        Ports.requireFree(Ports.LOOPBACK, KAFKA_CONTROLLER_PORT, "Kafka's controller");
+        Ports.requireFree(Ports.LOOPBACK, REPORTING_PORT, "The reporting service");
+        if (isDemo()) {
+            for (OpcServer server : site.servers()) {
+                URI endpoint = URI.create(server.endpoint());
+                int port = endpoint.getPort() < 0 ? 4840 : endpoint.getPort();
+                Ports.requireFree(endpoint.getHost(), port, "The plant simulator for " + server.id());
+            }
+            // A demo starts from nothing, so its summary counts only what this run collected.
+            Folders.deleteRecursively(layout.influxData());
+            Folders.deleteRecursively(layout.kafkaData());
+            Folders.deleteRecursively(layout.flinkData());
+        }
+        Folders.deleteRecursively(layout.logs());
+        Folders.deleteRecursively(layout.root().resolve("tmp"));
+        Folders.create(layout.logs());
+    }
+
+    private void startAll() {
+        out.println("Plumeline " + (isDemo() ? "demo" : "run") + " — site " + site.site().id() + " (" + siteFile + ")"
+                + (runFor == null ? ", until Ctrl-C" : ", for " + Durations.format(runFor)));
+        String influxUrl = "http://" + Ports.LOOPBACK + ":" + INFLUX_PORT;
+        String bootstrap = Ports.LOOPBACK + ":" + KAFKA_PORT;
+
+        step("InfluxDB", influxUrl + ", database " + DATABASE, () -> {
+            influx = InfluxDbServer.start(layout.influxData(), INFLUX_PORT, layout.log("influxdb"),
+                    InfluxDbServer.DEFAULT_START_TIMEOUT);
+            started.push(new Service("InfluxDB", influx.process(), influx::stopAndClean, true));
+            influx.createDatabase(DATABASE);
+            readingsBefore = countReadings();
+            hoursBefore = countHours();
+        });
+        step("Kafka", bootstrap + ", topics " + TELEMETRY_TOPIC + " ×" + TELEMETRY_PARTITIONS + " and .dlq",
+                () -> {
+                    kafka = KafkaBroker.start(layout.kafkaData(), KAFKA_PORT, KAFKA_CONTROLLER_PORT,
+                            layout.log("kafka"), KafkaBroker.DEFAULT_START_TIMEOUT);
+                    started.push(new Service("Kafka", kafka.process(), kafka::stopAndClean, true));
+                    kafka.createTopic(TELEMETRY_TOPIC, TELEMETRY_PARTITIONS);
+                    kafka.createTopic(DLQ_TOPIC, 1);
+                });
+        step("Flink job", "PlumelineJob, local MiniCluster", () -> launch("Flink job", "flink-jobs", flinkJob, "1g",
+                List.of("--site", siteFile.toString(), "--kafka", bootstrap, "--influx", influxUrl,
+                        "--influx-db", DATABASE, "--checkpoint-dir", layout.checkpoints().toUri().toString()))
+                .awaitLogLine(FLINK_READY, Duration.ofSeconds(120)));
+        String reportingUrl = "http://" + Ports.LOOPBACK + ":" + REPORTING_PORT;
+        step("Reporting", reportingUrl, () -> launch("Reporting service", "reporting-service", reporting, "512m",
+                List.of("--plumeline.sites=" + siteFile, "--plumeline.influx.url=" + influxUrl,
+                        "--plumeline.influx.database=" + DATABASE, "--server.port=" + REPORTING_PORT))
+                .awaitReady(() -> healthUp(reportingUrl + "/actuator/health"), Duration.ofSeconds(120),
+                        reportingUrl + "/actuator/health did not report UP"));
+        if (isDemo()) {
+            for (OpcServer server : site.servers()) {
+                step("Simulator", server.id() + " " + server.endpoint() + " ×" + simulatorSpeed,
+                        () -> launch("Plant simulator " + server.id(), "simulator-" + server.id(), simulator, "512m",
+                                List.of("--site", siteFile.toString(), "--server", server.id(),
+                                        "--speed", Integer.toString(simulatorSpeed)))
+                                .awaitLogLine(SIMULATOR_READY, Duration.ofSeconds(90)));
+            }
+        }
+        String servers = String.join(", ", site.servers().stream().map(OpcServer::id).toList());
+        step("Edge collector", servers + " → " + TELEMETRY_TOPIC, () -> launch("Edge collector", "edge-collector",
+                collector, "512m", List.of("--site", siteFile.toString(), "--kafka", bootstrap,
+                        "--topic", TELEMETRY_TOPIC))
+                .awaitLogLine(COLLECTOR_READY, Duration.ofSeconds(60)));
+        out.println("Running" + (runFor == null ? "" : " until "
+                + LocalTime.now().plus(runFor).format(DateTimeFormatter.ofPattern("HH:mm:ss")))
+                + " — Ctrl-C stops everything. Open " + reportingUrl + "  (data and logs: " + layout.root() + ")");
+    }
+
+    private ChildProcess launch(String name, String logName, JavaModule module, String heap, List<String> args) {
+        Path tmp = Folders.create(layout.tmp(logName));
+        List<String> command = module.command(List.of("-Xmx" + heap, "-Djava.io.tmpdir=" + tmp), args);
+        ChildProcess process = ChildProcess.start(name, command, layout.repository(), layout.log(logName));
+        started.push(new Service(name, process, () -> {
+            boolean clean = process.stop(JAVA_STOP_GRACE);
+            Folders.deleteRecursively(tmp);
+            return clean;
+        }, false));
+        return process;
+    }
+
+    private boolean healthUp(String url) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void step(String name, String detail, Runnable start) {
+        if (stopRequested()) {
+            throw new StackException("stopped while starting");
+        }
+        out.printf("  %-15s %-56s ", name, detail);
+        out.flush();
+        long t0 = System.nanoTime();
+        try {
+            start.run();
+        } catch (RuntimeException e) {
+            out.println("failed");
+            throw e;
+        }
+        out.println("started in " + Durations.format(Duration.ofNanos(System.nanoTime() - t0)));
+    }
+
+    /** Waits for the end of the run; returns why it failed, or null when it ended as asked. */
+    private String watch(Instant running) {
+        Instant deadline = runFor == null ? null : running.plus(runFor);
+        Instant nextProgress = running.plus(PROGRESS_EVERY);
+        while (true) {
+            Instant now = Instant.now();
+            Instant wakeUp = deadline != null && deadline.isBefore(nextProgress) ? deadline : nextProgress;
+            try {
+                long waitMs = Math.max(1, Duration.between(now, wakeUp).toMillis());
+                if (stopRequested.await(Math.min(waitMs, 1000), TimeUnit.MILLISECONDS)) {
+                    out.println("Stop requested.");
+                    return null;
+                }
+            } catch (InterruptedException e) {
+                if (stopRequested()) {
+                    out.println("Stop requested.");
+                    return null;
+                }
+            }
+            for (Service service : started) {
+                if (!service.process().isAlive()) {
+                    return service.process().failure("stopped on its own (exit code "
+                            + service.process().exitCode() + ")").getMessage();
+                }
+            }
+            if (deadline != null && !Instant.now().isBefore(deadline)) {
+                out.println("--for " + Durations.format(runFor) + " elapsed.");
+                return null;
+            }
+            if (!Instant.now().isBefore(nextProgress)) {
+                printProgress(Duration.between(running, Instant.now()));
+                nextProgress = nextProgress.plus(PROGRESS_EVERY);
+            }
+        }
+    }
+
+    private void printProgress(Duration elapsed) {
+        out.printf("  [%s] readings in InfluxDB %,d · emission hours %,d · dead letters %s%n",
+                clock(elapsed), countReadings() - readingsBefore, countHours() - hoursBefore, deadLetters());
+    }
+
+    private record Counts(Long readings, Long hours, Long deadLetters) {
+    }
+
+    /** Stops in reverse order; counts what was stored once the writers have stopped and before the stores do. */
+    private Counts stopAll() {
+        if (started.isEmpty()) {
+            return new Counts(null, null, null);
+        }
+        out.println("Stopping:");
+        Counts counts = null;
+        while (!started.isEmpty()) {
+            Service service = started.peek();
+            if (counts == null && service.holdsData()) {
+                counts = count();
+            }
+            started.pop();
+            out.printf("  %-26s ", service.name());
+            out.flush();
+            long t0 = System.nanoTime();
+            boolean clean = service.stop();
+            out.println((clean ? "stopped in " : "killed after ")
+                    + Durations.format(Duration.ofNanos(System.nanoTime() - t0)));
+        }
+        return counts == null ? new Counts(null, null, null) : counts;
+    }
+
+    private Counts count() {
+        Long readings = null;
+        Long hours = null;
+        try {
+            readings = countReadings() - readingsBefore;
+            hours = countHours() - hoursBefore;
+        } catch (RuntimeException e) {
+            out.println("  (cannot count in InfluxDB: " + e.getMessage() + ")");
+        }
+        return new Counts(readings, hours, deadLettersOrNull());
+    }
+
+    private long countReadings() {
+        return influx.count(DATABASE, "telemetry", "status");
+    }
+
+    private long countHours() {
+        return influx.count(DATABASE, "emissions", "mass_kg");
+    }
+
+    private Long deadLettersOrNull() {
+        try {
+            return kafka == null || !kafka.isAlive() ? null : kafka.messageCount(DLQ_TOPIC);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private String deadLetters() {
+        Long count = deadLettersOrNull();
+        return count == null ? "?" : String.format("%,d", count);
+    }
+
+    private void printSummary(Duration duration, Counts counts, String failure) {
+        String rule = "─".repeat(72);
+        out.println(rule);
+        out.println("Plumeline " + (isDemo() ? "demo" : "run") + " summary — site " + site.site().id());
+        row("duration", Durations.format(duration));
+        row("readings collected", number(counts.readings()) + " points in InfluxDB " + DATABASE + ".telemetry");
+        row("emission hours", number(counts.hours()) + " points in InfluxDB " + DATABASE + ".emissions");
+        row("dead letters", number(counts.deadLetters()) + " messages in Kafka " + DLQ_TOPIC);
+        row("data", layout.root() + "  (influxdb/, kafka/, flink/checkpoints/)");
+        row("logs", layout.logs() + "  (<service>.log)");
+        row("reporting", "http://" + Ports.LOOPBACK + ":" + REPORTING_PORT + "  (stopped with the stack)");
+        row("result", failure == null ? "stopped cleanly" : "FAILED — see the message above");
+        out.println(rule);
+    }
+
+    private void row(String label, String value) {
+        out.printf("  %-20s %s%n", label, value);
+    }
+
+    private static String number(Long value) {
+        return value == null ? "unknown" : String.format("%,d", value);
+    }
+
+    private static String clock(Duration elapsed) {
+        long s = elapsed.toSeconds();
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60)
+                : String.format("%02d:%02d", s / 60, s % 60);
+    }
+}
