@@ -53,7 +53,7 @@ final class JobCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-interval", defaultValue = "PT10S", paramLabel = "DURATION")
     Duration checkpointInterval;
 
-    @Option(names = "--[no-]resume", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--resume", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "resume from the newest checkpoint in the checkpoint directory (default: ${DEFAULT-VALUE})")
     boolean resume;
 
@@ -101,7 +101,20 @@ final class JobCommand implements Callable<Integer> {
         }
         KafkaTopics.ensure(kafka, topic, dlqTopic);
 
-        PlumelineJob job = new PlumelineJob(siteModel,
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration());
+        if (parallelism != null) env.setParallelism(parallelism);
+        job(siteModel).build(env);
+        JobClient client = env.executeAsync("plumeline " + siteModel.parse().site().id());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> cancel(client), "plumeline-job-cancel"));
+        System.out.println("PlumelineJob running " + client.getJobID() + ": " + topic + " on " + kafka + " → "
+                + influx + " database " + influxDb + ", dead letters → " + dlqTopic);
+        client.getJobExecutionResult().get();
+        return 0;
+    }
+
+    /** The job wired to Kafka and InfluxDB as the flags say. */
+    PlumelineJob job(SiteModelText siteModel) {
+        return new PlumelineJob(siteModel,
                 new PlumelineJob.Timing(outOfOrderness, idleness, maxHold, allowedLateness),
                 KafkaSource.<RawMessage>builder()
                         .setBootstrapServers(kafka)
@@ -117,19 +130,9 @@ final class JobCommand implements Callable<Integer> {
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                         .build(),
                 InfluxDbSink.of(influx, influxDb));
-
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration());
-        if (parallelism != null) env.setParallelism(parallelism);
-        job.build(env);
-        JobClient client = env.executeAsync("plumeline " + siteModel.parse().site().id());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> cancel(client), "plumeline-job-cancel"));
-        System.out.println("PlumelineJob running " + client.getJobID() + ": " + topic + " on " + kafka + " → "
-                + influx + " database " + influxDb + ", dead letters → " + dlqTopic);
-        client.getJobExecutionResult().get();
-        return 0;
     }
 
-    private Configuration configuration() {
+    Configuration configuration() {
         URI checkpoints = checkpointUri();
         Configuration conf = new Configuration();
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
