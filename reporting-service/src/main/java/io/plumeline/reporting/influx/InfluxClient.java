@@ -72,6 +72,10 @@ public class InfluxClient {
         }
         List<Series> series = new ArrayList<>();
         for (JsonNode node : result.path("series")) {
+            if (node.path("partial").asBoolean(false)) {
+                throw new InfluxQueryException("InfluxDB at " + url() + " cut the answer short (its [http] max-row-limit);"
+                        + " raise the limit or narrow the query");
+            }
             series.add(series(node));
         }
         return series;

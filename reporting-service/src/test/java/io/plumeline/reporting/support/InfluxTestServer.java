@@ -103,7 +103,12 @@ public final class InfluxTestServer {
     }
 
     public String query(String influxQl) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/query?q="
+        return query("", influxQl);
+    }
+
+    /** Runs InfluxQL and returns InfluxDB's JSON answer as it came. */
+    public String query(String database, String influxQl) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/query?db=" + database + "&q="
                 + URLEncoder.encode(influxQl, StandardCharsets.UTF_8))).POST(HttpRequest.BodyPublishers.noBody()).build();
         HttpResponse<String> response = send(request);
         if (response.statusCode() != 200) {

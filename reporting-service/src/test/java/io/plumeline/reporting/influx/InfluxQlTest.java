@@ -1,0 +1,41 @@
+package io.plumeline.reporting.influx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumeline.reporting.support.InfluxTestServer;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The literals as a real influxd reads them: a quote inside a value stays inside the literal. */
+class InfluxQlTest {
+
+    static final String DATABASE = "influxql_literals";
+    static InfluxTestServer influx;
+
+    @BeforeAll
+    static void writePoints() {
+        influx = InfluxTestServer.shared();
+        influx.write(DATABASE, List.of("m,name=it's v=1.0 1000000000", "m,name=plain v=2.0 2000000000"));
+    }
+
+    @Test
+    void aQuoteInAStringLiteralIsMatchedNotExecuted() {
+        assertThat(values("\"name\" = " + InfluxQl.string("it's"))).isEqualTo("[[\"1970-01-01T00:00:01Z\",1]]");
+        assertThat(values("\"name\" = " + InfluxQl.string("x' OR '1'='1"))).isEmpty();
+        assertThat(values("\"name\" = " + InfluxQl.string("plain' OR \"name\" = 'it's"))).isEmpty();
+    }
+
+    @Test
+    void timeLiteralsAreRfc3339Instants() {
+        String where = "time >= " + InfluxQl.time(Instant.ofEpochSecond(2)) + " AND time < " + InfluxQl.time(Instant.ofEpochSecond(3));
+        assertThat(values(where)).isEqualTo("[[\"1970-01-01T00:00:02Z\",2]]");
+    }
+
+    private static String values(String where) {
+        String body = influx.query(DATABASE, "SELECT \"v\" FROM " + InfluxQl.identifier("m") + " WHERE " + where);
+        int at = body.indexOf("\"values\":");
+        return at < 0 ? "" : body.substring(at + 9, body.indexOf("]]", at) + 2);
+    }
+}
