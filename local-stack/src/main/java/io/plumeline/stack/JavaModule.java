@@ -32,7 +32,7 @@ public record JavaModule(Path repository, String module, String mainClass) {
         for (Path needed : List.of(classes, runtime)) {
             if (!Files.exists(needed)) {
                 throw new StackException(module + " is not built: " + needed + " is missing. ./plumeline demo"
-                        + " builds it (or ./mvnw -B install -DskipTests; the module needs the marker"
+                        + " or run builds it (or ./mvnw -B install -DskipTests; the module needs the marker"
                         + " src/main/resources/plumeline-runnable for runtime.classpath).");
             }
         }
