@@ -51,10 +51,9 @@ public final class Simulation implements AutoCloseable {
     }
 
     /**
-     * Loads the site model and profiles, starts the server and, once it listens, the ticker.
-     *
-     * @throws SimulatorException, {@link io.plumeline.core.site.SiteModelException} or
-     *                             {@link io.plumeline.simulator.profile.ProfileException} for bad input
+     * Loads the site model and profiles, starts the server and, once it listens, the ticker. Bad input is
+     * refused before anything listens: {@link SimulatorException}, {@link io.plumeline.core.site.SiteModelException}
+     * or {@link io.plumeline.simulator.profile.ProfileException}, each naming what and where.
      */
     public static Simulation start(SimulatorSettings settings) {
         SiteModel model = SiteModelLoader.load(settings.site());

@@ -30,6 +30,14 @@ import org.eclipse.milo.opcua.stack.core.types.enumerated.DataChangeTrigger;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.DeadbandType;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
 import org.eclipse.milo.opcua.stack.core.types.structured.DataChangeFilter;
+import org.eclipse.milo.opcua.stack.core.types.structured.BrowseDescription;
+import org.eclipse.milo.opcua.stack.core.types.structured.BrowseResult;
+import org.eclipse.milo.opcua.stack.core.types.structured.EUInformation;
+import org.eclipse.milo.opcua.stack.core.types.structured.Range;
+import org.eclipse.milo.opcua.stack.core.types.structured.ReferenceDescription;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.BrowseDirection;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.BrowseResultMask;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,6 +148,29 @@ class SimulationTest {
         assertThat(((QualifiedName) values.get(1).value().value()).name()).isEqualTo("FuelGasFlow");
         assertThat(((LocalizedText) values.get(2).value().value()).text()).contains("Nm3/h");
         assertThat(values.get(3).value().value()).isEqualTo(NodeIds.Double);
+    }
+
+    @Test
+    void tagsAreAnalogItemsWithEngineeringUnitsAndValidRange() throws Exception {
+        assertUnitsAndRange(nodeId(FLOW), "Nm3/h", new Range(0.0, 5000.0));
+        assertUnitsAndRange(nodeId(STEAM), "t/h", new Range(0.0, 120.0));
+    }
+
+    private static void assertUnitsAndRange(NodeId node, String uom, Range range) throws Exception {
+        BrowseResult properties = client.browse(new BrowseDescription(node, BrowseDirection.Forward,
+                NodeIds.HasProperty, false, uint(0), uint(BrowseResultMask.All.getValue())));
+        Map<String, NodeId> byName = new java.util.HashMap<>();
+        for (ReferenceDescription ref : properties.getReferences()) {
+            byName.put(ref.getBrowseName().name(), ref.getNodeId().toNodeId(client.getNamespaceTable()).orElseThrow());
+        }
+        assertThat(byName).containsKeys("EngineeringUnits", "EURange");
+        List<DataValue> values = client.readValues(0, TimestampsToReturn.Neither,
+                List.of(byName.get("EngineeringUnits"), byName.get("EURange")));
+        EUInformation units = (EUInformation) ((ExtensionObject) values.get(0).value().value())
+                .decode(client.getStaticEncodingContext());
+        assertThat(units.getDisplayName().text()).isEqualTo(uom);
+        assertThat(((ExtensionObject) values.get(1).value().value()).decode(client.getStaticEncodingContext()))
+                .isEqualTo(range);
     }
 
     private static void assertTicks(List<DataValue> values, Tag tag, ProfileSet profiles, long badFirst, long badLast) {
