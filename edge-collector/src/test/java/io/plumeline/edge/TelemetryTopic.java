@@ -1,0 +1,58 @@
+package io.plumeline.edge;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads what the collector wrote to a single-partition topic, from the beginning. */
+final class TelemetryTopic implements AutoCloseable {
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final String topic;
+    private final List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();
+
+    TelemetryTopic(String bootstrap, String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        this.topic = topic;
+        TopicPartition partition = new TopicPartition(topic, 0);
+        consumer.assign(List.of(partition));
+        consumer.seekToBeginning(List.of(partition));
+    }
+
+    /** All records so far once there are at least {@code count}; fails with what did arrive otherwise. */
+    List<ConsumerRecord<String, byte[]>> await(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (received.size() < count && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+        }
+        if (received.size() < count) {
+            throw new AssertionError("expected " + count + " records on " + topic + " within " + timeout + ", got "
+                    + received.size() + ": " + received.stream().map(r -> r.key() + "=" + new String(r.value())).toList());
+        }
+        return List.copyOf(received);
+    }
+
+    /** Records that arrive within {@code quiet} after the ones already read: shows that nothing more comes. */
+    List<ConsumerRecord<String, byte[]>> drain(Duration quiet) {
+        long deadline = System.nanoTime() + quiet.toNanos();
+        while (System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+        }
+        return List.copyOf(received);
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(5));
+    }
+}
