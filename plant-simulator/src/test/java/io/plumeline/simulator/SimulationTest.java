@@ -131,6 +131,8 @@ class SimulationTest {
         assertThat((Double) latest.value().value())
                 .isEqualTo(profiles.valueAt(HHV, latest.sourceTime().getJavaInstant()));
         subscription.delete();
+        Thread.sleep(200);
+        assertThat(simulation.monitoredItems()).as("items are forgotten with their subscription").isZero();
     }
 
     @Test
