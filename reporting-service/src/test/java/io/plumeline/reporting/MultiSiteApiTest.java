@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /** A fleet deployment (two sites) reading a database that does not exist when the service starts. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -56,8 +57,12 @@ class MultiSiteApiTest {
                 "from", FROM, "to", TO);
         assertThat(wrongSite.status()).isEqualTo(400);
         assertThat(wrongSite.json().get("detail").asString()).contains("boiler-7.fuel_gas_flow", DALIAN);
-        assertThat(api.get("/api/v1/site", "site", ROTTERDAM).json().get("site").get("timezone").asString())
-                .isEqualTo("Europe/Amsterdam");
+        JsonNode rotterdam = api.get("/api/v1/site", "site", ROTTERDAM).json();
+        assertThat(rotterdam.get("site").get("timezone").asString()).isEqualTo("Europe/Amsterdam");
+        JsonNode hhv = rotterdam.get("sources").get(0).get("inputs").get("hhv");
+        assertThat(hhv.get("value").asDouble()).isEqualTo(38.5);
+        assertThat(hhv.get("uom").asString()).isEqualTo("MJ/Nm3");
+        assertThat(hhv.has("tag")).isFalse();
     }
 
     @Test

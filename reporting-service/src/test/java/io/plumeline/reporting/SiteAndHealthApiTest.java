@@ -24,6 +24,10 @@ class SiteAndHealthApiTest extends SingleSiteApiTest {
         assertThat(body.get("tags").get(0).has("node")).as("OPC UA node ids stay out of the API").isFalse();
         assertThat(body.get("sources")).extracting(s -> s.get("id").asString())
                 .containsExactly("heater-1.stack", "boiler-1.stack");
+        assertThat(body.get("sources").get(0).get("inputs").get("fuelQuantity").get("tag").asString())
+                .isEqualTo("heater-1.fuel_gas_flow");
+        assertThat(body.get("sources").get(0).get("inputs").get("hhv").get("tag").asString())
+                .isEqualTo("heater-1.fuel_gas_hhv");
         assertThat(api.get("/api/v1/site", "site", SITE).json()).isEqualTo(body);
     }
 

@@ -28,6 +28,12 @@ class StartupTest {
     }
 
     @Test
+    void aSiteServedTwiceIsRefused() {
+        assertThatThrownBy(() -> start("--plumeline.sites=" + SiteFiles.path("dalian.yaml") + "," + SiteFiles.path("dalian.yaml")))
+                .rootCause().hasMessageContaining("site id 'dalian-refinery' is in both");
+    }
+
+    @Test
     void sitesAreRequired() {
         assertThatThrownBy(() -> start())
                 .rootCause().asInstanceOf(InstanceOfAssertFactories.THROWABLE)

@@ -28,13 +28,15 @@ public class SiteCatalog {
         if (properties.sites().isEmpty()) {
             throw new IllegalStateException("plumeline.sites is required: the site model files to serve, comma-separated");
         }
+        Map<String, Path> files = new LinkedHashMap<>();
         for (Path file : properties.sites()) {
             SiteModel model = SiteModelLoader.load(file);
-            SiteModel previous = sites.putIfAbsent(model.site().id(), model);
+            Path previous = files.putIfAbsent(model.site().id(), file);
             if (previous != null) {
                 throw new IllegalStateException("plumeline.sites: site id '" + model.site().id()
-                        + "' appears in more than one file (" + file + " and an earlier one)");
+                        + "' is in both " + previous + " and " + file);
             }
+            sites.put(model.site().id(), model);
             LOG.info("Serving site {} ({} tags, {} sources) from {}", model.site().id(), model.tags().size(),
                     model.sources().size(), file);
         }
