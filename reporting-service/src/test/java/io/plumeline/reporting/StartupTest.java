@@ -2,6 +2,7 @@ package io.plumeline.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.plumeline.core.site.SiteModelException;
 import io.plumeline.reporting.support.SiteFiles;
@@ -42,7 +43,7 @@ class StartupTest {
 
     @Test
     void theInfluxDbUrlIsRequired() {
-        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> new SpringApplicationBuilder(ReportingApplication.class)
+        Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ReportingApplication.class)
                 .run("--spring.main.web-application-type=none", "--plumeline.sites=" + SiteFiles.path("dalian.yaml")));
         assertThat(failure).isNotNull();
         assertThat(failure).rootCause().hasMessageContaining("plumeline.influx.url is required");
