@@ -27,10 +27,6 @@ import java.util.regex.Pattern;
  */
 final class StackRun {
 
-    static final int INFLUX_PORT = 8086;
-    static final int KAFKA_PORT = 9092;
-    static final int KAFKA_CONTROLLER_PORT = 9093;
-    static final int REPORTING_PORT = 8080;
     static final String DATABASE = "plumeline";
     static final String TELEMETRY_TOPIC = "plumeline.telemetry";
     static final String DLQ_TOPIC = "plumeline.telemetry.dlq";
@@ -46,6 +42,7 @@ final class StackRun {
     private final JavaModule simulator;
     private final JavaModule collector;
     private final StackLayout layout;
+    private final StackPorts ports;
     private final Path siteFile;
     private final SiteModel site;
     private final Integer simulatorSpeed;
@@ -62,9 +59,10 @@ final class StackRun {
     private long hoursBefore;
 
     /** {@code simulatorSpeed} null: no simulator, the collector reads the site's own servers. */
-    StackRun(StackLayout layout, Path siteFile, SiteModel site, Integer simulatorSpeed, Duration runFor,
-            PrintStream out) {
+    StackRun(StackLayout layout, StackPorts ports, Path siteFile, SiteModel site, Integer simulatorSpeed,
+            Duration runFor, PrintStream out) {
         this.layout = layout;
+        this.ports = ports;
         this.siteFile = siteFile.toAbsolutePath().normalize();
         this.site = site;
         this.simulatorSpeed = simulatorSpeed;
@@ -123,10 +121,10 @@ final class StackRun {
         List<JavaModule> modules = isDemo() ? List.of(flinkJob, reporting, simulator, collector)
                 : List.of(flinkJob, reporting, collector);
         modules.forEach(JavaModule::classpath);
-        Ports.requireFree(Ports.LOOPBACK, INFLUX_PORT, "InfluxDB");
-        Ports.requireFree(Ports.LOOPBACK, KAFKA_PORT, "Kafka");
-        Ports.requireFree(Ports.LOOPBACK, KAFKA_CONTROLLER_PORT, "Kafka's controller");
-        Ports.requireFree(Ports.LOOPBACK, REPORTING_PORT, "The reporting service");
+        Ports.requireFree(Ports.LOOPBACK, ports.influx(), "InfluxDB");
+        Ports.requireFree(Ports.LOOPBACK, ports.kafka(), "Kafka");
+        Ports.requireFree(Ports.LOOPBACK, ports.kafkaController(), "Kafka's controller");
+        Ports.requireFree(Ports.LOOPBACK, ports.reporting(), "The reporting service");
         if (isDemo()) {
             for (OpcServer server : site.servers()) {
                 URI endpoint = URI.create(server.endpoint());
@@ -146,11 +144,11 @@ final class StackRun {
     private void startAll() {
         out.println("Plumeline " + (isDemo() ? "demo" : "run") + " — site " + site.site().id() + " (" + siteFile + ")"
                 + (runFor == null ? ", until Ctrl-C" : ", for " + Durations.format(runFor)));
-        String influxUrl = "http://" + Ports.LOOPBACK + ":" + INFLUX_PORT;
-        String bootstrap = Ports.LOOPBACK + ":" + KAFKA_PORT;
+        String influxUrl = "http://" + Ports.LOOPBACK + ":" + ports.influx();
+        String bootstrap = Ports.LOOPBACK + ":" + ports.kafka();
 
         step("InfluxDB", influxUrl + ", database " + DATABASE, () -> {
-            influx = InfluxDbServer.start(layout.influxData(), INFLUX_PORT, layout.log("influxdb"),
+            influx = InfluxDbServer.start(layout.influxData(), ports.influx(), layout.log("influxdb"),
                     InfluxDbServer.DEFAULT_START_TIMEOUT);
             started.push(new Service("InfluxDB", influx.process(), influx::stopAndClean, true));
             influx.createDatabase(DATABASE);
@@ -159,7 +157,7 @@ final class StackRun {
         });
         step("Kafka", bootstrap + ", topics " + TELEMETRY_TOPIC + " ×" + TELEMETRY_PARTITIONS + " and .dlq",
                 () -> {
-                    kafka = KafkaBroker.start(layout.kafkaData(), KAFKA_PORT, KAFKA_CONTROLLER_PORT,
+                    kafka = KafkaBroker.start(layout.kafkaData(), ports.kafka(), ports.kafkaController(),
                             layout.log("kafka"), KafkaBroker.DEFAULT_START_TIMEOUT);
                     started.push(new Service("Kafka", kafka.process(), kafka::stopAndClean, true));
                     kafka.createTopic(TELEMETRY_TOPIC, TELEMETRY_PARTITIONS);
@@ -169,10 +167,10 @@ final class StackRun {
                 List.of("--site", siteFile.toString(), "--kafka", bootstrap, "--influx", influxUrl,
                         "--influx-db", DATABASE, "--checkpoint-dir", layout.checkpoints().toUri().toString()))
                 .awaitLogLine(FLINK_READY, Duration.ofSeconds(120)));
-        String reportingUrl = "http://" + Ports.LOOPBACK + ":" + REPORTING_PORT;
+        String reportingUrl = "http://" + Ports.LOOPBACK + ":" + ports.reporting();
         step("Reporting", reportingUrl, () -> launch("Reporting service", "reporting-service", reporting, "512m",
                 List.of("--plumeline.sites=" + siteFile, "--plumeline.influx.url=" + influxUrl,
-                        "--plumeline.influx.database=" + DATABASE, "--server.port=" + REPORTING_PORT))
+                        "--plumeline.influx.database=" + DATABASE, "--server.port=" + ports.reporting()))
                 .awaitReady(() -> healthUp(reportingUrl + "/actuator/health"), Duration.ofSeconds(120),
                         reportingUrl + "/actuator/health did not report UP"));
         if (isDemo()) {
@@ -345,7 +343,7 @@ final class StackRun {
         row("dead letters", number(counts.deadLetters()) + " messages in Kafka " + DLQ_TOPIC);
         row("data", layout.root() + "  (influxdb/, kafka/, flink/checkpoints/)");
         row("logs", layout.logs() + "  (<service>.log)");
-        row("reporting", "http://" + Ports.LOOPBACK + ":" + REPORTING_PORT + "  (stopped with the stack)");
+        row("reporting", "http://" + Ports.LOOPBACK + ":" + ports.reporting() + "  (stopped with the stack)");
         row("result", failure == null ? "stopped cleanly" : "FAILED — see the message above");
         out.println(rule);
     }

@@ -21,7 +21,7 @@ class LocalStackTest {
 
     @Test
     void aModuleThatIsNotBuiltStopsTheRunBeforeAnythingStartsAndSaysHowToBuildIt() throws Exception {
-        Path site = Files.copy(Path.of("../examples/sites/refinery.yaml"), home.resolve("site.yaml"));
+        Path site = StubRepository.site(home, "site.yaml", 4840, 4841);
 
         int exit = run("--home", home.toString(), "run", "--site", site.toString(), "--for", "5s");
 
@@ -45,9 +45,8 @@ class LocalStackTest {
 
     @Test
     void anInvalidSiteModelIsRefusedWithWhereTheMistakeIs() throws Exception {
-        Path site = home.resolve("bad.yaml");
-        Files.writeString(site, Files.readString(Path.of("../examples/sites/refinery.yaml"))
-                .replaceFirst("uom: Nm3/h", "uom: Nm3/hr"));
+        Path site = StubRepository.site(home, "bad.yaml", 4840, 4841);
+        Files.writeString(site, Files.readString(site).replaceFirst("uom: Nm3/h", "uom: Nm3/hr"));
 
         int exit = run("--home", home.toString(), "run", "--site", site.toString());
 
