@@ -21,6 +21,7 @@ final class Collector implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Collector.class);
 
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final List<ServerCollector> servers = new ArrayList<>();
     private final TelemetryPublisher publisher;
@@ -120,8 +121,7 @@ final class Collector implements AutoCloseable {
         progress.shutdownNow();
         int monitored = itemsCreated();
         servers.forEach(ServerCollector::close);
-        publisher.flush();
-        publisher.close();
+        publisher.close(CLOSE_TIMEOUT);
         long samples = servers.stream().mapToLong(ServerCollector::samples).sum();
         Duration ran = Duration.between(started, Instant.now());
         summary = String.format("EdgeCollector summary: %d samples received, %d readings sent, %d send errors, %d unsent;"

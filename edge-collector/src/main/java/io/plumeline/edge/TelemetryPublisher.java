@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Idempotent with acks=all: a retried batch is not duplicated and an acknowledged reading survives the loss
  * of a broker. Every reading ends up either acknowledged or counted (and logged) as failed.
  */
-final class TelemetryPublisher implements AutoCloseable {
+final class TelemetryPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(TelemetryPublisher.class);
 
@@ -27,7 +26,7 @@ final class TelemetryPublisher implements AutoCloseable {
     private static final long FAILURES_LOGGED_EACH = 20;
     private static final long FAILURE_LOG_EVERY = 1_000;
 
-    private final Producer<String, byte[]> producer;
+    private final KafkaProducer<String, byte[]> producer;
     private final String topic;
     private final AtomicLong submitted = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
@@ -87,13 +86,12 @@ final class TelemetryPublisher implements AutoCloseable {
         return failed.get();
     }
 
-    /** Waits until every reading handed over so far is acknowledged or failed. */
-    void flush() {
-        producer.flush();
+    /**
+     * Sends what is queued, waiting at most {@code timeout}; readings still unacknowledged then fail (and are
+     * counted), so that a stop does not hang on an unreachable broker.
+     */
+    void close(Duration timeout) {
+        producer.close(timeout);
     }
 
-    @Override
-    public void close() {
-        producer.close(Duration.ofSeconds(30));
-    }
 }

@@ -281,6 +281,41 @@ class EdgeCollectorTest {
         assertThat(ns.monitoredItems(flow)).as("subscription deleted at SIGTERM").isZero();
     }
 
+    @Test
+    void afterTheServerRestartsTheCollectorSubscribesAgain() throws Exception {
+        int port = TestOpcUaServer.freePort();
+        TestOpcUaServer first = TestOpcUaServer.start(port);
+        NodeId flow = first.namespace().addVariable("t9/Flow", NodeIds.Double, true);
+        Path site = new TestSite(first.endpointUrl()).tag("t9.flow", "s=t9/Flow", 200).writeTo(dir.resolve("t9.yaml"));
+
+        try (Collector collector = start(site, topic("t9")); TelemetryTopic topic = new TelemetryTopic(brokers(), "t9")) {
+            first.namespace().awaitMonitored(WAIT, flow);
+            first.namespace().push(flow, value(new Variant(1.0), StatusCode.GOOD, T0, T0));
+            topic.await(1, WAIT);
+            first.close();
+
+            // A new server process knows nothing of the old session and subscription.
+            try (TestOpcUaServer second = TestOpcUaServer.start(port)) {
+                second.namespace().addVariable("t9/Flow", NodeIds.Double, true);
+                second.namespace().awaitMonitored(Duration.ofSeconds(45), flow);
+                second.namespace().push(flow, value(new Variant(2.0), StatusCode.GOOD, T0.plusSeconds(1), T0.plusSeconds(1)));
+                assertThat(topic.await(2, WAIT)).extracting(r -> ReadingJson.parse(r.value()).value()).containsExactly(1.0, 2.0);
+                assertThat(collector.itemsCreated()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aReadingKafkaRefusesIsCountedAsASendError() {
+        TelemetryPublisher publisher = new TelemetryPublisher(brokers(), "not a valid topic!");
+        publisher.publish(io.plumeline.core.telemetry.Reading.of(TestSite.SITE_ID, "t10.flow", T0, 1.0, 0, T0, 1));
+        publisher.close(Duration.ofSeconds(10));
+
+        assertThat(publisher.submitted()).isEqualTo(1);
+        assertThat(publisher.failed()).isEqualTo(1);
+        assertThat(publisher.sent()).isZero();
+    }
+
     private static Collector start(Path site, String topic) {
         Collector collector = new Collector(SiteModelLoader.load(site), List.of(), brokers(), topic);
         collector.start();
