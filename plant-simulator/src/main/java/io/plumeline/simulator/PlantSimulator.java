@@ -24,8 +24,9 @@ public final class PlantSimulator implements Callable<Integer> {
     @Option(names = "--site", required = true, paramLabel = "FILE", description = "Site model YAML (apiVersion plumeline/v1).")
     Path site;
 
-    @Option(names = "--server", paramLabel = "ID", description = "Server entry to serve (default: the first one).")
-    String server;
+    @Option(names = "--server", paramLabel = "ID",
+            description = "Server entry to serve (default: the first one); repeat it to serve several on one clock.")
+    List<String> servers = new ArrayList<>();
 
     @Option(names = "--speed", paramLabel = "N", defaultValue = "1",
             description = "Simulated time per wall time; may be fractional (default: ${DEFAULT-VALUE}).")
@@ -80,7 +81,7 @@ public final class PlantSimulator implements Callable<Integer> {
 
     SimulatorSettings settings() {
         Instant tick0 = start != null ? start : Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return new SimulatorSettings(site, server, speed, tick0, seed, profiles, faults, ticks, awaitItems);
+        return new SimulatorSettings(site, servers, speed, tick0, seed, profiles, faults, ticks, awaitItems);
     }
 
     @Override
@@ -93,7 +94,7 @@ public final class PlantSimulator implements Callable<Integer> {
             System.out.flush();
             stopped.countDown();
         }, "plant-simulator-stop"));
-        System.out.println("PlantSimulator ready on " + simulation.endpointUrl());
+        System.out.println("PlantSimulator ready on " + String.join(", ", simulation.endpointUrls()));
         System.out.flush();
         stopped.await();
         return 0;

@@ -25,49 +25,67 @@ import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportCo
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running simulator: the OPC UA server for one server entry of a site model and the ticker feeding it. */
+/** A running simulator: an OPC UA server per played server entry of a site model, and the one ticker feeding them. */
 public final class Simulation implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Simulation.class);
     private static final String PRODUCT_URI = "urn:plumeline:plant-simulator";
 
-    private final ServerEndpoint endpoint;
-    private final OpcUaServer server;
-    private final List<TagNamespace> namespaces;
+    /** One server entry being played: its OPC UA server and the namespaces of its tags. */
+    private record PlayedServer(ServerEndpoint endpoint, OpcUaServer server, List<TagNamespace> namespaces) {
+    }
+
+    private final List<PlayedServer> played;
     private final List<TagNode> tagNodes;
     private final MonitoredItemCount itemCount;
     private final Thread ticker;
     private boolean closed;
 
-    private Simulation(ServerEndpoint endpoint, OpcUaServer server, List<TagNamespace> namespaces,
-                       MonitoredItemCount itemCount, Ticker ticker) {
-        this.endpoint = endpoint;
-        this.server = server;
-        this.namespaces = namespaces;
-        this.tagNodes = namespaces.stream().flatMap(n -> n.tagNodes().stream()).toList();
+    private Simulation(List<PlayedServer> played, MonitoredItemCount itemCount, Ticker ticker) {
+        this.played = played;
+        this.tagNodes = played.stream().flatMap(p -> p.namespaces().stream()).flatMap(n -> n.tagNodes().stream()).toList();
         this.itemCount = itemCount;
         this.ticker = new Thread(ticker, "plant-simulator-ticker");
         this.ticker.setDaemon(true);
     }
 
     /**
-     * Loads the site model and profiles, starts the server and, once it listens, the ticker. Bad input is
-     * refused before anything listens: {@link SimulatorException}, {@link io.plumeline.core.site.SiteModelException}
-     * or {@link io.plumeline.simulator.profile.ProfileException}, each naming what and where.
+     * Loads the site model and profiles, starts a server per entry and, once they listen, one ticker for all
+     * of them, so that their source clocks agree. Bad input is refused before anything listens:
+     * {@link SimulatorException}, {@link io.plumeline.core.site.SiteModelException} or
+     * {@link io.plumeline.simulator.profile.ProfileException}, each naming what and where.
      */
     public static Simulation start(SimulatorSettings settings) {
         SiteModel model = SiteModelLoader.load(settings.site());
-        OpcServer entry = serverEntry(model, settings);
-        List<Tag> tags = model.tagsOf(entry.id());
-        Map<String, List<FaultWindow>> faults = faultsByTag(settings.faults(), tags, entry);
+        List<OpcServer> entries = serverEntries(model, settings);
+        List<Tag> tags = entries.stream().flatMap(e -> model.tagsOf(e.id()).stream()).toList();
+        Map<String, List<FaultWindow>> faults = faultsByTag(settings.faults(), tags, entries);
         ProfileSet profiles = ProfileSet.load(model, settings.profiles(), settings.seed(), settings.start());
-        ServerEndpoint endpoint = ServerEndpoint.of(entry);
+        MonitoredItemCount itemCount = new MonitoredItemCount();
+        List<PlayedServer> played = new ArrayList<>();
+        try {
+            for (OpcServer entry : entries) {
+                played.add(play(model, entry, itemCount));
+            }
+        } catch (RuntimeException e) {
+            played.forEach(Simulation::stop);
+            throw e;
+        }
+        SourceClock clock = new SourceClock(settings.start(), settings.speed());
+        List<TagNode> tagNodes = played.stream().flatMap(p -> p.namespaces().stream()).flatMap(n -> n.tagNodes().stream()).toList();
+        Simulation simulation = new Simulation(played, itemCount,
+                new Ticker(tagNodes, clock, profiles, faults, settings.ticks(), settings.awaitItems(), itemCount));
+        simulation.ticker.start();
+        return simulation;
+    }
 
+    private static PlayedServer play(SiteModel model, OpcServer entry, MonitoredItemCount itemCount) {
+        ServerEndpoint endpoint = ServerEndpoint.of(entry);
         OpcUaServer server = new OpcUaServer(serverConfig(model, endpoint),
                 profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
-        MonitoredItemCount itemCount = new MonitoredItemCount();
         List<TagNamespace> namespaces = new ArrayList<>();
         Map<String, List<Tag>> byNamespace = new LinkedHashMap<>();
+        List<Tag> tags = model.tagsOf(entry.id());
         tags.forEach(t -> byNamespace.computeIfAbsent(t.nodeId().namespaceUri(), u -> new ArrayList<>()).add(t));
         byNamespace.forEach((uri, nsTags) -> {
             TagNamespace namespace = new TagNamespace(server, uri, nsTags, itemCount);
@@ -84,34 +102,29 @@ public final class Simulation implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new SimulatorException("interrupted while starting the server", e);
         }
-        SourceClock clock = new SourceClock(settings.start(), settings.speed());
-        List<TagNode> tagNodes = namespaces.stream().flatMap(n -> n.tagNodes().stream()).toList();
-        Simulation simulation = new Simulation(endpoint, server, namespaces, itemCount,
-                new Ticker(tagNodes, clock, profiles, faults, settings.ticks(), settings.awaitItems(), itemCount));
         LOG.info("Serving {} tags of server '{}' in {} namespaces on {}", tags.size(), entry.id(), namespaces.size(),
                 endpoint.url());
-        simulation.ticker.start();
-        return simulation;
+        return new PlayedServer(endpoint, server, namespaces);
     }
 
-    private static OpcServer serverEntry(SiteModel model, SimulatorSettings settings) {
-        if (settings.serverId() == null) {
+    private static List<OpcServer> serverEntries(SiteModel model, SimulatorSettings settings) {
+        if (settings.serverIds().isEmpty()) {
             if (model.servers().isEmpty()) {
                 throw new SimulatorException(settings.site() + ": servers: the site model names no OPC UA server to simulate");
             }
-            return model.servers().get(0);
+            return List.of(model.servers().get(0));
         }
-        return model.server(settings.serverId()).orElseThrow(() -> new SimulatorException("--server "
-                + settings.serverId() + ": " + settings.site() + " has no such server; it has "
-                + model.servers().stream().map(OpcServer::id).toList()));
+        return settings.serverIds().stream().distinct().map(id -> model.server(id).orElseThrow(() -> new SimulatorException(
+                "--server " + id + ": " + settings.site() + " has no such server; it has "
+                        + model.servers().stream().map(OpcServer::id).toList()))).toList();
     }
 
-    private static Map<String, List<FaultWindow>> faultsByTag(List<FaultWindow> faults, List<Tag> tags, OpcServer entry) {
+    private static Map<String, List<FaultWindow>> faultsByTag(List<FaultWindow> faults, List<Tag> tags, List<OpcServer> entries) {
         Map<String, List<FaultWindow>> byTag = new LinkedHashMap<>();
         for (FaultWindow fault : faults) {
             if (tags.stream().noneMatch(t -> t.id().equals(fault.tag()))) {
-                throw new SimulatorException("--fault " + fault + ": server '" + entry.id() + "' serves no tag '"
-                        + fault.tag() + "'");
+                throw new SimulatorException("--fault " + fault + ": servers "
+                        + entries.stream().map(OpcServer::id).toList() + " serve no tag '" + fault.tag() + "'");
             }
             byTag.computeIfAbsent(fault.tag(), t -> new ArrayList<>()).add(fault);
         }
@@ -133,8 +146,13 @@ public final class Simulation implements AutoCloseable {
                 .build();
     }
 
+    /** The endpoint of the first server played. */
     public String endpointUrl() {
-        return endpoint.url();
+        return played.get(0).endpoint().url();
+    }
+
+    public List<String> endpointUrls() {
+        return played.stream().map(p -> p.endpoint().url()).toList();
     }
 
     /** Ticks produced so far per tag id, in site model order. */
@@ -167,12 +185,20 @@ public final class Simulation implements AutoCloseable {
         ticker.interrupt();
         try {
             ticker.join(5_000);
-            server.shutdown().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        played.forEach(Simulation::stop);
+    }
+
+    private static void stop(PlayedServer played) {
+        try {
+            played.server().shutdown().get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("Server did not shut down cleanly: {}", e.toString());
+            LOG.warn("Server {} did not shut down cleanly: {}", played.endpoint().url(), e.toString());
         }
-        namespaces.forEach(TagNamespace::shutdown);
+        played.namespaces().forEach(TagNamespace::shutdown);
     }
 }

@@ -7,16 +7,17 @@ import java.util.List;
 /**
  * One run of the simulator, as given on the command line.
  *
- * @param serverId   the site model's server entry to serve, or {@code null} for the first one
+ * @param serverIds  the site model's server entries to serve, one clock for all; empty for the first one
  * @param speed      simulated time per wall time: tick k of a tag has source time start + k × samplingMs × speed
  * @param profiles   profiles file, or {@code null}
  * @param ticks      ticks to produce per tag before going quiet, or {@code null} for no end
  * @param awaitItems monitored items that must exist before tick 0
  */
-public record SimulatorSettings(Path site, String serverId, double speed, Instant start, long seed, Path profiles,
+public record SimulatorSettings(Path site, List<String> serverIds, double speed, Instant start, long seed, Path profiles,
                                 List<FaultWindow> faults, Long ticks, int awaitItems) {
 
     public SimulatorSettings {
+        serverIds = serverIds == null ? List.of() : List.copyOf(serverIds);
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new SimulatorException("--speed must be a positive number, found " + speed);
         }

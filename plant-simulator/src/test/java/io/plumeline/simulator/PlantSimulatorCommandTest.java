@@ -21,7 +21,7 @@ class PlantSimulatorCommandTest {
         Result result = run("--site", TestSites.siteWithFreePorts(dir).toString(), "--fault", "heater-1.nox:1-2");
 
         assertThat(result.exit).isEqualTo(2);
-        assertThat(result.err).contains("--fault heater-1.nox:1-2").contains("serves no tag 'heater-1.nox'");
+        assertThat(result.err).contains("--fault heater-1.nox:1-2").contains("serve no tag 'heater-1.nox'");
     }
 
     @Test
@@ -29,7 +29,7 @@ class PlantSimulatorCommandTest {
         Result result = run("--site", TestSites.siteWithFreePorts(dir).toString(), "--fault", "boiler-1.stack_temp:0-1");
 
         assertThat(result.exit).isEqualTo(2);
-        assertThat(result.err).contains("server 'dcs-1' serves no tag 'boiler-1.stack_temp'");
+        assertThat(result.err).contains("servers [dcs-1] serve no tag 'boiler-1.stack_temp'");
     }
 
     @Test
