@@ -1,6 +1,7 @@
 package io.plumeline.core.site;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.plumeline.core.units.Quantity;
 
@@ -21,10 +22,12 @@ public record SourceInput(String tag, Double value, String uom) {
         return new SourceInput(null, value, uom);
     }
 
+    @JsonIgnore
     public boolean isTag() {
         return tag != null;
     }
 
+    @JsonIgnore
     public Quantity constant() {
         return Quantity.of(value, uom);
     }

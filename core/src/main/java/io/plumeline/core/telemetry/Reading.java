@@ -1,5 +1,6 @@
 package io.plumeline.core.telemetry;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
@@ -19,6 +20,7 @@ public record Reading(int v, String site, String tag, Instant ts, Double value, 
         return new Reading(VERSION, site, tag, ts, quality == Quality.BAD ? null : value, quality, status, serverTs, seq);
     }
 
+    @JsonIgnore
     public boolean isGood() {
         return quality == Quality.GOOD && value != null;
     }

@@ -11,6 +11,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ReadingJsonTest {
 
+    /** The top-level field names of a JSON object, in order. */
+    private static final class JsonFields {
+        static java.util.List<String> of(String json) {
+            try {
+                java.util.List<String> names = new java.util.ArrayList<>();
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).fieldNames().forEachRemaining(names::add);
+                return names;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -31,6 +44,7 @@ class ReadingJsonTest {
         assertThat(bad.quality()).isEqualTo(Quality.BAD);
         assertThat(bad.value()).isNull();
         String json = ReadingJson.toJson(bad);
+        assertThat(JsonFields.of(json)).containsExactly("v", "site", "tag", "ts", "value", "quality", "status", "serverTs", "seq");
         assertThat(json).contains("\"value\":null").contains("\"ts\":\"2026-01-01T00:00:00Z\"").contains("\"status\":2156593152");
         assertThat(ReadingJson.parse(bytes(json))).isEqualTo(bad);
     }
