@@ -7,12 +7,14 @@ import io.plumeline.core.telemetry.Quality;
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.core.telemetry.ReadingJson;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -195,7 +197,7 @@ class EdgeCollectorTest {
     @Test
     void itemsAreCreatedInCallsWithinTheServersLimit() throws Exception {
         PushNamespace ns = opc.namespace();
-        Map<String, NodeId> nodes = new java.util.LinkedHashMap<>();
+        Map<String, NodeId> nodes = new LinkedHashMap<>();
         TestSite spec = new TestSite(opc.endpointUrl());
         for (char c = 'a'; c <= 'g'; c++) {
             nodes.put("t5." + c, ns.addVariable("t5/" + c, NodeIds.Double, true));
@@ -245,7 +247,7 @@ class EdgeCollectorTest {
     @Test
     void anUnknownServerIdStopsTheStartWithAMessageNamingIt() {
         Path site = new TestSite(opc.endpointUrl()).tag("t7.flow", "s=t7/Flow", 200).writeTo(dir.resolve("t7.yaml"));
-        var err = new java.io.StringWriter();
+        var err = new StringWriter();
         int exit = EdgeCollector.commandLine().setErr(new PrintWriter(err))
                 .execute("--site", site.toString(), "--kafka", brokers(), "--server", "dcs-9");
         assertThat(exit).isEqualTo(2);
@@ -308,7 +310,7 @@ class EdgeCollectorTest {
     @Test
     void aReadingKafkaRefusesIsCountedAsASendError() {
         TelemetryPublisher publisher = new TelemetryPublisher(brokers(), "not a valid topic!");
-        publisher.publish(io.plumeline.core.telemetry.Reading.of(TestSite.SITE_ID, "t10.flow", T0, 1.0, 0, T0, 1));
+        publisher.publish(Reading.of(TestSite.SITE_ID, "t10.flow", T0, 1.0, 0, T0, 1));
         publisher.close(Duration.ofSeconds(10));
 
         assertThat(publisher.submitted()).isEqualTo(1);

@@ -108,7 +108,7 @@ class ReadingMapperTest {
         assertThat(first).isGreaterThan(startMicros);
         assertThat(second).isGreaterThan(first);
 
-        // A restart a second later, after a million readings fewer than a second's worth, still counts up.
+        // A restart a second later still counts up, as the run before produced under a million readings a second.
         ReadingMapper restarted = new ReadingMapper("dalian-refinery", Clock.fixed(NOW.plusSeconds(1), ZoneOffset.UTC));
         assertThat(restarted.map("a", value(new Variant(1.0), StatusCode.GOOD, SOURCE, SERVER)).seq()).isGreaterThan(second);
     }
