@@ -2,14 +2,20 @@ package io.plumeline.flink;
 
 import io.plumeline.core.site.SiteModelException;
 import io.plumeline.flink.influx.InfluxDbSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -101,11 +107,18 @@ final class JobCommand implements Callable<Integer> {
         }
         KafkaTopics.ensure(kafka, topic, dlqTopic);
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration());
+        // A local MiniCluster leaves its RPC jar and working folders in the temp folder: give it its own.
+        Path tmp = Files.createTempDirectory("plumeline-flink-");
+        Configuration conf = configuration();
+        conf.set(CoreOptions.TMP_DIRS, tmp.toString());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         if (parallelism != null) env.setParallelism(parallelism);
         job(siteModel).build(env);
         JobClient client = env.executeAsync("plumeline " + siteModel.parse().site().id());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> cancel(client), "plumeline-job-cancel"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            cancel(client);
+            deleteRecursively(tmp);
+        }, "plumeline-job-stop"));
         System.out.println("PlumelineJob running " + client.getJobID() + ": " + topic + " on " + kafka + " → "
                 + influx + " database " + influxDb + ", dead letters → " + dlqTopic);
         client.getJobExecutionResult().get();
@@ -158,6 +171,14 @@ final class JobCommand implements Callable<Integer> {
         if (checkpointDir == null) return Path.of("flink-checkpoints").toAbsolutePath().toUri();
         URI uri = URI.create(checkpointDir);
         return uri.getScheme() == null ? Path.of(checkpointDir).toAbsolutePath().toUri() : uri;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort at exit: a leftover temp folder harms nothing
+        }
     }
 
     private static void cancel(JobClient client) {
