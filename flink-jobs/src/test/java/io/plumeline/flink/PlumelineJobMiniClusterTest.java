@@ -18,6 +18,7 @@ import io.plumeline.flink.influx.InfluxDbSink;
 import io.plumeline.stack.InfluxDbServer;
 import io.plumeline.stack.KafkaBroker;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +32,10 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -45,6 +49,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -79,9 +84,14 @@ class PlumelineJobMiniClusterTest {
 
     /** The fuel gas hour of the hand calculation, a crude feed with distinct values and one BAD reading. */
     private static List<Reading> anHourOfReadings() {
+        return readingsOf(H4, H5);
+    }
+
+    /** Every 10 s: the hand calculation's fuel gas flow and HHV (each minute), the crude feed; one BAD reading in the 4 o'clock hour. */
+    private static List<Reading> readingsOf(Instant from, Instant to) {
         List<Reading> readings = new ArrayList<>();
-        int i = 0;
-        for (Instant t = H4; t.isBefore(H5); t = t.plusSeconds(10), i++) {
+        int i = (int) Duration.between(H4, from).toSeconds() / 10;
+        for (Instant t = from; t.isBefore(to); t = t.plusSeconds(10), i++) {
             readings.add(reading(FLOW, t, 1200.0, GOOD));
             if (i % 6 == 0) readings.add(reading(HHV, t, 38.5, GOOD));
             readings.add(i == 100 ? reading(CRUDE, t, null, BAD_SENSOR_FAILURE) : reading(CRUDE, t, 400 + i * 0.125, GOOD));
@@ -152,57 +162,92 @@ class PlumelineJobMiniClusterTest {
         assertThat(letters.get(501L).reason()).isEqualTo("tag: 'heater-9.ghost' is not in the site model of test-refinery");
     }
 
+    /**
+     * Kafka in, InfluxDB and the DLQ topic out, wired by the command line; stopped after the first hour and a
+     * few samples of the second, then started again: it resumes from its retained checkpoint, so the second
+     * hour still has the samples read before the stop.
+     */
     @Test
-    void fromKafkaThroughTheJobToInfluxAndTheDlq() throws Exception {
+    void fromKafkaToInfluxAndTheDlqAcrossARestart(@TempDir Path checkpoints) throws Exception {
         try (KafkaBroker kafka = KafkaBroker.startTemporary()) {
             kafka.createTopic("plumeline.telemetry", 2);
             JobCommand command = new JobCommand();
             new CommandLine(command).parseArgs("--site", TestSite.file().toString(), "--kafka", kafka.bootstrapServers(),
-                    "--influx", influx.url(), "--influx-db", "kafka", "--idleness", "PT1S");
+                    "--influx", influx.url(), "--influx-db", "kafka", "--idleness", "PT1S",
+                    "--checkpoint-dir", checkpoints.toString(), "--checkpoint-interval", "PT0.5S");
             KafkaTopics.ensure(command.kafka, command.topic, command.dlqTopic);
             assertThat(kafka.topics()).contains("plumeline.telemetry.dlq");
+            InfluxQueries db = new InfluxQueries(influx, "kafka");
 
-            List<Reading> readings = anHourOfReadings();
-            // past the end of the hour by more than the out-of-orderness, so the watermark closes the hour
-            Reading closing = reading(CRUDE, H5.plusSeconds(30), 500.0, GOOD);
-            RecordMetadata junk = null;
+            List<Reading> hour4 = readingsOf(H4, H5);
+            List<Reading> early5 = readingsOf(H5, H5.plusSeconds(30));
+            List<Reading> rest5 = readingsOf(H5.plusSeconds(30), H5.plusSeconds(3600));
+            // past the end of the hour by more than the out-of-orderness, so the watermark closes it
+            Reading closing6 = reading(CRUDE, H5.plusSeconds(3630), 500.0, GOOD);
+            RecordMetadata junk;
             try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
-                for (int i = 0; i < readings.size(); i++) {
-                    send(producer, readings.get(i));
-                    if (i == readings.size() / 2) {
-                        junk = producer.send(new ProducerRecord<>("plumeline.telemetry", FLOW,
-                                "temperature=12".getBytes(StandardCharsets.UTF_8))).get();
-                    }
-                }
-                send(producer, closing);
-                producer.flush();
+                hour4.subList(0, 300).forEach(r -> send(producer, r));
+                junk = producer.send(new ProducerRecord<>("plumeline.telemetry", FLOW,
+                        "temperature=12".getBytes(StandardCharsets.UTF_8))).get();
+                hour4.subList(300, hour4.size()).forEach(r -> send(producer, r));
+                early5.forEach(r -> send(producer, r));
             }
+            int firstRun = hour4.size() + early5.size();
 
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-            env.setParallelism(2);
-            env.enableCheckpointing(1000);
-            command.job(TestSite.model()).build(env);
-            JobClient job = env.executeAsync("kafka");
+            JobClient first = run(command);
             try {
-                InfluxQueries db = new InfluxQueries(influx, "kafka");
-                awaitUntil(Duration.ofSeconds(60), "every reading and the hour in InfluxDB",
-                        () -> db.count("telemetry", "status") == readings.size() + 1
-                                && db.count("emissions", "mass_kg") == 1);
-                List<ConsumerRecord<byte[], byte[]>> dlq = consume(kafka, "plumeline.telemetry.dlq", 1);
-
-                readings.add(closing);
-                assertEveryReadingLandedOnce(db, readings);
-                assertTheHourMatchesTheHandCalculation(db);
-                JsonNode letter = new ObjectMapper().readTree(dlq.get(0).value());
-                assertThat(letter.get("reason").asText()).startsWith("not JSON");
-                assertThat(letter.get("payload").asText()).isEqualTo("temperature=12");
-                assertThat(letter.get("topic").asText()).isEqualTo("plumeline.telemetry");
-                assertThat(letter.get("partition").asInt()).isEqualTo(junk.partition());
-                assertThat(letter.get("offset").asLong()).isEqualTo(junk.offset());
-                assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+                awaitUntil(Duration.ofSeconds(60), "the first run's readings and hour in InfluxDB",
+                        () -> db.count("telemetry", "status") == firstRun && db.count("emissions", "mass_kg") == 1);
+                awaitUntil(Duration.ofSeconds(30), "a checkpoint that covers every message read",
+                        () -> committedOffsets(kafka) == firstRun + 1);
+                assertThat(first.getJobStatus().get()).as("after a bad message").isEqualTo(JobStatus.RUNNING);
             } finally {
-                job.cancel().get();
+                first.cancel().get();
             }
+            JsonNode letter = new ObjectMapper().readTree(consume(kafka, "plumeline.telemetry.dlq", 1).get(0).value());
+            assertThat(letter.get("reason").asText()).startsWith("not JSON");
+            assertThat(letter.get("payload").asText()).isEqualTo("temperature=12");
+            assertThat(letter.get("topic").asText()).isEqualTo("plumeline.telemetry");
+            assertThat(letter.get("partition").asInt()).isEqualTo(junk.partition());
+            assertThat(letter.get("offset").asLong()).isEqualTo(junk.offset());
+
+            try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
+                rest5.forEach(r -> send(producer, r));
+                send(producer, closing6);
+            }
+            List<Reading> all = new ArrayList<>(hour4);
+            all.addAll(early5);
+            all.addAll(rest5);
+            all.add(closing6);
+            JobClient second = run(command);
+            try {
+                awaitUntil(Duration.ofSeconds(60), "every reading and both hours in InfluxDB",
+                        () -> db.count("telemetry", "status") == all.size() && db.count("emissions", "mass_kg") == 2);
+            } finally {
+                second.cancel().get();
+            }
+
+            assertEveryReadingLandedOnce(db, all);
+            assertThat(db.rows("SELECT * FROM emissions")).allSatisfy(row -> {
+                assertThat(row.get("mass_kg").asDouble()).isCloseTo(HAND_CALCULATED_CO2_KG, within(0.01));
+                assertThat(row.get("availability_pct").asDouble()).isCloseTo(100.0, within(1e-9));
+            });
+        }
+    }
+
+    private static JobClient run(JobCommand command) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(command.configuration());
+        env.setParallelism(2);
+        command.job(TestSite.model()).build(env);
+        return env.executeAsync("kafka");
+    }
+
+    private static long committedOffsets(KafkaBroker kafka) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            return admin.listConsumerGroupOffsets("plumeline-flink").partitionsToOffsetAndMetadata().get()
+                    .values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+        } catch (Exception e) {
+            return -1;
         }
     }
 

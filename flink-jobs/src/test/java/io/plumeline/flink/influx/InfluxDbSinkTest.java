@@ -1,0 +1,84 @@
+package io.plumeline.flink.influx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumeline.stack.InfluxDbServer;
+import io.plumeline.stack.Ports;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sink against a real influxd that is down when the job starts and goes away again while it writes. */
+class InfluxDbSinkTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
+
+    private static final int POINTS = 1_000;
+    private static final Instant T0 = Instant.parse("2026-11-26T04:00:00Z");
+
+    private record Point(Instant t0) implements GeneratorFunction<Long, String> {
+        @Override
+        public String map(Long i) {
+            return LinePoint.measurement("telemetry").tag("tag", "t").field("value", i * 0.5)
+                    .timestamp(t0.plusSeconds(i)).toLine();
+        }
+    }
+
+    @Test
+    void noPointIsLostWhileInfluxDbIsDown(@TempDir Path data) throws Exception {
+        int port = Ports.free();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.enableCheckpointing(300);
+        // 200 points a second: the job writes for about 5 s, long enough to lose InfluxDB in the middle
+        env.fromSource(new DataGeneratorSource<>(new Point(T0), POINTS, RateLimiterStrategy.perSecond(200), Types.STRING),
+                        WatermarkStrategy.noWatermarks(), "points")
+                .sinkTo(new InfluxDbSink(URI.create("http://127.0.0.1:" + port), "sinktest", 100,
+                        Duration.ofMillis(200), Duration.ofSeconds(60)));
+
+        CompletableFuture<Void> job = CompletableFuture.runAsync(() -> {
+            try {
+                env.execute("sink");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(1_000); // the writer is retrying CREATE DATABASE against nothing
+        InfluxDbServer influx = start(data, port);
+        try {
+            Thread.sleep(1_500);
+            influx.close();
+            assertThat(job).as("the job waits for InfluxDB instead of ending").isNotDone();
+            Thread.sleep(1_500);
+            influx = start(data, port);
+            job.get();
+
+            assertThat(influx.count("sinktest", "telemetry", "value")).isEqualTo(POINTS);
+            var last = influx.query("sinktest", "SELECT last(\"value\") FROM telemetry")
+                    .path("results").path(0).path("series").path(0).path("values").path(0);
+            assertThat(Instant.parse(last.path(0).asText())).isEqualTo(T0.plusSeconds(POINTS - 1));
+            assertThat(last.path(1).asDouble()).isEqualTo((POINTS - 1) * 0.5);
+        } finally {
+            influx.close();
+        }
+    }
+
+    private static InfluxDbServer start(Path data, int port) {
+        return InfluxDbServer.start(data, port, data.resolve("influxd.log"), Duration.ofSeconds(30));
+    }
+}
