@@ -83,11 +83,13 @@ final class StackRun {
     int run() {
         runner = Thread.currentThread();
         Instant began = Instant.now();
+        Instant running = null;
         String failure = null;
         try {
             preflight();
             startAll();
-            failure = watch(Instant.now());
+            running = Instant.now();
+            failure = watch(running);
         } catch (StackException | IllegalArgumentException e) {
             if (!stopRequested()) {
                 failure = e.getMessage();
@@ -100,7 +102,9 @@ final class StackRun {
             out.println("FAILED: " + failure);
         }
         Counts counts = stopAll();
-        printSummary(Duration.between(began, Instant.now()), counts, failure);
+        Instant ended = Instant.now();
+        printSummary(Duration.between(began, ended),
+                running == null ? null : Duration.between(began, running), counts, failure);
         return failure == null ? 0 : 1;
     }
 
@@ -227,7 +231,7 @@ final class StackRun {
         try {
             start.run();
         } catch (RuntimeException e) {
-            out.println("failed");
+            out.println(stopRequested() ? "interrupted" : "failed");
             throw e;
         }
         out.println("started in " + Durations.format(Duration.ofNanos(System.nanoTime() - t0)));
@@ -333,11 +337,12 @@ final class StackRun {
         return count == null ? "?" : String.format("%,d", count);
     }
 
-    private void printSummary(Duration duration, Counts counts, String failure) {
+    private void printSummary(Duration duration, Duration startup, Counts counts, String failure) {
         String rule = "─".repeat(72);
         out.println(rule);
         out.println("Plumeline " + (isDemo() ? "demo" : "run") + " summary — site " + site.site().id());
-        row("duration", Durations.format(duration));
+        row("duration", Durations.format(duration)
+                + (startup == null ? (failure == null ? "  (stopped while starting)" : "  (failed while starting)") : "  (of which starting " + Durations.format(startup) + ")"));
         row("readings collected", number(counts.readings()) + " points in InfluxDB " + DATABASE + ".telemetry");
         row("emission hours", number(counts.hours()) + " points in InfluxDB " + DATABASE + ".emissions");
         row("dead letters", number(counts.deadLetters()) + " messages in Kafka " + DLQ_TOPIC);
