@@ -101,11 +101,16 @@ final class JobCommand implements Callable<Integer> {
         try {
             siteModel = SiteModelText.read(site);
             HourlyAccounting.checkSources(siteModel.parse());
-        } catch (SiteModelException | IllegalArgumentException e) {
+        } catch (SiteModelException | IllegalArgumentException | UncheckedIOException e) {
             System.err.println("PlumelineJob: " + e.getMessage());
             return 2;
         }
-        KafkaTopics.ensure(kafka, topic, dlqTopic);
+        try {
+            KafkaTopics.ensure(kafka, topic, dlqTopic);
+        } catch (IllegalStateException e) {
+            System.err.println("PlumelineJob: " + e.getMessage());
+            return 1;
+        }
 
         // A local MiniCluster leaves its RPC jar and working folders in the temp folder: give it its own.
         Path tmp = Files.createTempDirectory("plumeline-flink-");

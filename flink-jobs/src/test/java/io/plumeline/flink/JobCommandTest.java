@@ -51,6 +51,17 @@ class JobCommandTest {
     }
 
     @Test
+    void aMissingSiteModelFileIsNamed() {
+        Path missing = dir.resolve("nowhere.yaml");
+        int[] exit = new int[1];
+        String err = stderrOf(() -> exit[0] = JobCommand.run("--site", missing.toString(),
+                "--kafka", "127.0.0.1:1", "--influx", "http://127.0.0.1:1"));
+
+        assertThat(exit[0]).isEqualTo(2);
+        assertThat(err).contains("cannot read the site model " + missing).doesNotContain("\tat ");
+    }
+
+    @Test
     void checkpointsGoWhereTheFlagsSay() {
         JobCommand command = new JobCommand();
         new CommandLine(command).parseArgs("--site", "s.yaml", "--kafka", "k:9092", "--influx", "http://i:8086",

@@ -1,10 +1,9 @@
 package io.plumeline.flink.influx;
 
-import java.io.Serializable;
 import java.time.Duration;
 
 /** Exponential backoff between retries, doubling from {@code first} up to {@code max}, for {@code giveUpAfter} in all. */
-record Backoff(Duration first, Duration max, Duration giveUpAfter) implements Serializable {
+record Backoff(Duration first, Duration max, Duration giveUpAfter) {
 
     Duration next(Duration previous) {
         if (previous == null) return first;

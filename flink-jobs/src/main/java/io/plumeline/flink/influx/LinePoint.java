@@ -58,11 +58,6 @@ public final class LinePoint {
         return line.toString();
     }
 
-    @Override
-    public String toString() {
-        return toLine();
-    }
-
     static long nanos(Instant ts) {
         return Math.addExact(Math.multiplyExact(ts.getEpochSecond(), 1_000_000_000L), ts.getNano());
     }
