@@ -350,6 +350,10 @@ final class StackRun {
         row("logs", layout.logs() + "  (<service>.log)");
         row("reporting", "http://" + Ports.LOOPBACK + ":" + ports.reporting() + "  (stopped with the stack)");
         row("result", failure == null ? "stopped cleanly" : "FAILED — see the message above");
+        if (failure == null && startup != null && Long.valueOf(0).equals(counts.readings())) {
+            out.println("  No reading reached InfluxDB: " + layout.log("edge-collector") + " and "
+                    + layout.log("flink-jobs") + " say why.");
+        }
         out.println(rule);
     }
 
