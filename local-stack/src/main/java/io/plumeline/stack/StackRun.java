@@ -43,6 +43,7 @@ final class StackRun {
     private final JavaModule collector;
     private final StackLayout layout;
     private final StackPorts ports;
+    private final Leftovers leftovers;
     private final Path siteFile;
     private final SiteModel site;
     private final Integer simulatorSpeed;
@@ -63,6 +64,7 @@ final class StackRun {
             Duration runFor, PrintStream out) {
         this.layout = layout;
         this.ports = ports;
+        this.leftovers = new Leftovers(layout);
         this.siteFile = siteFile.toAbsolutePath().normalize();
         this.site = site;
         this.simulatorSpeed = simulatorSpeed;
@@ -125,6 +127,7 @@ final class StackRun {
         List<JavaModule> modules = isDemo() ? List.of(flinkJob, reporting, simulator, collector)
                 : List.of(flinkJob, reporting, collector);
         modules.forEach(JavaModule::classpath);
+        leftovers.stopAll(out);
         Ports.requireFree(Ports.LOOPBACK, ports.influx(), "InfluxDB");
         Ports.requireFree(Ports.LOOPBACK, ports.kafka(), "Kafka");
         Ports.requireFree(Ports.LOOPBACK, ports.kafkaController(), "Kafka's controller");
@@ -154,7 +157,7 @@ final class StackRun {
         step("InfluxDB", influxUrl + ", database " + DATABASE, () -> {
             influx = InfluxDbServer.start(layout.influxData(), ports.influx(), layout.log("influxdb"),
                     InfluxDbServer.DEFAULT_START_TIMEOUT);
-            started.push(new Service("InfluxDB", influx.process(), influx::stopAndClean, true));
+            register(new Service("InfluxDB", influx.process(), influx::stopAndClean, true));
             influx.createDatabase(DATABASE);
             readingsBefore = countReadings();
             hoursBefore = countHours();
@@ -163,7 +166,7 @@ final class StackRun {
                 () -> {
                     kafka = KafkaBroker.start(layout.kafkaData(), ports.kafka(), ports.kafkaController(),
                             layout.log("kafka"), KafkaBroker.DEFAULT_START_TIMEOUT);
-                    started.push(new Service("Kafka", kafka.process(), kafka::stopAndClean, true));
+                    register(new Service("Kafka", kafka.process(), kafka::stopAndClean, true));
                     kafka.createTopic(TELEMETRY_TOPIC, TELEMETRY_PARTITIONS);
                     kafka.createTopic(DLQ_TOPIC, 1);
                 });
@@ -196,11 +199,16 @@ final class StackRun {
                 + " — Ctrl-C stops everything. Open " + reportingUrl + "  (data and logs: " + layout.root() + ")");
     }
 
+    private void register(Service service) {
+        started.push(service);
+        leftovers.record(service.process());
+    }
+
     private ChildProcess launch(String name, String logName, JavaModule module, String heap, List<String> args) {
         Path tmp = Folders.create(layout.tmp(logName));
         List<String> command = module.command(List.of("-Xmx" + heap, "-Djava.io.tmpdir=" + tmp), args);
         ChildProcess process = ChildProcess.start(name, command, layout.repository(), layout.log(logName));
-        started.push(new Service(name, process, () -> {
+        register(new Service(name, process, () -> {
             boolean clean = process.stop(JAVA_STOP_GRACE);
             Folders.deleteRecursively(tmp);
             return clean;
@@ -301,6 +309,7 @@ final class StackRun {
             out.println((clean ? "stopped in " : "killed after ")
                     + Durations.format(Duration.ofNanos(System.nanoTime() - t0)));
         }
+        leftovers.stopAll(out);
         return counts == null ? new Counts(null, null, null) : counts;
     }
 

@@ -26,11 +26,27 @@ class StackRunTest {
         StubRepository.create(home);
         Path site = StubRepository.site(home, "site.yaml", Ports.free(), Ports.free());
         StackPorts ports = StackPorts.free();
+        Process leftover = new ProcessBuilder("sh", "-c", "while :; do sleep 0.2; done",
+                home.resolve(".plumeline").toString()).start();
+        Process stranger = new ProcessBuilder("sleep", "60").start();
+        Files.createDirectories(home.resolve(".plumeline"));
+        Files.writeString(home.resolve(".plumeline/pids"),
+                stranger.pid() + "\tSomething else\n" + leftover.pid() + "\tKafka\n");
 
-        int exit = run(ports, site, 120);
+        int exit;
+        try {
+            exit = run(ports, site, 120);
+            assertThat(leftover.isAlive()).isFalse();
+            assertThat(stranger.isAlive()).isTrue();
+        } finally {
+            stranger.destroy();
+        }
 
         String out = output.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(out).isZero();
+        assertThat(out).contains("stopping Kafka (pid " + leftover.pid() + "), left running by an earlier run")
+                .doesNotContain("Something else");
+        assertThat(home.resolve(".plumeline/pids")).doesNotExist();
         assertThat(out.lines().filter(line -> line.contains("started in")).map(line -> line.trim().split("\\s+")[0]))
                 .containsExactly("InfluxDB", "Kafka", "Flink", "Reporting", "Simulator", "Simulator", "Edge");
         assertThat(out).contains("readings collected   3 points in InfluxDB plumeline.telemetry")
