@@ -92,9 +92,10 @@ final class StackRun {
             startAll();
             running = Instant.now();
             failure = watch(running);
-        } catch (StackException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Whatever went wrong, what was started must still be stopped.
             if (!stopRequested()) {
-                failure = e.getMessage();
+                failure = e instanceof StackException ? e.getMessage() : e.toString();
             }
         }
         stopping = true;
@@ -143,7 +144,6 @@ final class StackRun {
             Folders.deleteRecursively(layout.kafkaData());
             Folders.deleteRecursively(layout.flinkData());
         }
-        Folders.deleteRecursively(layout.logs());
         Folders.deleteRecursively(layout.root().resolve("tmp"));
         Folders.create(layout.logs());
     }
@@ -155,7 +155,7 @@ final class StackRun {
         String bootstrap = Ports.LOOPBACK + ":" + ports.kafka();
 
         step("InfluxDB", influxUrl + ", database " + DATABASE, () -> {
-            influx = InfluxDbServer.start(layout.influxData(), ports.influx(), layout.log("influxdb"),
+            influx = InfluxDbServer.start(layout.influxData(), ports.influx(), freshLog("influxdb"),
                     InfluxDbServer.DEFAULT_START_TIMEOUT);
             register(new Service("InfluxDB", influx.process(), influx::stopAndClean, true));
             influx.createDatabase(DATABASE);
@@ -165,7 +165,7 @@ final class StackRun {
         step("Kafka", bootstrap + ", topics " + TELEMETRY_TOPIC + " ×" + TELEMETRY_PARTITIONS + " and .dlq",
                 () -> {
                     kafka = KafkaBroker.start(layout.kafkaData(), ports.kafka(), ports.kafkaController(),
-                            layout.log("kafka"), KafkaBroker.DEFAULT_START_TIMEOUT);
+                            freshLog("kafka"), KafkaBroker.DEFAULT_START_TIMEOUT);
                     register(new Service("Kafka", kafka.process(), kafka::stopAndClean, true));
                     kafka.createTopic(TELEMETRY_TOPIC, TELEMETRY_PARTITIONS);
                     kafka.createTopic(DLQ_TOPIC, 1);
@@ -199,6 +199,13 @@ final class StackRun {
                 + " — Ctrl-C stops everything. Open " + reportingUrl + "  (data and logs: " + layout.root() + ")");
     }
 
+    /** One log per service and run: the previous run's is replaced. */
+    private Path freshLog(String service) {
+        Path log = layout.log(service);
+        Folders.deleteRecursively(log);
+        return log;
+    }
+
     private void register(Service service) {
         started.push(service);
         leftovers.record(service.process());
@@ -207,7 +214,7 @@ final class StackRun {
     private ChildProcess launch(String name, String logName, JavaModule module, String heap, List<String> args) {
         Path tmp = Folders.create(layout.tmp(logName));
         List<String> command = module.command(List.of("-Xmx" + heap, "-Djava.io.tmpdir=" + tmp), args);
-        ChildProcess process = ChildProcess.start(name, command, layout.repository(), layout.log(logName));
+        ChildProcess process = ChildProcess.start(name, command, layout.repository(), freshLog(logName));
         register(new Service(name, process, () -> {
             boolean clean = process.stop(JAVA_STOP_GRACE);
             Folders.deleteRecursively(tmp);
