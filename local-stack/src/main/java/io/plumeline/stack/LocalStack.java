@@ -13,8 +13,10 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -51,6 +53,9 @@ public final class LocalStack implements Runnable {
                 description = "Stop after this long, e.g. 90s, 10m, 1h (default: until Ctrl-C).")
         Duration runFor;
 
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--speed", paramLabel = "N", defaultValue = "60",
                 description = "Simulated plant seconds per wall-clock second (default: ${DEFAULT-VALUE}).")
         int speed;
@@ -58,7 +63,7 @@ public final class LocalStack implements Runnable {
         @Override
         public Integer call() {
             if (speed < 1) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
+                throw new CommandLine.ParameterException(spec.commandLine(),
                         "--speed must be 1 or more, not " + speed);
             }
             Path site = parent.home.resolve(DEMO_SITE);

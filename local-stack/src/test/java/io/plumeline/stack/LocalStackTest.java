@@ -62,6 +62,15 @@ class LocalStackTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("'ten minutes' is not a duration").contains("10m");
     }
 
+    @Test
+    void aSpeedBelowOneIsRefused() {
+        int exit = run("--home", home.toString(), "demo", "--speed", "0");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--speed must be 1 or more, not 0")
+                .contains("Usage: plumeline demo");
+    }
+
     private int run(String... args) {
         PrintStream stdout = System.out;
         PrintStream stderr = System.err;
