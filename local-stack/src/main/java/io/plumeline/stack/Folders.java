@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-final class Folders {
+/** Folder chores of the local stack and the system tests. */
+public final class Folders {
 
     private Folders() {
     }
@@ -20,7 +21,7 @@ final class Folders {
         }
     }
 
-    static Path create(Path folder) {
+    public static Path create(Path folder) {
         try {
             return Files.createDirectories(folder);
         } catch (IOException e) {
@@ -28,7 +29,7 @@ final class Folders {
         }
     }
 
-    static void deleteRecursively(Path folder) {
+    public static void deleteRecursively(Path folder) {
         if (!Files.exists(folder)) {
             return;
         }

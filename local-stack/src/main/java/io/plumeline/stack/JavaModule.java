@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * A runnable module of the reactor, launched as {@code java -cp <module>/target/classes:<runtime.classpath>
- * <mainClass> <flags>}; the parent POM's {@code runnable} profile writes {@code target/runtime.classpath}
- * for modules that have the {@code plumeline-runnable} marker.
+ * [:<provided.classpath>] <mainClass> <flags>}; the parent POM's {@code runnable} profile writes both files
+ * for modules that have the {@code plumeline-runnable} marker (provided jars: Flink's runtime, which a
+ * cluster supplies and a local run needs).
  */
 public record JavaModule(Path repository, String module, String mainClass) {
 
@@ -36,11 +37,21 @@ public record JavaModule(Path repository, String module, String mainClass) {
                         + " src/main/resources/plumeline-runnable for runtime.classpath).");
             }
         }
+        List<String> entries = new ArrayList<>(List.of(classes.toString()));
+        entries.add(read(runtime));
+        Path provided = moduleDir.resolve("target/provided.classpath");
+        if (Files.exists(provided)) {
+            entries.add(read(provided));
+        }
+        entries.removeIf(String::isEmpty);
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static String read(Path classpathFile) {
         try {
-            String dependencies = Files.readString(runtime).trim();
-            return dependencies.isEmpty() ? classes.toString() : classes + File.pathSeparator + dependencies;
+            return Files.readString(classpathFile).trim();
         } catch (IOException e) {
-            throw new StackException("cannot read " + runtime + ": " + e.getMessage(), e);
+            throw new StackException("cannot read " + classpathFile + ": " + e.getMessage(), e);
         }
     }
 }

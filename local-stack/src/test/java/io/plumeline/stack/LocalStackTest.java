@@ -21,7 +21,7 @@ class LocalStackTest {
 
     @Test
     void aModuleThatIsNotBuiltStopsTheRunBeforeAnythingStartsAndSaysHowToBuildIt() throws Exception {
-        Path site = StubRepository.site(home, "site.yaml", 4840, 4841);
+        Path site = TestSites.site(home, "site.yaml", 4840, 4841);
 
         int exit = run("--home", home.toString(), "run", "--site", site.toString(), "--for", "5s");
 
@@ -45,7 +45,7 @@ class LocalStackTest {
 
     @Test
     void anInvalidSiteModelIsRefusedWithWhereTheMistakeIs() throws Exception {
-        Path site = StubRepository.site(home, "bad.yaml", 4840, 4841);
+        Path site = TestSites.site(home, "bad.yaml", 4840, 4841);
         Files.writeString(site, Files.readString(site).replaceFirst("uom: Nm3/h", "uom: Nm3/hr"));
 
         int exit = run("--home", home.toString(), "run", "--site", site.toString());
