@@ -1,0 +1,40 @@
+package io.plumeline.core.emissions;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Mass of a pollutant from its concentration and the flue gas flow: E [kg/h] = C [mg/Nm3] × Q [Nm3/h] ×
+ * 1e-6, concentration and flow on the same (dry or wet) basis. One input per pollutant measured.
+ */
+public final class PollutantMass {
+
+    static final Map<String, Gas> CONCENTRATIONS =
+            Map.of("noxConcentration", Gas.NOX, "so2Concentration", Gas.SO2, "coConcentration", Gas.CO);
+
+    private PollutantMass() {
+    }
+
+    /** E [kg/h] = C [mg/Nm3] × Q [Nm3/h] × 1e-6. */
+    public static double kgPerHour(double concentrationMgPerNm3, double flowNm3PerHour) {
+        return concentrationMgPerNm3 * flowNm3PerHour * 1e-6;
+    }
+
+    static Map<Gas, Double> compute(Working w) {
+        if (CONCENTRATIONS.keySet().stream().noneMatch(w::has)) {
+            throw new CalculationException("noxConcentration", "POLLUTANT_MASS needs at least one of "
+                    + CONCENTRATIONS.keySet().stream().sorted().toList());
+        }
+        double flow = w.input("stackFlow", "Nm3/h");
+        double hours = w.input("duration", "h");
+        Map<Gas, Double> masses = new LinkedHashMap<>();
+        for (String input : new String[] {"noxConcentration", "so2Concentration", "coConcentration"}) {
+            if (!w.has(input)) continue;
+            Gas gas = CONCENTRATIONS.get(input);
+            double c = w.input(input, "mg/Nm3");
+            double rate = w.step(gas + " rate", "C × Q × 1e-6", kgPerHour(c, flow), "kg/h");
+            masses.put(gas, w.step(gas.symbol(), gas + " rate × duration", rate * hours, "kg"));
+        }
+        return masses;
+    }
+}
