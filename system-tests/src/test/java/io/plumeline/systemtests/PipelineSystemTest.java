@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.site.SiteModelLoader;
 import io.plumeline.simulator.SourceClock;
@@ -15,10 +14,6 @@ import io.plumeline.stack.InfluxDbServer;
 import io.plumeline.stack.KafkaBroker;
 import io.plumeline.stack.Ports;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,8 +43,6 @@ class PipelineSystemTest {
     private static final String FAULTY_TAG = "heater.stack_o2";
     private static final int FAULT_FIRST = 10;
     private static final int FAULT_LAST = 14;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** Kept after the run (under target/), so that the services' logs can be read when something fails. */
     private static final Path work = Services.ROOT.resolve("system-tests/target/pipeline");
@@ -59,7 +51,7 @@ class PipelineSystemTest {
     private static final List<AutoCloseable> RUNNING = new ArrayList<>();
     private static SiteModel model;
     private static InfluxDbServer influx;
-    private static int apiPort;
+    private static Api api;
     private static ChildProcess simulator;
 
     @BeforeAll
@@ -119,12 +111,13 @@ class PipelineSystemTest {
                     "--checkpoint-dir", work.resolve("checkpoints").toUri().toString()));
             flink.awaitLogLine(Pattern.compile("PlumelineJob running"), Duration.ofSeconds(120));
         });
-        apiPort = Ports.free();
+        int apiPort = Ports.free();
+        api = new Api("http://127.0.0.1:" + apiPort);
         stage("Reporting service start", () -> {
-            ChildProcess api = started(Services.launch("reporting-service", "io.plumeline.reporting.ReportingApplication", logs,
-                    "--plumeline.sites=" + site, "--plumeline.influx.url=" + influx.url(), "--server.port=" + apiPort));
-            api.awaitReady(() -> get("/actuator/health").path("status").asText().equals("UP"), Duration.ofSeconds(120),
-                    "health is not UP");
+            ChildProcess reporting = started(Services.launch("reporting-service", "io.plumeline.reporting.ReportingApplication",
+                    logs, "--plumeline.sites=" + site, "--plumeline.influx.url=" + influx.url(), "--server.port=" + apiPort));
+            reporting.awaitReady(() -> api.get("/actuator/health").path("status").asText().equals("UP"),
+                    Duration.ofSeconds(120), "health is not UP");
         });
         stage("Simulator start", () -> {
             simulator = started(Services.launch("plant-simulator", "io.plumeline.simulator.PlantSimulator", logs,
@@ -154,9 +147,10 @@ class PipelineSystemTest {
     @Test
     void everyTickArrivesOnceWithItsValueAndTimeAndTheHourlyCo2MatchesAHandCalculation() throws Exception {
         long expectedPoints = (long) TICKS * model.tags().size();
-        stage("All ticks in InfluxDB", () -> awaitTrue(Duration.ofSeconds(TICKS + 120),
+        stage("All ticks in InfluxDB", () -> Api.await(Duration.ofSeconds(TICKS + 120),
                 () -> influx.count("plumeline", "telemetry", "status") >= expectedPoints,
-                () -> "telemetry points: " + influx.count("plumeline", "telemetry", "status") + " of " + expectedPoints));
+                () -> "telemetry points: " + influx.count("plumeline", "telemetry", "status") + " of " + expectedPoints
+                        + "; logs under " + work.resolve("logs")));
 
         ProfileSet profiles = ProfileSet.load(model, work.resolve("profiles.yaml"), 7, START);
         SourceClock clock = new SourceClock(START, SPEED);
@@ -187,9 +181,9 @@ class PipelineSystemTest {
         }
 
         // Hours 00:00 and 01:00 are complete (ticks 0–59); the last tick (02:18) moves the watermark past 02:00.
-        stage("Hourly CO2 in InfluxDB", () -> awaitTrue(Duration.ofSeconds(120),
+        stage("Hourly CO2 in InfluxDB", () -> Api.await(Duration.ofSeconds(120),
                 () -> influx.count("plumeline", "emissions", "mass_kg") >= 2,
-                () -> "emission hours: " + influx.count("plumeline", "emissions", "mass_kg")));
+                () -> "emission hours: " + influx.count("plumeline", "emissions", "mass_kg") + "; logs under " + work.resolve("logs")));
         JsonNode hours = influx.query("plumeline",
                 "SELECT mass_kg, availability_pct FROM emissions WHERE source = 'heater.stack' AND gas = 'CO2' ORDER BY time")
                 .at("/results/0/series/0/values");
@@ -204,10 +198,10 @@ class PipelineSystemTest {
             assertThat(hours.get(h).get(2).asDouble()).as("availability of hour %d", h).isCloseTo(100.0, within(1e-9));
         }
 
-        JsonNode telemetry = get("/api/v1/telemetry?tag=heater.fuel_gas_flow&from=" + START + "&to=" + START.plusSeconds(4 * 3600));
+        JsonNode telemetry = api.get("/api/v1/telemetry?tag=heater.fuel_gas_flow&from=" + START + "&to=" + START.plusSeconds(4 * 3600));
         assertThat(telemetry.path("uom").asText()).isEqualTo("Nm3/h");
         assertThat(telemetry.path("points").size()).isEqualTo(TICKS);
-        JsonNode emissions = get("/api/v1/emissions?source=heater.stack&from=" + START + "&to=" + START.plusSeconds(2 * 3600));
+        JsonNode emissions = api.get("/api/v1/emissions?source=heater.stack&from=" + START + "&to=" + START.plusSeconds(2 * 3600));
         assertThat(emissions.path("rows").size()).isEqualTo(2);
         assertThat(emissions.at("/rows/0/massKg").asDouble()).isCloseTo(2583.56, within(2583.56 * 1e-4));
         assertThat(emissions.at("/rows/0/method").asText()).isEqualTo("EPA_C2A");
@@ -217,35 +211,6 @@ class PipelineSystemTest {
     private static ChildProcess started(ChildProcess process) {
         RUNNING.add(() -> process.stop(Duration.ofSeconds(20)));
         return process;
-    }
-
-    private static JsonNode get(String path) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            return JSON.createObjectNode();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void awaitTrue(Duration timeout, BooleanSupplier condition, java.util.function.Supplier<String> state) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached within " + timeout.toSeconds() + " s; " + state.get()
-                        + "; logs under " + work.resolve("logs"));
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     private interface Stage {
