@@ -5,9 +5,10 @@ import io.plumeline.core.units.Quantity;
 import io.plumeline.core.units.UnitException;
 import io.plumeline.core.units.UnitOfMeasure;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * The working of one calculation: checks and converts the inputs of the request, naming the input at fault,
@@ -18,6 +19,8 @@ final class Working {
     private final CalculationMethod method;
     private final Map<String, Quantity> inputs;
     private final List<CalculationStep> steps = new ArrayList<>();
+    /** Inputs already written out, as name and unit, so that a second use does not repeat them. */
+    private final Set<String> shown = new HashSet<>();
 
     Working(CalculationMethod method, Map<String, Quantity> inputs) {
         this.method = method;
@@ -108,8 +111,10 @@ final class Working {
                     + ") cannot be used with " + factorName + " in '" + symbol + "'; give it in a unit that converts to '"
                     + denominator + "'");
         }
-        steps.add(new CalculationStep(amountName, amount.unit().equals(denominator) ? "input"
-                : amount + " → " + denominator + conditions(amount.unit(), denominator), converted, denominator.symbol(), null));
+        if (shown.add(amountName + '|' + denominator)) {
+            steps.add(new CalculationStep(amountName, amount.unit().equals(denominator) ? "input"
+                    : amount + " → " + denominator + conditions(amount.unit(), denominator), converted, denominator.symbol(), null));
+        }
         return new Quantity(converted * factor.value(), numerator(symbol.substring(0, slash)));
     }
 
@@ -143,9 +148,11 @@ final class Working {
             throw new CalculationException(name, method + " cannot use '" + q.unit() + "' (" + q.unit().dimension()
                     + ") for " + name + "; give it in a unit that converts to '" + unit + "'");
         }
-        String formula = q.unit().equals(target) ? (source == null ? "input" : "factor")
-                : q + " → " + unit + conditions(q.unit(), target);
-        steps.add(new CalculationStep(name, formula, value, unit, source));
+        if (source != null || shown.add(name + '|' + unit)) {
+            String formula = q.unit().equals(target) ? (source == null ? "input" : "factor")
+                    : q + " → " + unit + conditions(q.unit(), target);
+            steps.add(new CalculationStep(name, formula, value, unit, source));
+        }
         return value;
     }
 
