@@ -1,5 +1,6 @@
 package io.plumeline.reporting;
 
+import io.plumeline.reporting.support.InfluxTestServer;
 import static io.plumeline.reporting.support.Contract3Lines.hourlyEmission;
 import static io.plumeline.reporting.support.Contract3Lines.lineageId;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +51,7 @@ class EmissionsApiTest extends SingleSiteApiTest {
             lines.add(hourlyEmission(SITE, "heater-1", HEATER, "CH4", hour.start(), 0.05, 0.05 * 28, 100, 0));
             lines.add(hourlyEmission(SITE, "boiler-1", BOILER, "CO2", hour.start(), 900, 900, 100, 0));
         }
-        influx().write(DATABASE, lines);
+        InfluxTestServer.write(DATABASE, lines);
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class InfluxDownTest {
 
-    static final int DEAD_PORT = InfluxTestServer.freePort();
+    static final int DEAD_PORT = io.plumeline.stack.Ports.free();
 
     @LocalServerPort
     int port;

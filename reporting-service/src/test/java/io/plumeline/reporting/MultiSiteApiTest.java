@@ -77,7 +77,7 @@ class MultiSiteApiTest {
         assertThat(emissions.json().get("rows")).isEmpty();
 
         Instant ts = Instant.parse(FROM).plusSeconds(5);
-        InfluxTestServer.shared().write(DATABASE, List.of(
+        InfluxTestServer.write(DATABASE, List.of(
                 goodReading(ROTTERDAM, "boiler-7", "boiler-7.fuel_gas_flow", ts, 777.0),
                 goodReading(DALIAN, "boiler-1", "boiler-1.fuel_gas_flow", ts, 111.0)));
 

@@ -1,5 +1,6 @@
 package io.plumeline.reporting;
 
+import io.plumeline.reporting.support.InfluxTestServer;
 import static io.plumeline.reporting.support.Contract3Lines.goodReading;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +22,7 @@ class RequestSafetyTest extends SingleSiteApiTest {
 
     @BeforeAll
     static void writeAReading() {
-        influx().write(DATABASE, List.of(goodReading(SITE, "heater-1", TAG, WRITTEN, 42.0)));
+        InfluxTestServer.write(DATABASE, List.of(goodReading(SITE, "heater-1", TAG, WRITTEN, 42.0)));
     }
 
     @ParameterizedTest

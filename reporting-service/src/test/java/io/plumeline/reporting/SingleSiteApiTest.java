@@ -36,7 +36,7 @@ abstract class SingleSiteApiTest {
         api = new ApiClient(port);
     }
 
-    static InfluxTestServer influx() {
+    static io.plumeline.stack.InfluxDbServer influx() {
         return InfluxTestServer.shared();
     }
 }

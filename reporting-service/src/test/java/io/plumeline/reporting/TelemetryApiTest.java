@@ -1,5 +1,6 @@
 package io.plumeline.reporting;
 
+import io.plumeline.reporting.support.InfluxTestServer;
 import static io.plumeline.reporting.support.Contract3Lines.badReading;
 import static io.plumeline.reporting.support.Contract3Lines.goodReading;
 import static io.plumeline.reporting.support.Contract3Lines.uncertainReading;
@@ -38,7 +39,7 @@ class TelemetryApiTest extends SingleSiteApiTest {
                     : goodReading(SITE, "heater-1", FLOW, ts, flow(i)));
             lines.add(goodReading(SITE, "heater-1", HHV, ts, 38.5));
         }
-        influx().write(DATABASE, lines);
+        InfluxTestServer.write(DATABASE, lines);
     }
 
     @Test

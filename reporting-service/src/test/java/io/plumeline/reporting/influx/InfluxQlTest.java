@@ -2,7 +2,9 @@ package io.plumeline.reporting.influx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.plumeline.reporting.support.InfluxTestServer;
+import io.plumeline.stack.InfluxDbServer;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,12 +14,12 @@ import org.junit.jupiter.api.Test;
 class InfluxQlTest {
 
     static final String DATABASE = "influxql_literals";
-    static InfluxTestServer influx;
+    static InfluxDbServer influx;
 
     @BeforeAll
     static void writePoints() {
         influx = InfluxTestServer.shared();
-        influx.write(DATABASE, List.of("m,name=it's v=1.0 1000000000", "m,name=plain v=2.0 2000000000"));
+        InfluxTestServer.write(DATABASE, List.of("m,name=it's v=1.0 1000000000", "m,name=plain v=2.0 2000000000"));
     }
 
     @Test
@@ -34,8 +36,8 @@ class InfluxQlTest {
     }
 
     private static String values(String where) {
-        String body = influx.query(DATABASE, "SELECT \"v\" FROM " + InfluxQl.identifier("m") + " WHERE " + where);
-        int at = body.indexOf("\"values\":");
-        return at < 0 ? "" : body.substring(at + 9, body.indexOf("]]", at) + 2);
+        JsonNode values = influx.query(DATABASE, "SELECT \"v\" FROM " + InfluxQl.identifier("m") + " WHERE " + where)
+                .at("/results/0/series/0/values");
+        return values.isMissingNode() ? "" : values.toString();
     }
 }
