@@ -30,6 +30,13 @@ class EmissionsApiTest extends SingleSiteApiTest {
     static final Instant LOCAL_NOVEMBER = Instant.parse("2026-10-31T16:00:00Z");
     static final List<Hour> HOURS = new ArrayList<>();
 
+    static final List<String> POLLUTANTS = List.of("NOx", "SO2", "CO");
+    static final Instant POLLUTANT_HOUR = Instant.parse("2026-11-20T03:00:00Z");
+
+    static double pollutantKg(String gas) {
+        return 7.5 + POLLUTANTS.indexOf(gas);
+    }
+
     record Hour(Instant start, double massKg, double availabilityPct, double substitutedMin) {
     }
 
@@ -50,6 +57,10 @@ class EmissionsApiTest extends SingleSiteApiTest {
                     hour.availabilityPct(), hour.substitutedMin()));
             lines.add(hourlyEmission(SITE, "heater-1", HEATER, "CH4", hour.start(), 0.05, 0.05 * 28, 100, 0));
             lines.add(hourlyEmission(SITE, "boiler-1", BOILER, "CO2", hour.start(), 900, 900, 100, 0));
+        }
+        for (String pollutant : POLLUTANTS) {
+            lines.add(hourlyEmission(SITE, "boiler-1", BOILER, pollutant, "POLLUTANT_MASS", POLLUTANT_HOUR,
+                    pollutantKg(pollutant), 0, 100, 0));
         }
         InfluxTestServer.write(DATABASE, lines);
     }
@@ -117,6 +128,22 @@ class EmissionsApiTest extends SingleSiteApiTest {
                 .containsExactly(LOCAL_NOVEMBER, LOCAL_DECEMBER);
         assertAggregate(rows.get(0), h -> h.start().isBefore(LOCAL_DECEMBER));
         assertAggregate(rows.get(1), h -> !h.start().isBefore(LOCAL_DECEMBER));
+    }
+
+    @Test
+    void pollutantsAreQueriedByTheirSymbol() {
+        for (String gas : POLLUTANTS) {
+            Response response = api.get("/api/v1/emissions", "from", POLLUTANT_HOUR.toString(),
+                    "to", POLLUTANT_HOUR.plus(Duration.ofHours(1)).toString(), "gas", gas);
+
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            JsonNode rows = response.json().get("rows");
+            assertThat(rows).as(gas).hasSize(1);
+            assertThat(rows.get(0).get("gas").asString()).isEqualTo(gas);
+            assertThat(rows.get(0).get("method").asString()).isEqualTo("POLLUTANT_MASS");
+            assertThat(rows.get(0).get("massKg").asDouble()).isEqualTo(pollutantKg(gas));
+            assertThat(rows.get(0).get("co2eKg").asDouble()).isZero();
+        }
     }
 
     private static void assertAggregate(JsonNode row, Predicate<Hour> inPeriod) {

@@ -1,5 +1,6 @@
 package io.plumeline.reporting;
 
+import static io.plumeline.reporting.support.Contract3Lines.RECENT_DAY;
 import static io.plumeline.reporting.support.Contract3Lines.goodReading;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +24,8 @@ class MultiSiteApiTest {
     static final String DATABASE = "fleet";
     static final String DALIAN = "dalian-refinery";
     static final String ROTTERDAM = "rotterdam-terminal";
-    static final String FROM = "2026-03-01T00:00:00Z";
-    static final String TO = "2026-03-01T00:01:00Z";
+    static final String FROM = RECENT_DAY.toString();
+    static final String TO = RECENT_DAY.plusSeconds(60).toString();
 
     @LocalServerPort
     int port;
@@ -48,6 +49,22 @@ class MultiSiteApiTest {
             assertThat(response.isProblem()).isTrue();
             assertThat(response.json().get("detail").asString()).contains("'site'", DALIAN, ROTTERDAM);
         }
+    }
+
+    @Test
+    void aCalculationWithoutGwpNeedsSiteToTakeItsSet() {
+        ApiClient api = new ApiClient(port);
+        String body = "{\"method\":\"EPA_C1\",\"fuel\":\"natural_gas\","
+                + "\"inputs\":{\"fuelQuantity\":{\"value\":1.0E8,\"uom\":\"scf\"}}}";
+
+        Response withoutSite = api.post("/api/v1/calculations", body);
+        assertThat(withoutSite.status()).as(withoutSite.toString()).isEqualTo(400);
+        assertThat(withoutSite.json().get("parameter").asString()).isEqualTo("gwp");
+        assertThat(withoutSite.json().get("detail").asString()).contains("'gwp'", DALIAN, ROTTERDAM);
+
+        Response rotterdam = api.post("/api/v1/calculations", body, "site", ROTTERDAM);
+        assertThat(rotterdam.status()).as(rotterdam.toString()).isEqualTo(200);
+        assertThat(rotterdam.json().get("gwp").asString()).isEqualTo("AR5");
     }
 
     @Test

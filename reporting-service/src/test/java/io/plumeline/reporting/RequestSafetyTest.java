@@ -1,6 +1,7 @@
 package io.plumeline.reporting;
 
 import io.plumeline.reporting.support.InfluxTestServer;
+import static io.plumeline.reporting.support.Contract3Lines.RECENT_DAY;
 import static io.plumeline.reporting.support.Contract3Lines.goodReading;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,9 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RequestSafetyTest extends SingleSiteApiTest {
 
     static final String TAG = "heater-1.fuel_gas_flow";
-    static final Instant WRITTEN = Instant.parse("2026-06-01T00:00:00Z");
-    static final String FROM = "2026-06-01T00:00:00Z";
-    static final String TO = "2026-06-01T01:00:00Z";
+    static final Instant WRITTEN = RECENT_DAY;
+    static final String FROM = WRITTEN.toString();
+    static final String TO = WRITTEN.plusSeconds(3600).toString();
 
     @BeforeAll
     static void writeAReading() {
@@ -47,12 +48,12 @@ class RequestSafetyTest extends SingleSiteApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CO2' OR 1=1 --", "co2", "SF6"})
+    @ValueSource(strings = {"CO2' OR 1=1 --", "co2", "NOX", "SF6", "NOx' OR gas =~ /.*/ --"})
     void unknownGasesAreRefusedWithTheChoices(String gas) {
         Response response = api.get("/api/v1/emissions", "from", FROM, "to", TO, "gas", gas);
 
         assertBadParameter(response, "gas");
-        assertThat(response.json().get("detail").asString()).contains(gas).contains("CO2", "CH4", "N2O");
+        assertThat(response.json().get("detail").asString()).contains(gas).contains("CO2", "CH4", "N2O", "NOx", "SO2", "CO");
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package io.plumeline.reporting;
 
 import io.plumeline.reporting.support.InfluxTestServer;
+import static io.plumeline.reporting.support.Contract3Lines.RECENT_DAY;
 import static io.plumeline.reporting.support.Contract3Lines.badReading;
 import static io.plumeline.reporting.support.Contract3Lines.goodReading;
 import static io.plumeline.reporting.support.Contract3Lines.uncertainReading;
@@ -17,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 class TelemetryApiTest extends SingleSiteApiTest {
 
-    static final Instant T0 = Instant.parse("2026-11-26T04:00:00.500Z");
+    static final Instant T0 = RECENT_DAY.plusSeconds(4 * 3600).plusMillis(500);
     static final String FLOW = "heater-1.fuel_gas_flow";
     static final String HHV = "heater-1.fuel_gas_hhv";
     /** One reading a second; readings 2 and 3 BAD (sensor failure), 7 UNCERTAIN. */

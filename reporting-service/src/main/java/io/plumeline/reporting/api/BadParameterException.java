@@ -6,7 +6,12 @@ public class BadParameterException extends RuntimeException {
     private final String parameter;
 
     public BadParameterException(String parameter, String problem) {
-        super("parameter '" + parameter + "': " + problem);
+        this("parameter", parameter, problem);
+    }
+
+    /** {@code kind} says where the parameter is (a query parameter, a field of the request body). */
+    protected BadParameterException(String kind, String parameter, String problem) {
+        super(kind + " '" + parameter + "': " + problem);
         this.parameter = parameter;
     }
 

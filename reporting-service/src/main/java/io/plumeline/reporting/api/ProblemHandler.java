@@ -22,7 +22,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BadParameterException.class)
     ProblemDetail badParameter(BadParameterException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Bad request parameter");
+        problem.setTitle(e instanceof BadFieldException ? "Bad request body" : "Bad request parameter");
         problem.setProperty("parameter", e.parameter());
         return problem;
     }

@@ -2,6 +2,7 @@ package io.plumeline.reporting.emissions;
 
 import static io.plumeline.reporting.api.QueryParameters.shorten;
 
+import io.plumeline.core.emissions.Gas;
 import io.plumeline.core.site.EmissionSource;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.reporting.api.BadParameterException;
@@ -11,17 +12,16 @@ import io.plumeline.reporting.influx.InfluxQl;
 import io.plumeline.reporting.influx.Series;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 
 /** Hourly emissions from the {@code emissions} measurement (contract 3), as hours or summed into days and months. */
 @Service
 public class EmissionsService {
 
-    /** The gases the calculation methods produce (40 CFR 98 subpart C: CO2, and CH4 and N2O from combustion). */
-    static final Set<String> GASES = new TreeSet<>(Set.of("CO2", "CH4", "N2O"));
+    /** The gases the calculation methods produce, spelled as in the {@code gas} tag: CO2, CH4, N2O, NOx, SO2, CO. */
+    static final List<String> GASES = Arrays.stream(Gas.values()).map(Gas::symbol).toList();
     static final Duration MAX_RANGE = Duration.ofDays(3653);
     static final Duration MAX_HOURLY_RANGE = Duration.ofDays(366);
 
@@ -46,7 +46,7 @@ public class EmissionsService {
             where.append(" AND \"gas\" = ").append(InfluxQl.string(gas(gas)));
         }
         String query = "SELECT \"mass_kg\", \"co2e_kg\", \"availability_pct\", \"substituted_min\", \"lineage_id\""
-                + " FROM \"emissions\" WHERE " + where + " GROUP BY \"source\", \"gas\", \"method\"";
+                + " FROM " + influx.resultMeasurement("emissions") + " WHERE " + where + " GROUP BY \"source\", \"gas\", \"method\"";
         List<EmissionRow> hourly = new ArrayList<>();
         for (Series series : influx.query(query)) {
             for (Series.Row row : series.rows()) {

@@ -46,9 +46,19 @@ public class InfluxClient {
         return properties.database();
     }
 
+    /** A measurement of raw readings ({@code telemetry}) in its retention policy: {@code "raw"."telemetry"}. */
+    public String rawMeasurement(String measurement) {
+        return InfluxQl.identifier(properties.telemetryRetentionPolicy()) + "." + InfluxQl.identifier(measurement);
+    }
+
+    /** A measurement of results ({@code emissions}) in its retention policy: {@code "forever"."emissions"}. */
+    public String resultMeasurement(String measurement) {
+        return InfluxQl.identifier(properties.resultsRetentionPolicy()) + "." + InfluxQl.identifier(measurement);
+    }
+
     /**
-     * Runs one InfluxQL statement against the configured database. A database that does not exist yet
-     * (nothing written so far) gives no series rather than an error.
+     * Runs one InfluxQL statement against the configured database. A database or retention policy that does
+     * not exist yet (nothing written so far) gives no series rather than an error.
      */
     public List<Series> query(String influxQl) {
         URI uri = endpoint("/query?db=" + encode(properties.database()) + "&q=" + encode(influxQl));
@@ -65,7 +75,7 @@ public class InfluxClient {
         JsonNode result = body.path("results").path(0);
         String error = result.path("error").asString(null);
         if (error != null) {
-            if (error.startsWith("database not found")) {
+            if (error.startsWith("database not found") || error.startsWith("retention policy not found")) {
                 return List.of();
             }
             throw new InfluxQueryException("InfluxDB at " + url() + " refused the query: " + error);

@@ -4,9 +4,16 @@ import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Where the InfluxDB holding contract 3's measurements is: {@code plumeline.influx.*}. */
+/**
+ * Where the InfluxDB holding contract 3's measurements is: {@code plumeline.influx.*}. The Flink job writes raw
+ * readings ({@code telemetry}) into a retention policy that expires them ({@code raw}, 90 days by default) and
+ * results ({@code emissions}, {@code alerts}) into one kept without limit ({@code forever}); the names here must
+ * be the ones the job was given.
+ */
 @ConfigurationProperties("plumeline.influx")
-public record InfluxProperties(URI url, @DefaultValue("plumeline") String database, String username, String password) {
+public record InfluxProperties(URI url, @DefaultValue("plumeline") String database, String username, String password,
+                               @DefaultValue("raw") String telemetryRetentionPolicy,
+                               @DefaultValue("forever") String resultsRetentionPolicy) {
 
     public InfluxProperties {
         if (url == null) {
@@ -14,6 +21,14 @@ public record InfluxProperties(URI url, @DefaultValue("plumeline") String databa
         }
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
             throw new IllegalArgumentException("plumeline.influx.url must be an http(s) URL, found '" + url + "'");
+        }
+        if (telemetryRetentionPolicy == null || telemetryRetentionPolicy.isBlank()) {
+            throw new IllegalArgumentException("plumeline.influx.telemetry-retention-policy must name a retention policy"
+                    + " (default raw)");
+        }
+        if (resultsRetentionPolicy == null || resultsRetentionPolicy.isBlank()) {
+            throw new IllegalArgumentException("plumeline.influx.results-retention-policy must name a retention policy"
+                    + " (default forever)");
         }
     }
 }

@@ -36,7 +36,7 @@ public class TelemetryService {
     public TelemetrySeries raw(SiteModel site, String tagId, TimeRange range) {
         Tag tag = tag(site, tagId);
         range.atMost(MAX_RAW_RANGE, "without step; give step (e.g. PT1M) for longer ranges");
-        String query = "SELECT \"value\", \"quality\" FROM \"telemetry\" WHERE " + where(site, tag, range)
+        String query = "SELECT \"value\", \"quality\" FROM " + telemetry() + " WHERE " + where(site, tag, range)
                 + " ORDER BY time ASC LIMIT " + (MAX_POINTS + 1);
         List<TelemetryPoint> points = new ArrayList<>();
         for (Series series : influx.query(query)) {
@@ -69,13 +69,13 @@ public class TelemetryService {
         String groupBy = " GROUP BY time(" + InfluxQl.duration(step) + ") fill(none)";
         String where = where(site, tag, range);
         Map<Instant, Double> goodCounts = new HashMap<>();
-        for (Series series : influx.query("SELECT count(\"quality\") AS \"good\" FROM \"telemetry\" WHERE " + where
+        for (Series series : influx.query("SELECT count(\"quality\") AS \"good\" FROM " + telemetry() + " WHERE " + where
                 + " AND \"quality\" = " + InfluxQl.string(Quality.GOOD.name()) + groupBy)) {
             series.rows().forEach(row -> goodCounts.put(row.time(), row.number("good")));
         }
         List<TelemetryPoint> points = new ArrayList<>();
         for (Series series : influx.query("SELECT mean(\"value\") AS \"mean\", count(\"value\") AS \"valued\","
-                + " count(\"quality\") AS \"readings\" FROM \"telemetry\" WHERE " + where + groupBy)) {
+                + " count(\"quality\") AS \"readings\" FROM " + telemetry() + " WHERE " + where + groupBy)) {
             for (Series.Row row : series.rows()) {
                 double readings = orZero(row.number("readings"));
                 double valued = orZero(row.number("valued"));
@@ -85,6 +85,10 @@ public class TelemetryService {
             }
         }
         return new TelemetrySeries(site.site().id(), tag.id(), tag.uom(), step.toString(), points);
+    }
+
+    private String telemetry() {
+        return influx.rawMeasurement("telemetry");
     }
 
     private static Tag tag(SiteModel site, String tagId) {

@@ -12,7 +12,7 @@ import java.util.StringJoiner;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** GETs against the running service, with query parameters encoded exactly as given (hostile ones included). */
+/** Requests to the running service, with query parameters encoded exactly as given (hostile ones included). */
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -26,13 +26,26 @@ public final class ApiClient {
 
     /** {@code parameters} alternate names and values; a null value leaves the parameter out. */
     public Response get(String path, String... parameters) {
+        return send(HttpRequest.newBuilder(uri(path, parameters)).GET().build());
+    }
+
+    /** POSTs {@code body} as application/json, sent byte for byte (malformed bodies included). */
+    public Response post(String path, String body, String... parameters) {
+        return send(HttpRequest.newBuilder(uri(path, parameters)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private URI uri(String path, String... parameters) {
         StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
         for (int i = 0; i < parameters.length; i += 2) {
             if (parameters[i + 1] != null) {
                 query.add(parameters[i] + "=" + URLEncoder.encode(parameters[i + 1], StandardCharsets.UTF_8));
             }
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path + query)).GET().build();
+        return URI.create(base + path + query);
+    }
+
+    private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

@@ -6,6 +6,12 @@ import java.time.temporal.ChronoUnit;
 /** Line protocol for contract 3's measurements, written the way the Flink job writes them (doubles only). */
 public final class Contract3Lines {
 
+    /**
+     * Midnight UTC two days ago. Raw readings go into the 90-day policy {@code raw}, which refuses points older
+     * than its duration, so telemetry fixtures are dated from here rather than on a fixed day.
+     */
+    public static final Instant RECENT_DAY = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(2, ChronoUnit.DAYS);
+
     public static final long BAD_SENSOR_FAILURE = 0x808B0000L;
     public static final long UNCERTAIN = 0x40000000L;
 
@@ -27,7 +33,12 @@ public final class Contract3Lines {
 
     public static String hourlyEmission(String site, String unit, String source, String gas, Instant hour,
                                         double massKg, double co2eKg, double availabilityPct, double substitutedMin) {
-        return "emissions,site=" + site + ",unit=" + unit + ",source=" + source + ",gas=" + gas + ",method=EPA_C2A"
+        return hourlyEmission(site, unit, source, gas, "EPA_C2A", hour, massKg, co2eKg, availabilityPct, substitutedMin);
+    }
+
+    public static String hourlyEmission(String site, String unit, String source, String gas, String method, Instant hour,
+                                        double massKg, double co2eKg, double availabilityPct, double substitutedMin) {
+        return "emissions,site=" + site + ",unit=" + unit + ",source=" + source + ",gas=" + gas + ",method=" + method
                 + " mass_kg=" + massKg + ",co2e_kg=" + co2eKg + ",availability_pct=" + availabilityPct
                 + ",substituted_min=" + substitutedMin + ",lineage_id=\"" + lineageId(site, source, gas, hour) + "\" "
                 + nanos(hour);
