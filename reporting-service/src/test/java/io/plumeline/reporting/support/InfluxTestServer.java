@@ -51,12 +51,12 @@ public final class InfluxTestServer {
         byPolicy.forEach((policy, points) -> write(database, policy, points));
     }
 
-    /** The database, a 90-day policy {@code raw} and the default policy {@code forever}, kept without limit. */
+    /** The database, a 90-day policy for raw readings and a default one kept without limit, as the Flink job makes them. */
     public static void createPolicies(String database, String raw, String forever) {
         shared().createDatabase(database);
-        shared().query(database, "CREATE RETENTION POLICY \"" + raw + "\" ON \"" + database + "\" DURATION 90d REPLICATION 1");
+        shared().query(database, "CREATE RETENTION POLICY \"" + raw + "\" ON \"" + database + "\" DURATION 90d REPLICATION 1 SHARD DURATION 1d");
         shared().query(database, "CREATE RETENTION POLICY \"" + forever + "\" ON \"" + database
-                + "\" DURATION INF REPLICATION 1 DEFAULT");
+                + "\" DURATION INF REPLICATION 1 SHARD DURATION 52w DEFAULT");
     }
 
     /** Writes line protocol into one retention policy, which must exist. */
