@@ -4,6 +4,7 @@ import io.plumeline.core.site.SiteModelException;
 import io.plumeline.simulator.profile.ProfileException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class PlantSimulator implements Callable<Integer> {
     double speed;
 
     @Option(names = "--start", paramLabel = "ISO-instant",
-            description = "Source time of tick 0 (default: now, truncated to seconds).")
+            description = "Source time of tick 0 (default: the --epoch if given, else now truncated to seconds).")
     Instant start;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of default profiles and noise (default: ${DEFAULT-VALUE}).")
@@ -52,6 +53,24 @@ public final class PlantSimulator implements Callable<Integer> {
     @Option(names = "--await-items", paramLabel = "N", defaultValue = "0",
             description = "Start tick 0 only once N monitored items exist (default: ${DEFAULT-VALUE}).")
     int awaitItems;
+
+    @Option(names = "--pki", paramLabel = "DIR", defaultValue = ".plumeline/simulator-pki",
+            description = "PKI folder: own/ certificates (made on first start), trusted/certs/, rejected/ (default: ${DEFAULT-VALUE}).")
+    Path pki;
+
+    @Option(names = "--trust-all-clients",
+            description = "Accept every client certificate (tests, demos); otherwise only those in trusted/certs/.")
+    boolean trustAllClients;
+
+    @Option(names = "--history", paramLabel = "N", defaultValue = "100000",
+            description = "Ticks per tag that HistoryRead reaches back (default: ${DEFAULT-VALUE}).")
+    long history;
+
+    @Option(names = "--epoch", paramLabel = "INSTANT|MILLIS", converter = EpochConverter.class,
+            description = "Wall time of tick 0 (ISO instant or Unix milliseconds). Restart with the same --epoch,"
+                    + " --start and other settings to continue the tick schedule; the ticks missed meanwhile are"
+                    + " served by HistoryRead.")
+    Instant epoch;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -80,8 +99,9 @@ public final class PlantSimulator implements Callable<Integer> {
     }
 
     SimulatorSettings settings() {
-        Instant tick0 = start != null ? start : Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return new SimulatorSettings(site, servers, speed, tick0, seed, profiles, faults, ticks, awaitItems);
+        Instant tick0 = start != null ? start : epoch != null ? epoch : Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return new SimulatorSettings(site, servers, speed, tick0, seed, profiles, faults, ticks, awaitItems, pki,
+                trustAllClients, history, epoch);
     }
 
     @Override
@@ -98,5 +118,17 @@ public final class PlantSimulator implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    static final class EpochConverter implements CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                return value.matches("-?\\d+") ? Instant.ofEpochMilli(Long.parseLong(value)) : Instant.parse(value);
+            } catch (DateTimeException | NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is neither an ISO instant (2026-01-01T00:00:00Z) nor Unix milliseconds");
+            }
+        }
     }
 }

@@ -3,11 +3,9 @@ package io.plumeline.simulator;
 import io.plumeline.core.site.OpcServer;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.LinkedHashSet;
-import java.util.List;
+import java.security.cert.X509Certificate;
 import java.util.Set;
 import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
-import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.transport.TransportProfile;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
@@ -15,15 +13,12 @@ import org.eclipse.milo.opcua.stack.core.types.structured.UserTokenPolicy;
 
 /**
  * Where and how a site model's server entry is served: host, port and path from its {@code endpoint}
- * URL, one endpoint per security setting the simulator offers for it.
+ * URL, and one endpoint with exactly the security policy and mode the entry names. Clients discover it over
+ * an unsecured channel, which Milo allows for the discovery services even when no endpoint is unsecured.
  */
 record ServerEndpoint(OpcServer server, String host, int port, String path) {
 
     static final int DEFAULT_PORT = 4840;
-
-    /** A security policy and mode served together, with the user token policies accepted on it. */
-    record Security(SecurityPolicy policy, MessageSecurityMode mode, List<UserTokenPolicy> tokenPolicies) {
-    }
 
     static ServerEndpoint of(OpcServer server) {
         URI uri;
@@ -44,39 +39,41 @@ record ServerEndpoint(OpcServer server, String host, int port, String path) {
         return "opc.tcp://" + host + ":" + port + (path.equals("/") ? "" : path);
     }
 
-    /**
-     * The security settings served for the entry. Only SecurityPolicy None with anonymous users exists
-     * so far; an entry asking for more is refused rather than served with less security than it names.
-     */
-    List<Security> securities() {
-        if (!"None".equals(server.securityPolicy()) || !"None".equals(server.securityMode())) {
+    SecurityPolicy securityPolicy() {
+        try {
+            return SecurityPolicy.valueOf(server.securityPolicy());
+        } catch (IllegalArgumentException e) {
             throw new SimulatorException("server '" + server.id() + "': securityPolicy " + server.securityPolicy()
-                    + " / securityMode " + server.securityMode()
-                    + " is not served by the simulator yet; it serves None / None");
+                    + " is not one the simulator serves (None, Basic256Sha256, Aes128_Sha256_RsaOaep, Aes256_Sha256_RsaPss)");
         }
-        if (!"anonymous".equals(server.auth().type())) {
-            throw new SimulatorException("server '" + server.id() + "': auth type '" + server.auth().type()
-                    + "' is not served by the simulator yet; it serves anonymous");
-        }
-        return List.of(new Security(SecurityPolicy.None, MessageSecurityMode.None,
-                List.of(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS)));
     }
 
-    Set<EndpointConfig> endpointConfigs() {
-        Set<EndpointConfig> configs = new LinkedHashSet<>();
-        for (Security security : securities()) {
-            configs.add(EndpointConfig.newBuilder()
-                    .setTransportProfile(TransportProfile.TCP_UASC_UABINARY)
-                    .setBindAddress(bindAddress())
-                    .setBindPort(port)
-                    .setHostname(host)
-                    .setPath(path)
-                    .setSecurityPolicy(security.policy())
-                    .setSecurityMode(security.mode())
-                    .addTokenPolicies(security.tokenPolicies().toArray(UserTokenPolicy[]::new))
-                    .build());
+    MessageSecurityMode securityMode() {
+        try {
+            return MessageSecurityMode.valueOf(server.securityMode());
+        } catch (IllegalArgumentException e) {
+            throw new SimulatorException("server '" + server.id() + "': securityMode " + server.securityMode()
+                    + " is not one the simulator serves (None, Sign, SignAndEncrypt)");
         }
-        return configs;
+    }
+
+    boolean secured() {
+        return securityPolicy() != SecurityPolicy.None;
+    }
+
+    /** @param certificate the server's application certificate; null only when nothing needs one */
+    Set<EndpointConfig> endpointConfigs(UserTokenPolicy tokenPolicy, X509Certificate certificate) {
+        return Set.of(EndpointConfig.newBuilder()
+                .setTransportProfile(TransportProfile.TCP_UASC_UABINARY)
+                .setBindAddress(bindAddress())
+                .setBindPort(port)
+                .setHostname(host)
+                .setPath(path)
+                .setSecurityPolicy(securityPolicy())
+                .setSecurityMode(securityMode())
+                .setCertificate(certificate)
+                .addTokenPolicies(tokenPolicy)
+                .build());
     }
 
     /** A literal address or localhost is bound as given; a host name may not resolve here, so all interfaces. */

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.milo.opcua.sdk.core.AccessLevel;
 import org.eclipse.milo.opcua.sdk.core.Reference;
@@ -24,6 +25,14 @@ import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
+import org.eclipse.milo.opcua.stack.core.types.structured.HistoryData;
+import org.eclipse.milo.opcua.stack.core.types.structured.HistoryReadDetails;
+import org.eclipse.milo.opcua.stack.core.types.structured.HistoryReadResult;
+import org.eclipse.milo.opcua.stack.core.types.structured.HistoryReadValueId;
+import org.eclipse.milo.opcua.stack.core.types.structured.ReadRawModifiedDetails;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
@@ -47,16 +56,22 @@ final class TagNamespace extends ManagedNamespaceWithLifecycle {
     /** OPC UA's namespace for UNECE unit codes; the site model's units carry no code, so unitId is -1. */
     private static final String UNECE_UNITS = "http://www.opcfoundation.org/UA/units/un/cefact";
 
+    private static final Set<AccessLevel> HISTORY_AND_CURRENT_READ = Set.of(AccessLevel.CurrentRead, AccessLevel.HistoryRead);
+
     private final List<Tag> tags;
     private final MonitoredItemCount itemCount;
     private final SubscriptionModel polled;
+    private final TickHistory history;
     private final Map<NodeId, TagNode> tagNodes = new LinkedHashMap<>();
+    private final Map<NodeId, TagHistory> histories = new LinkedHashMap<>();
     private final Map<String, UaFolderNode> folders = new LinkedHashMap<>();
 
-    TagNamespace(OpcUaServer server, String namespaceUri, List<Tag> tags, MonitoredItemCount itemCount) {
+    TagNamespace(OpcUaServer server, String namespaceUri, List<Tag> tags, MonitoredItemCount itemCount,
+                 TickHistory history) {
         super(server, namespaceUri);
         this.tags = List.copyOf(tags);
         this.itemCount = itemCount;
+        this.history = history;
         this.polled = new SubscriptionModel(server, this);
         getLifecycleManager().addLifecycle(polled);
         getLifecycleManager().addStartupTask(this::createNodes);
@@ -78,7 +93,9 @@ final class TagNamespace extends ManagedNamespaceWithLifecycle {
             } else {
                 folder(path).addOrganizes(node);
             }
-            tagNodes.put(nodeId, new TagNode(tag, node));
+            TagNode tagNode = new TagNode(tag, node);
+            tagNodes.put(nodeId, tagNode);
+            histories.put(nodeId, history.of(tagNode));
         }
         checkNoFolderIsATag();
     }
@@ -100,8 +117,9 @@ final class TagNamespace extends ManagedNamespaceWithLifecycle {
         node.setDisplayName(LocalizedText.english(name));
         node.setDescription(LocalizedText.english(tag.id() + " in " + tag.uom()));
         node.setDataType(NodeIds.Double);
-        node.setAccessLevel(AccessLevel.toValue(AccessLevel.READ_ONLY));
-        node.setUserAccessLevel(AccessLevel.toValue(AccessLevel.READ_ONLY));
+        node.setAccessLevel(AccessLevel.toValue(HISTORY_AND_CURRENT_READ));
+        node.setUserAccessLevel(AccessLevel.toValue(HISTORY_AND_CURRENT_READ));
+        node.setHistorizing(true);
         node.setMinimumSamplingInterval((double) tag.samplingMs());
         node.setValue(new DataValue(StatusCodes.Bad_WaitingForInitialData));
         node.setEngineeringUnits(new EUInformation(UNECE_UNITS, -1, LocalizedText.english(tag.uom()),
@@ -173,6 +191,36 @@ final class TagNamespace extends ManagedNamespaceWithLifecycle {
             return null;
         }
         return tagNodes.get(item.getReadValueId().getNodeId());
+    }
+
+    /** Raw history of the tag nodes (see {@link TagHistory}); other nodes of the namespace have none. */
+    @Override
+    public List<HistoryReadResult> historyRead(HistoryReadContext context, HistoryReadDetails details,
+                                               TimestampsToReturn timestamps, List<HistoryReadValueId> readValueIds) {
+        List<HistoryReadResult> results = new ArrayList<>(readValueIds.size());
+        for (HistoryReadValueId id : readValueIds) {
+            results.add(historyRead(details, timestamps, id));
+        }
+        return results;
+    }
+
+    private HistoryReadResult historyRead(HistoryReadDetails details, TimestampsToReturn timestamps, HistoryReadValueId id) {
+        TagHistory tagHistory = histories.get(id.getNodeId());
+        if (tagHistory == null) {
+            long status = getNodeManager().containsNode(id.getNodeId())
+                    ? StatusCodes.Bad_HistoryOperationUnsupported : StatusCodes.Bad_NodeIdUnknown;
+            return new HistoryReadResult(new StatusCode(status), null, null);
+        }
+        if (!(details instanceof ReadRawModifiedDetails raw)) {
+            return new HistoryReadResult(new StatusCode(StatusCodes.Bad_HistoryOperationUnsupported), null, null);
+        }
+        try {
+            TagHistory.Page page = tagHistory.readRaw(raw, id.getContinuationPoint(), timestamps);
+            return new HistoryReadResult(page.status(), page.continuationPoint(), ExtensionObject.encode(
+                    getServer().getStaticEncodingContext(), new HistoryData(page.values().toArray(DataValue[]::new))));
+        } catch (UaException e) {
+            return new HistoryReadResult(e.getStatusCode(), null, null);
+        }
     }
 
     @Override

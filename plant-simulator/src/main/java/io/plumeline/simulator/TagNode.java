@@ -20,6 +20,8 @@ final class TagNode {
     private final List<DataItem> items = new ArrayList<>();
     private DataValue latest;
     private long produced;
+    /** Ticks 0..historyEnd-1 are due and may be read back; written by the ticker, read by HistoryRead. */
+    private volatile long historyEnd;
 
     TagNode(Tag tag, UaVariableNode node) {
         this.tag = tag;
@@ -34,9 +36,10 @@ final class TagNode {
         return node;
     }
 
-    synchronized void publish(DataValue value) {
+    synchronized void publish(long k, DataValue value) {
         latest = value;
         produced++;
+        historyEnd = k + 1;
         node.setValue(value);
         for (DataItem item : items) {
             if (item.isSamplingEnabled()) {
@@ -64,5 +67,15 @@ final class TagNode {
 
     synchronized long produced() {
         return produced;
+    }
+
+    /** The ticks before {@code k} were due before this run started; they exist only as history. */
+    void resumeAt(long k) {
+        historyEnd = k;
+    }
+
+    /** How many ticks, from tick 0, are due so far. */
+    long historyEnd() {
+        return historyEnd;
     }
 }

@@ -14,6 +14,7 @@ final class TestSites {
 
     static final String DCS_NAMESPACE = "urn:plumeline:test:dcs";
     static final String LAB_NAMESPACE = "urn:plumeline:test:lab";
+    static final String USERNAME = "operator";
 
     private TestSites() {
     }
@@ -23,6 +24,17 @@ final class TestSites {
                 .replace("${port}", Integer.toString(freePort()))
                 .replace("${port2}", Integer.toString(freePort()));
         return Files.writeString(dir.resolve("site.yaml"), yaml);
+    }
+
+    /** The secured test site: dcs-1 and dcs-2 for user {@value #USERNAME} with {@code password}, dcs-3 anonymous. */
+    static Path secureSiteWithFreePorts(Path dir, String password) throws IOException {
+        Path passwordFile = Files.writeString(dir.resolve("dcs-password"), password + "\n");
+        String yaml = resourceText("/secure-site.yaml")
+                .replace("${port}", Integer.toString(freePort()))
+                .replace("${port2}", Integer.toString(freePort()))
+                .replace("${port3}", Integer.toString(freePort()))
+                .replace("${passwordFile}", passwordFile.toString());
+        return Files.writeString(dir.resolve("secure-site.yaml"), yaml);
     }
 
     static Path resource(String name) {
