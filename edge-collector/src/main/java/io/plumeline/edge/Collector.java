@@ -2,6 +2,8 @@ package io.plumeline.edge;
 
 import io.plumeline.core.site.OpcServer;
 import io.plumeline.core.site.SiteModel;
+import io.plumeline.core.telemetry.Reading;
+import io.plumeline.core.telemetry.ReadingJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +17,10 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** All servers of one collector process feeding one Kafka producer, with a progress log. */
+/**
+ * All servers of one collector process: each reading goes to the spool, and the forwarder sends the spool to
+ * Kafka. Logs progress every 30 s.
+ */
 final class Collector implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Collector.class);
@@ -24,7 +29,9 @@ final class Collector implements AutoCloseable {
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final List<ServerCollector> servers = new ArrayList<>();
-    private final TelemetryPublisher publisher;
+    private final Spool spool;
+    private final SpoolForwarder forwarder;
+    private final String topic;
     private final ScheduledExecutorService progress;
     private final Instant started = Instant.now();
     private long sentAtLastProgress;
@@ -36,18 +43,20 @@ final class Collector implements AutoCloseable {
      *
      * @param serverIds the servers to collect from; empty means every server of the site model
      */
-    Collector(SiteModel model, List<String> serverIds, String kafkaBootstrap, String topic) {
-        List<OpcServer> selected = select(model, serverIds);
+    Collector(SiteModel model, CollectorSettings settings) {
+        List<OpcServer> selected = select(model, settings.serverIds());
         List<ServerConnection> connections = selected.stream().map(ServerConnection::new).toList();
         ReadingMapper mapper = new ReadingMapper(model.site().id(), Clock.systemUTC());
-        this.publisher = new TelemetryPublisher(kafkaBootstrap, topic);
+        this.topic = settings.topic();
+        this.spool = Spool.open(settings.spoolDir(), settings.spoolMaxBytes());
+        this.forwarder = new SpoolForwarder(spool, settings.kafka());
         for (ServerConnection connection : connections) {
             var tags = model.tagsOf(connection.serverId());
             if (tags.isEmpty()) {
                 log.warn("server {}: no tag of the site model is read from it; not connecting", connection.serverId());
                 continue;
             }
-            servers.add(new ServerCollector(connection, tags, mapper, publisher));
+            servers.add(new ServerCollector(connection, tags, mapper, this::spool));
         }
         this.progress = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "edge-progress");
@@ -70,7 +79,12 @@ final class Collector implements AutoCloseable {
         return selected;
     }
 
+    private boolean spool(Reading reading) {
+        return spool.offer(topic, reading.tag(), ReadingJson.toBytes(reading));
+    }
+
     void start() {
+        forwarder.start();
         servers.forEach(ServerCollector::start);
         long every = PROGRESS_EVERY.toMillis();
         progress.scheduleAtFixedRate(() -> log.info(progressLine()), every, every, TimeUnit.MILLISECONDS);
@@ -80,12 +94,20 @@ final class Collector implements AutoCloseable {
         return servers.stream().map(ServerCollector::serverId).toList();
     }
 
-    long readingsSent() {
-        return publisher.sent();
+    long recordsSent() {
+        return forwarder.sent();
     }
 
     long sendErrors() {
-        return publisher.failed();
+        return forwarder.sendErrors();
+    }
+
+    Spool spool() {
+        return spool;
+    }
+
+    SpoolForwarder forwarder() {
+        return forwarder;
     }
 
     int itemsCreated() {
@@ -98,17 +120,14 @@ final class Collector implements AutoCloseable {
     }
 
     private synchronized String progressLine() {
-        long sent = publisher.sent();
+        long sent = forwarder.sent();
         long delta = sent - sentAtLastProgress;
         sentAtLastProgress = sent;
-        return String.format("progress: %d readings sent (%d in the last %d s), %d send errors, %d pending;"
-                        + " %d of %d tags monitored, %d not collected",
-                sent, delta, PROGRESS_EVERY.toSeconds(), publisher.failed(), pending(), itemsCreated(), tagCount(),
-                problems().size());
-    }
-
-    private long pending() {
-        return publisher.submitted() - publisher.sent() - publisher.failed();
+        return String.format("progress: %d records sent (%d in the last %d s), %d send errors, Kafka %s; spool holds %d"
+                        + " records (%d MB of %d), %d refused; %d of %d tags monitored, %d not collected",
+                sent, delta, PROGRESS_EVERY.toSeconds(), forwarder.sendErrors(), forwarder.kafkaUp() ? "up" : "DOWN",
+                spool.depth(), spool.bytes() / 1_000_000, spool.maxBytes() / 1_000_000, spool.refused(),
+                itemsCreated(), tagCount(), problems().size());
     }
 
     private int tagCount() {
@@ -121,12 +140,14 @@ final class Collector implements AutoCloseable {
         progress.shutdownNow();
         int monitored = itemsCreated();
         servers.forEach(ServerCollector::close);
-        publisher.close(CLOSE_TIMEOUT);
+        forwarder.drainAndClose(CLOSE_TIMEOUT);
+        spool.close();
         long samples = servers.stream().mapToLong(ServerCollector::samples).sum();
         Duration ran = Duration.between(started, Instant.now());
-        summary = String.format("EdgeCollector summary: %d samples received, %d readings sent, %d send errors, %d unsent;"
-                        + " %d of %d tags monitored on %d servers; ran %s",
-                samples, publisher.sent(), publisher.failed(), pending(), monitored, tagCount(), servers.size(),
+        summary = String.format("EdgeCollector summary: %d samples received, %d records sent, %d send errors,"
+                        + " %d left in the spool, %d refused by a full spool; %d of %d tags monitored on %d servers; ran %s",
+                samples, forwarder.sent(), forwarder.sendErrors(), spool.depth(), spool.refused(), monitored, tagCount(),
+                servers.size(),
                 ran.truncatedTo(ChronoUnit.SECONDS).toString().substring(2).toLowerCase());
         return summary;
     }

@@ -30,8 +30,27 @@ public final class EdgeCollector implements Callable<Integer> {
     @Option(names = "--server", paramLabel = "ID", description = "a server id of the site model; repeatable (default: all servers)")
     private List<String> servers = new ArrayList<>();
 
-    @Option(names = "--topic", defaultValue = "plumeline.telemetry", paramLabel = "TOPIC", description = "default: ${DEFAULT-VALUE}")
+    @Option(names = "--topic", defaultValue = CollectorSettings.DEFAULT_TOPIC, paramLabel = "TOPIC", description = "default: ${DEFAULT-VALUE}")
     private String topic;
+
+    @Option(names = "--gaps-topic", defaultValue = CollectorSettings.DEFAULT_GAPS_TOPIC, paramLabel = "TOPIC",
+            description = "topic of the gap records; default: ${DEFAULT-VALUE}")
+    private String gapsTopic;
+
+    @Option(names = "--spool-dir", paramLabel = "DIR", description = "durable spool (default: .plumeline/spool/<site id>)")
+    private Path spoolDir;
+
+    @Option(names = "--spool-max-mb", defaultValue = "1024", paramLabel = "MB",
+            description = "the spool's size bound; when full, new readings are refused and reported as a gap; default: ${DEFAULT-VALUE}")
+    private long spoolMaxMb;
+
+    @Option(names = "--http-port", defaultValue = "9464", paramLabel = "PORT",
+            description = "port of /health and /metrics (Prometheus); 0 = off; default: ${DEFAULT-VALUE}")
+    private int httpPort;
+
+    @Option(names = "--pki", defaultValue = ".plumeline/pki", paramLabel = "DIR",
+            description = "the collector's certificate (own/) and the server certificates it trusts (trusted/) or refused (rejected/); default: ${DEFAULT-VALUE}")
+    private Path pki;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -51,7 +70,11 @@ public final class EdgeCollector implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         SiteModel model = SiteModelLoader.load(site);
-        Collector collector = new Collector(model, servers, kafka, topic);
+        if (spoolMaxMb <= 0) throw new IllegalArgumentException("--spool-max-mb " + spoolMaxMb + ": must be positive");
+        if (httpPort < 0 || httpPort > 65535) throw new IllegalArgumentException("--http-port " + httpPort + ": not a port");
+        Path spool = spoolDir != null ? spoolDir : Path.of(".plumeline", "spool", model.site().id());
+        Collector collector = new Collector(model, new CollectorSettings(servers, kafka, topic, gapsTopic, spool,
+                spoolMaxMb * 1_000_000, httpPort, pki));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -1,6 +1,7 @@
 package io.plumeline.edge;
 
 import io.plumeline.core.site.Tag;
+import io.plumeline.core.telemetry.Reading;
 import io.plumeline.edge.NodeResolver.Resolution;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +25,18 @@ final class ServerCollector implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServerCollector.class);
 
+    /** Where readings go; false when it refused the reading (a full spool). */
+    interface ReadingSink {
+        boolean accept(Reading reading);
+    }
+
     static final long FIRST_RETRY_MS = 1_000;
     static final long MAX_RETRY_MS = 30_000;
 
     private final ServerConnection connection;
     private final List<Tag> tags;
     private final ReadingMapper mapper;
-    private final TelemetryPublisher publisher;
+    private final ReadingSink sink;
     private final ExecutorService worker;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final AtomicLong generation = new AtomicLong();
@@ -38,11 +44,11 @@ final class ServerCollector implements AutoCloseable {
     private volatile TagSubscription subscription;
     private volatile List<String> problems = List.of();
 
-    ServerCollector(ServerConnection connection, List<Tag> tags, ReadingMapper mapper, TelemetryPublisher publisher) {
+    ServerCollector(ServerConnection connection, List<Tag> tags, ReadingMapper mapper, ReadingSink sink) {
         this.connection = connection;
         this.tags = List.copyOf(tags);
         this.mapper = mapper;
-        this.publisher = publisher;
+        this.sink = sink;
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "edge-" + connection.serverId());
             t.setDaemon(true);
@@ -111,7 +117,7 @@ final class ServerCollector implements AutoCloseable {
             @Override
             public void onSample(Tag tag, DataValue value) {
                 samples.incrementAndGet();
-                publisher.publish(mapper.map(tag.id(), value));
+                sink.accept(mapper.map(tag.id(), value));
             }
 
             @Override

@@ -33,7 +33,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The collector against a real Milo OPC UA server and a real (in-process KRaft) Kafka broker. Each test uses
@@ -47,24 +46,17 @@ class EdgeCollectorTest {
     @TempDir
     static Path dir;
 
-    private static EmbeddedKafkaKraftBroker kafka;
     private static TestOpcUaServer opc;
 
     @BeforeAll
     static void startServices() throws Exception {
-        kafka = new EmbeddedKafkaKraftBroker(1, 1);
-        kafka.brokerProperty("offsets.topic.num.partitions", "1");
-        kafka.afterPropertiesSet();
+        SharedKafka.broker();
         opc = TestOpcUaServer.start();
     }
 
     @AfterAll
     static void stopServices() throws Exception {
-        try {
-            if (opc != null) opc.close();
-        } finally {
-            if (kafka != null) kafka.destroy();
-        }
+        if (opc != null) opc.close();
     }
 
     @Test
@@ -259,13 +251,14 @@ class EdgeCollectorTest {
         PushNamespace ns = opc.namespace();
         NodeId flow = ns.addVariable("t8/Flow", NodeIds.Double, true);
         Path site = new TestSite(opc.endpointUrl()).tag("t8.flow", "s=t8/Flow", 200).writeTo(dir.resolve("t8.yaml"));
-        kafka.addTopics("t8");
+        SharedKafka.topic("t8");
         Path out = dir.resolve("t8.out");
         Path err = dir.resolve("t8.err");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", classpath, EdgeCollector.class.getName(),
-                "--site", site.toString(), "--kafka", brokers(), "--topic", "t8")
+                "--site", site.toString(), "--kafka", brokers(), "--topic", "t8", "--http-port", "0",
+                "--spool-dir", dir.resolve("spool-t8").toString())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try (TelemetryTopic topic = new TelemetryTopic(brokers(), "t8")) {
             ns.awaitMonitored(Duration.ofSeconds(40), flow);
@@ -278,7 +271,7 @@ class EdgeCollectorTest {
         List<String> stdout = Files.readAllLines(out);
         assertThat(stdout).anySatisfy(line -> assertThat(line).startsWith("EdgeCollector started: site edge-test"));
         assertThat(stdout).last().asString()
-                .startsWith("EdgeCollector summary: 1 samples received, 1 readings sent, 0 send errors, 0 unsent;")
+                .startsWith("EdgeCollector summary: 1 samples received, 1 records sent, 0 send errors, 0 left in the spool,")
                 .contains("1 of 1 tags monitored on 1 servers");
         assertThat(ns.monitoredItems(flow)).as("subscription deleted at SIGTERM").isZero();
     }
@@ -308,29 +301,32 @@ class EdgeCollectorTest {
     }
 
     @Test
-    void aReadingKafkaRefusesIsCountedAsASendError() {
-        TelemetryPublisher publisher = new TelemetryPublisher(brokers(), "not a valid topic!");
-        publisher.publish(Reading.of(TestSite.SITE_ID, "t10.flow", T0, 1.0, 0, T0, 1));
-        publisher.close(Duration.ofSeconds(10));
-
-        assertThat(publisher.submitted()).isEqualTo(1);
-        assertThat(publisher.failed()).isEqualTo(1);
-        assertThat(publisher.sent()).isZero();
+    void aReadingKafkaRefusesIsCountedAsASendErrorAndKeptInTheSpool() throws Exception {
+        PushNamespace ns = opc.namespace();
+        NodeId flow = ns.addVariable("t10/Flow", NodeIds.Double, true);
+        Path site = new TestSite(opc.endpointUrl()).tag("t10.flow", "s=t10/Flow", 200).writeTo(dir.resolve("t10.yaml"));
+        try (Collector collector = start(site, "not a valid topic!")) {
+            ns.awaitMonitored(WAIT, flow);
+            ns.push(flow, value(new Variant(1.0), StatusCode.GOOD, T0, T0));
+            awaitTrue(() -> collector.sendErrors() >= 1, "a send error");
+            assertThat(collector.recordsSent()).isZero();
+            assertThat(collector.spool().depth()).as("kept for a later try").isEqualTo(1);
+        }
     }
 
     private static Collector start(Path site, String topic) {
-        Collector collector = new Collector(SiteModelLoader.load(site), List.of(), brokers(), topic);
+        Collector collector = new Collector(SiteModelLoader.load(site),
+                CollectorSettings.of(brokers(), topic, dir.resolve("spool-" + site.getFileName()), dir.resolve("pki")));
         collector.start();
         return collector;
     }
 
     private static String topic(String name) {
-        kafka.addTopics(name);
-        return name;
+        return SharedKafka.topic(name);
     }
 
     private static String brokers() {
-        return kafka.getBrokersAsString();
+        return SharedKafka.broker().bootstrapServers();
     }
 
     private static DataValue value(Variant variant, StatusCode status, Instant source, Instant server) {

@@ -1,6 +1,18 @@
 package io.plumeline.edge;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
+import org.eclipse.milo.opcua.stack.core.types.structured.HistoryData;
+import org.eclipse.milo.opcua.stack.core.types.structured.HistoryReadDetails;
+import org.eclipse.milo.opcua.stack.core.types.structured.HistoryReadResult;
+import org.eclipse.milo.opcua.stack.core.types.structured.HistoryReadValueId;
+import org.eclipse.milo.opcua.stack.core.types.structured.ReadRawModifiedDetails;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +42,9 @@ final class PushNamespace extends ManagedNamespaceWithLifecycle {
     private final Map<NodeId, UaVariableNode> variables = new ConcurrentHashMap<>();
     private final Map<NodeId, List<DataItem>> items = new ConcurrentHashMap<>();
     private final List<List<NodeId>> createCalls = new CopyOnWriteArrayList<>();
+    private final AtomicInteger historyReads = new AtomicInteger();
+
+    static final int HISTORY_VALUES_PER_CALL = 100;
 
     PushNamespace(OpcUaServer server) {
         super(server, URI);
@@ -45,7 +60,7 @@ final class PushNamespace extends ManagedNamespaceWithLifecycle {
     }
 
     private NodeId add(NodeId nodeId, String name, NodeId dataType, boolean readable) {
-        var access = readable ? AccessLevel.READ_ONLY : AccessLevel.NONE;
+        var access = readable ? java.util.EnumSet.of(AccessLevel.CurrentRead, AccessLevel.HistoryRead) : AccessLevel.NONE;
         UaVariableNode node = new UaVariableNode.UaVariableNodeBuilder(getNodeContext())
                 .setNodeId(nodeId)
                 .setBrowseName(newQualifiedName(name))
@@ -87,6 +102,39 @@ final class PushNamespace extends ManagedNamespaceWithLifecycle {
     /** The nodes of each CreateMonitoredItems call that reached this namespace, in order. */
     List<List<NodeId>> createCalls() {
         return List.copyOf(createCalls);
+    }
+
+    /**
+     * HistoryReadRawModified from {@link History}, at most {@link #HISTORY_VALUES_PER_CALL} values per call so
+     * that a client has to follow continuation points.
+     */
+    @Override
+    public List<HistoryReadResult> historyRead(HistoryReadContext context, HistoryReadDetails details,
+            TimestampsToReturn timestamps, List<HistoryReadValueId> ids) {
+        historyReads.incrementAndGet();
+        List<HistoryReadResult> results = new ArrayList<>();
+        for (HistoryReadValueId id : ids) {
+            if (!(details instanceof ReadRawModifiedDetails raw) || !variables.containsKey(id.getNodeId())) {
+                results.add(new HistoryReadResult(new StatusCode(StatusCodes.Bad_HistoryOperationUnsupported), null, null));
+                continue;
+            }
+            Instant from = raw.getStartTime().getJavaInstant();
+            Instant to = raw.getEndTime().getJavaInstant();
+            List<DataValue> values = History.between(id.getNodeId(), from, to);
+            int offset = id.getContinuationPoint() == null || id.getContinuationPoint().isNull() ? 0
+                    : Integer.parseInt(new String(id.getContinuationPoint().bytesOrEmpty(), StandardCharsets.US_ASCII));
+            int end = Math.min(values.size(), offset + HISTORY_VALUES_PER_CALL);
+            ByteString next = end < values.size()
+                    ? ByteString.of(Integer.toString(end).getBytes(StandardCharsets.US_ASCII)) : ByteString.NULL_VALUE;
+            HistoryData data = new HistoryData(values.subList(offset, end).toArray(DataValue[]::new));
+            results.add(new HistoryReadResult(StatusCode.GOOD, next,
+                    ExtensionObject.encode(getServer().getStaticEncodingContext(), data)));
+        }
+        return results;
+    }
+
+    int historyReads() {
+        return historyReads.get();
     }
 
     @Override

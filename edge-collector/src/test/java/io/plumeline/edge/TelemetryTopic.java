@@ -11,7 +11,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads what the collector wrote to a single-partition topic, from the beginning. */
+/** Reads what the collector wrote to a topic (all its partitions), from the beginning. */
 final class TelemetryTopic implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
@@ -24,9 +24,10 @@ final class TelemetryTopic implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.topic = topic;
-        TopicPartition partition = new TopicPartition(topic, 0);
-        consumer.assign(List.of(partition));
-        consumer.seekToBeginning(List.of(partition));
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
     }
 
     /** All records so far once there are at least {@code count}; fails with what did arrive otherwise. */
@@ -37,7 +38,7 @@ final class TelemetryTopic implements AutoCloseable {
         }
         if (received.size() < count) {
             throw new AssertionError("expected " + count + " records on " + topic + " within " + timeout + ", got "
-                    + received.size() + ": " + received.stream().map(r -> r.key() + "=" + new String(r.value())).toList());
+                    + received.size() + ": " + received.stream().limit(20).map(r -> r.key() + "=" + new String(r.value())).toList());
         }
         return List.copyOf(received);
     }

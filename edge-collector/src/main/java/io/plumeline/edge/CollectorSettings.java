@@ -1,0 +1,42 @@
+package io.plumeline.edge;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What one collector process is told on its command line.
+ *
+ * @param serverIds the servers to collect from; empty means every server of the site model
+ * @param httpPort the port of /health and /metrics; 0 turns them off
+ */
+record CollectorSettings(List<String> serverIds, String kafka, String topic, String gapsTopic, Path spoolDir,
+        long spoolMaxBytes, int httpPort, Path pkiDir) {
+
+    static final String DEFAULT_TOPIC = "plumeline.telemetry";
+    static final String DEFAULT_GAPS_TOPIC = "plumeline.gaps";
+
+    CollectorSettings {
+        serverIds = List.copyOf(serverIds);
+    }
+
+    /** Defaults for tests and embedding: no HTTP port. */
+    static CollectorSettings of(String kafka, String topic, Path spoolDir, Path pkiDir) {
+        return new CollectorSettings(List.of(), kafka, topic, DEFAULT_GAPS_TOPIC, spoolDir, 1024L * 1_000_000, 0, pkiDir);
+    }
+
+    CollectorSettings withServers(List<String> ids) {
+        return new CollectorSettings(ids, kafka, topic, gapsTopic, spoolDir, spoolMaxBytes, httpPort, pkiDir);
+    }
+
+    CollectorSettings withGapsTopic(String topic) {
+        return new CollectorSettings(serverIds, kafka, this.topic, topic, spoolDir, spoolMaxBytes, httpPort, pkiDir);
+    }
+
+    CollectorSettings withHttpPort(int port) {
+        return new CollectorSettings(serverIds, kafka, topic, gapsTopic, spoolDir, spoolMaxBytes, port, pkiDir);
+    }
+
+    CollectorSettings withSpoolMaxBytes(long bytes) {
+        return new CollectorSettings(serverIds, kafka, topic, gapsTopic, spoolDir, bytes, httpPort, pkiDir);
+    }
+}

@@ -1,0 +1,241 @@
+package io.plumeline.edge;
+
+import io.plumeline.edge.Spool.Stored;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the spool to Kafka in row order and tells the spool which rows Kafka has acknowledged.
+ *
+ * <p>The producer is idempotent with acks=all and never gives a record up by itself (delivery timeout
+ * unlimited): while Kafka is away or slow, up to {@link #MAX_IN_FLIGHT} records wait in the producer and the
+ * rest wait in the spool; when Kafka is back the producer delivers them in order per partition, and the
+ * spool follows. Only a refusal Kafka will not retry (or a send that cannot even be queued) fails a record:
+ * then the producer is dropped, and the spool is sent again from the oldest unacknowledged row after a
+ * back-off (1 s to 30 s), so nothing is skipped; a record Kafka had already taken is then sent twice, which
+ * the same InfluxDB point absorbs.
+ */
+final class SpoolForwarder implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SpoolForwarder.class);
+
+    static final int MAX_IN_FLIGHT = 50_000;
+    private static final int READ_BATCH = 5_000;
+    private static final long FIRST_RETRY_MS = 1_000;
+    private static final long MAX_RETRY_MS = 30_000;
+    /** Kafka counts as down when the oldest record in flight has waited this long for its acknowledgement. */
+    static final Duration ACK_OVERDUE = Duration.ofSeconds(10);
+
+    private final Spool spool;
+    private final String bootstrapServers;
+    private final Thread thread;
+    private final Object lock = new Object();
+    /** Row id → time sent (nanos), of the records sent and not yet acknowledged by the current producer. */
+    private final TreeMap<Long, Long> inFlight = new TreeMap<>();
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong sendErrors = new AtomicLong();
+    private volatile long generation;
+    private long highestSent;
+    private volatile boolean retrying;
+    private volatile boolean stopping;
+    private volatile long lastAckNanos = System.nanoTime();
+
+    SpoolForwarder(Spool spool, String bootstrapServers) {
+        this.spool = spool;
+        this.bootstrapServers = bootstrapServers;
+        this.thread = new Thread(this::run, "edge-kafka-forwarder");
+        thread.setDaemon(true);
+    }
+
+    static Properties config(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "plumeline-edge-collector");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "131072");
+        // Never expire a record in the producer: an outage only makes records wait, in order.
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(Integer.MAX_VALUE));
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+        props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
+        return props;
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    private KafkaProducer<String, byte[]> newProducer() {
+        return new KafkaProducer<>(config(bootstrapServers), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private void run() {
+        long retryMs = FIRST_RETRY_MS;
+        KafkaProducer<String, byte[]> producer = newProducer();
+        long cursor = spool.acknowledgedUpTo();
+        try {
+            while (!stopping) {
+                Exception failed = failure.get();
+                if (failed != null) {
+                    producer = restart(producer, failed, retryMs);
+                    if (producer == null) return;
+                    retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+                    cursor = spool.acknowledgedUpTo();
+                    continue;
+                }
+                int room;
+                synchronized (lock) {
+                    room = MAX_IN_FLIGHT - inFlight.size();
+                }
+                if (room <= 0) {
+                    Thread.sleep(5);
+                    continue;
+                }
+                List<Stored> records = spool.read(cursor, Math.min(READ_BATCH, room));
+                if (records.isEmpty()) {
+                    Thread.sleep(20);
+                    continue;
+                }
+                for (Stored record : records) {
+                    if (!send(producer, record)) break;
+                    cursor = record.id();
+                }
+                if (failure.get() == null) retryMs = FIRST_RETRY_MS;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (producer != null) producer.close(Duration.ZERO);
+        }
+    }
+
+    private boolean send(KafkaProducer<String, byte[]> producer, Stored record) {
+        long gen = generation;
+        synchronized (lock) {
+            inFlight.put(record.id(), System.nanoTime());
+            highestSent = Math.max(highestSent, record.id());
+        }
+        try {
+            producer.send(new ProducerRecord<>(record.topic(), record.key(), record.payload()), (metadata, error) -> {
+                if (error == null) {
+                    acknowledged(gen, record.id());
+                } else {
+                    failed(gen, record, error);
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            // send() throws instead of calling back when it cannot queue the record (no metadata within
+            // max.block.ms because Kafka is unreachable, producer closed).
+            failed(gen, record, e);
+            return false;
+        }
+    }
+
+    private void acknowledged(long gen, long id) {
+        synchronized (lock) {
+            if (gen != generation) return;
+            inFlight.remove(id);
+            spool.acknowledgeUpTo(inFlight.isEmpty() ? highestSent : inFlight.firstKey() - 1);
+        }
+        sent.incrementAndGet();
+        lastAckNanos = System.nanoTime();
+    }
+
+    private void failed(long gen, Stored record, Exception error) {
+        if (gen != generation) return;
+        if (failure.compareAndSet(null, error)) {
+            long n = sendErrors.incrementAndGet();
+            log.warn("record {} (key {}) not taken by Kafka topic {} ({} send errors so far): {}", record.id(),
+                    record.key(), record.topic(), n, error.toString());
+        }
+    }
+
+    /** Drops the producer and everything in flight; the spool is sent again from its oldest unacknowledged row. */
+    private KafkaProducer<String, byte[]> restart(KafkaProducer<String, byte[]> producer, Exception failed, long retryMs)
+            throws InterruptedException {
+        synchronized (lock) {
+            generation++;
+            inFlight.clear();
+            highestSent = spool.acknowledgedUpTo();
+        }
+        producer.close(Duration.ZERO);
+        retrying = true;
+        log.warn("Kafka {}: sending again from spool row {} in {} s ({} records held)", bootstrapServers,
+                spool.acknowledgedUpTo() + 1, retryMs / 1000, spool.depth());
+        long deadline = System.nanoTime() + retryMs * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            if (stopping) return null;
+            Thread.sleep(50);
+        }
+        failure.set(null);
+        retrying = false;
+        return newProducer();
+    }
+
+    /** UP while Kafka acknowledges what it is sent; DOWN while a record waits longer than {@link #ACK_OVERDUE}. */
+    boolean kafkaUp() {
+        if (retrying) return false;
+        long oldest;
+        synchronized (lock) {
+            if (inFlight.isEmpty()) return true;
+            oldest = inFlight.firstEntry().getValue();
+        }
+        return System.nanoTime() - oldest < ACK_OVERDUE.toNanos();
+    }
+
+    /** Seconds since Kafka last acknowledged a record. */
+    double secondsSinceLastAck() {
+        return (System.nanoTime() - lastAckNanos) / 1e9;
+    }
+
+    long sent() {
+        return sent.get();
+    }
+
+    long sendErrors() {
+        return sendErrors.get();
+    }
+
+    /**
+     * Keeps sending until the spool is empty or {@code timeout} passed; what is still unacknowledged then stays
+     * in the spool for the next run.
+     */
+    void drainAndClose(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && spool.depth() > 0 && thread.isAlive()) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        try {
+            thread.join(15_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) thread.interrupt();
+    }
+}
