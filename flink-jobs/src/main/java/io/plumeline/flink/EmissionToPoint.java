@@ -1,15 +1,24 @@
 package io.plumeline.flink;
 
 import io.plumeline.core.emissions.HourlyEmission;
+import io.plumeline.flink.influx.InfluxPoint;
 import io.plumeline.flink.influx.LinePoint;
 import org.apache.flink.api.common.functions.MapFunction;
 
-/** An hourly result as a point of measurement {@code emissions} at its hour start (contract 3). */
-public class EmissionToPoint implements MapFunction<HourlyEmission, String> {
+/**
+ * An hourly result as a point of measurement {@code emissions} at its hour start (contract 3), kept forever.
+ * Every field is written every time, so that a recomputed hour overwrites all of the earlier point:
+ * {@code substituted} and {@code substitution_tier} (the §75.33 rule, {@code none}) label substituted hours,
+ * {@code late_count} says how many readings came after the hour's first result.
+ */
+public class EmissionToPoint implements MapFunction<HourResult, InfluxPoint> {
+
+    static final String NO_TIER = "none";
 
     @Override
-    public String map(HourlyEmission e) {
-        return LinePoint.measurement("emissions")
+    public InfluxPoint map(HourResult result) {
+        HourlyEmission e = result.emission();
+        return InfluxPoint.forever(LinePoint.measurement("emissions")
                 .tag("site", e.site())
                 .tag("unit", e.unit())
                 .tag("source", e.source())
@@ -19,8 +28,11 @@ public class EmissionToPoint implements MapFunction<HourlyEmission, String> {
                 .field("co2e_kg", e.co2eKg())
                 .field("availability_pct", e.availabilityPct())
                 .field("substituted_min", e.substitutedMin())
+                .field("substituted", result.substituted())
+                .field("substitution_tier", result.substituted() ? result.tier().name() : NO_TIER)
+                .field("late_count", (double) result.lateCount())
                 .field("lineage_id", e.lineageId())
                 .timestamp(e.hourStart())
-                .toLine();
+                .toLine());
     }
 }

@@ -14,7 +14,7 @@ import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Sends a reading to every hourly-accounted source that has its tag as an input, once per input (a tag may
+ * Sends a reading to every source accounted hourly that has its tag as an input, once per input (a tag may
  * feed several sources, or the same source twice). Readings of other tags are dropped here.
  */
 public class FanOutToSources extends RichFlatMapFunction<Reading, SourceSample> {
@@ -38,14 +38,15 @@ public class FanOutToSources extends RichFlatMapFunction<Reading, SourceSample> 
     public void flatMap(Reading reading, Collector<SourceSample> out) {
         Double value = reading.isGood() ? reading.value() : null;
         for (SourceInputRef ref : inputsByTag.getOrDefault(reading.tag(), List.of())) {
-            out.collect(new SourceSample(ref.source(), ref.input(), reading.ts(), value));
+            out.collect(new SourceSample(ref.source(), ref.input(), reading.tag(), reading.ts(), value,
+                    reading.quality().name()));
         }
     }
 
     private static Map<String, List<SourceInputRef>> inputsByTag(SiteModel model) {
         Map<String, List<SourceInputRef>> byTag = new HashMap<>();
         for (EmissionSource source : model.sources()) {
-            if (!HourlyEmissions.supports(source)) continue;
+            if (!HourlyEmissions.accounts(source)) continue;
             for (Map.Entry<String, SourceInput> input : source.inputs().entrySet()) {
                 if (input.getValue().isTag()) {
                     byTag.computeIfAbsent(input.getValue().tag(), t -> new ArrayList<>())

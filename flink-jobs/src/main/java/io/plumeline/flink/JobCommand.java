@@ -2,6 +2,7 @@ package io.plumeline.flink;
 
 import io.plumeline.core.site.SiteModelException;
 import io.plumeline.flink.influx.InfluxDbSink;
+import io.plumeline.flink.influx.RetentionPolicies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -25,6 +26,7 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.slf4j.Logger;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Option;
 
 /** The command line of {@link PlumelineJob} (process contract "Flink job"). */
 @Command(name = "PlumelineJob", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Telemetry from Kafka to InfluxDB, unparsable messages to the DLQ, hourly emissions to InfluxDB.")
+        description = "Telemetry from Kafka to InfluxDB, unparsable messages to the DLQ, hourly emissions, late readings,"
+                + " live emission rates and limit alerts to InfluxDB.")
 final class JobCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobCommand.class);
@@ -84,9 +87,13 @@ final class JobCommand implements Callable<Integer> {
             description = "how long a sample holds its value in the hourly integral")
     Duration maxHold;
 
-    @Option(names = "--allowed-lateness", defaultValue = "PT0S", paramLabel = "DURATION",
-            description = "how long after its end an hour waits for late readings before it is computed")
+    @Option(names = "--allowed-lateness", defaultValue = "PT2H", paramLabel = "DURATION",
+            description = "how long after its end a late reading still recomputes an hour; later ones go to late_readings")
     Duration allowedLateness;
+
+    @Option(names = "--telemetry-retention", defaultValue = "P90D", paramLabel = "DURATION",
+            description = "how long InfluxDB keeps telemetry, late readings and live rates (retention policy raw, at least P1D)")
+    Duration telemetryRetention;
 
     @Option(names = "--parallelism", paramLabel = "N")
     Integer parallelism;
@@ -99,6 +106,10 @@ final class JobCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SiteModelText siteModel;
         try {
+            if (allowedLateness.isNegative()) {
+                throw new IllegalArgumentException("--allowed-lateness must not be negative, found " + allowedLateness);
+            }
+            retentionPolicies();
             siteModel = SiteModelText.read(site);
             HourlyAccounting.checkSources(siteModel.parse());
         } catch (SiteModelException | IllegalArgumentException | UncheckedIOException e) {
@@ -117,13 +128,19 @@ final class JobCommand implements Callable<Integer> {
         Configuration conf = configuration();
         conf.set(CoreOptions.TMP_DIRS, tmp.toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        boolean local = env instanceof LocalStreamEnvironment;
+        if (!local) deleteRecursively(tmp);
         if (parallelism != null) env.setParallelism(parallelism);
         job(siteModel).build(env);
         JobClient client = env.executeAsync("plumeline " + siteModel.parse().site().id());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            cancel(client);
-            deleteRecursively(tmp);
-        }, "plumeline-job-stop"));
+        if (local) {
+            // Only the MiniCluster lives and dies with this process. In application mode on a cluster main()
+            // runs in the JobManager, and a hook that cancelled at its exit would cancel the job at a failover.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                cancel(client);
+                deleteRecursively(tmp);
+            }, "plumeline-job-stop"));
+        }
         System.out.println("PlumelineJob running " + client.getJobID() + ": " + topic + " on " + kafka + " → "
                 + influx + " database " + influxDb + ", dead letters → " + dlqTopic);
         client.getJobExecutionResult().get();
@@ -147,7 +164,15 @@ final class JobCommand implements Callable<Integer> {
                         .setRecordSerializer(new DeadLetterSerializer(dlqTopic))
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                         .build(),
-                InfluxDbSink.of(influx, influxDb));
+                InfluxDbSink.of(influx, influxDb, retentionPolicies()));
+    }
+
+    private RetentionPolicies retentionPolicies() {
+        try {
+            return new RetentionPolicies(telemetryRetention);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--telemetry-retention: " + e.getMessage(), e);
+        }
     }
 
     Configuration configuration() {

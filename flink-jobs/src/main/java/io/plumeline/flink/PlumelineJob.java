@@ -1,9 +1,15 @@
 package io.plumeline.flink;
 
-import io.plumeline.core.emissions.HourlyEmission;
+import io.plumeline.core.emissions.Sample;
+import io.plumeline.core.site.Limit;
 import io.plumeline.core.telemetry.Reading;
+import io.plumeline.flink.influx.InfluxPoint;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -11,18 +17,19 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 
 /**
- * Telemetry from Kafka to InfluxDB, unusable messages to the DLQ, hourly emissions to InfluxDB. The job
- * receives its source and sinks, so tests run the same pipeline on their own; {@link JobCommand#main} wires
- * Kafka and InfluxDB and runs it.
+ * Telemetry from Kafka to InfluxDB, unusable messages to the DLQ, hourly emissions, late readings, live
+ * emission rates and limit alerts to InfluxDB. The job receives its source and sinks, so tests run the same
+ * pipeline on their own; {@link JobCommand#main} wires Kafka and InfluxDB and runs it.
  */
 public final class PlumelineJob {
 
     /** Event-time settings of the pipeline; the defaults are those of the command line. */
     public record Timing(Duration outOfOrderness, Duration idleness, Duration maxHold, Duration allowedLateness) {
         public static Timing defaults() {
-            return new Timing(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ZERO);
+            return new Timing(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofHours(2));
         }
     }
 
@@ -30,10 +37,10 @@ public final class PlumelineJob {
     private final Timing timing;
     private final Source<RawMessage, ?, ?> telemetry;
     private final Sink<DeadLetter> deadLetters;
-    private final Sink<String> influx;
+    private final Sink<InfluxPoint> influx;
 
     public PlumelineJob(SiteModelText siteModel, Timing timing, Source<RawMessage, ?, ?> telemetry,
-                        Sink<DeadLetter> deadLetters, Sink<String> influx) {
+                        Sink<DeadLetter> deadLetters, Sink<InfluxPoint> influx) {
         this.siteModel = siteModel;
         this.timing = timing;
         this.telemetry = telemetry;
@@ -47,6 +54,7 @@ public final class PlumelineJob {
 
     /** Adds the pipeline to {@code env}; the caller executes it. Operator uids keep checkpoints restorable. */
     public void build(StreamExecutionEnvironment env) {
+        TypeInformation<InfluxPoint> points = TypeInformation.of(InfluxPoint.class);
         DataStream<RawMessage> messages = env
                 .fromSource(telemetry, WatermarkStrategy.noWatermarks(), "telemetry")
                 .uid("telemetry-source");
@@ -64,21 +72,43 @@ public final class PlumelineJob {
                         .withIdleness(timing.idleness()))
                 .name("event time").uid("event-time");
 
-        DataStream<String> telemetryPoints = readings
-                .map(new ReadingToPoint(siteModel), Types.STRING)
+        DataStream<InfluxPoint> telemetryPoints = readings
+                .map(new ReadingToPoint(siteModel), points)
                 .name("telemetry points").uid("telemetry-points");
 
-        DataStream<String> emissionPoints = readings
+        DataStream<SourceSample> sourceSamples = readings
                 .flatMap(new FanOutToSources(siteModel), TypeInformation.of(SourceSample.class))
-                .name("source inputs").uid("source-inputs")
+                .name("source inputs").uid("source-inputs");
+
+        SingleOutputStreamOperator<HourResult> hours = sourceSamples
                 .keyBy(SourceSample::source, Types.STRING)
                 .process(new HourlyAccounting(siteModel, timing.maxHold(), timing.allowedLateness()),
-                        TypeInformation.of(HourlyEmission.class))
-                .name("hourly emissions").uid("hourly-emissions")
-                .map(new EmissionToPoint(), Types.STRING)
+                        TypeInformation.of(HourResult.class))
+                .name("hourly emissions").uid("hourly-emissions");
+        DataStream<InfluxPoint> emissionPoints = hours
+                .map(new EmissionToPoint(), points)
                 .name("emission points").uid("emission-points");
+        DataStream<InfluxPoint> latePoints = hours.getSideOutput(HourlyAccounting.LATE)
+                .map(new LateReadingToPoint(), points)
+                .name("late reading points").uid("late-reading-points");
 
-        telemetryPoints.union(emissionPoints)
+        TypeInformation<HashMap<String, Sample>> latestPerInput = TypeInformation.of(new TypeHint<>() { });
+        DataStream<InfluxPoint> ratePoints = sourceSamples
+                .keyBy(SourceSample::source, Types.STRING)
+                .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
+                .aggregate(new LiveRate.LatestPerInput(), new LiveRate.PerMinute(siteModel, timing.maxHold()),
+                        latestPerInput, latestPerInput, points)
+                .name("emission rate").uid("emission-rate");
+
+        Set<String> limited = siteModel.parse().limits().stream().map(Limit::tag).collect(Collectors.toSet());
+        DataStream<InfluxPoint> alertPoints = readings
+                .filter(r -> limited.contains(r.tag()))
+                .name("limited tags").uid("limited-tags")
+                .keyBy(Reading::tag, Types.STRING)
+                .process(new LimitCheck(siteModel), points)
+                .name("limits").uid("limits");
+
+        telemetryPoints.union(emissionPoints, latePoints, ratePoints, alertPoints)
                 .sinkTo(influx).name("influxdb").uid("influxdb-sink");
     }
 }

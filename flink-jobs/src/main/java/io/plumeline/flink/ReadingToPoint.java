@@ -2,12 +2,16 @@ package io.plumeline.flink;
 
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.telemetry.Reading;
+import io.plumeline.flink.influx.InfluxPoint;
 import io.plumeline.flink.influx.LinePoint;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 
-/** A reading as a point of measurement {@code telemetry} (contract 3); the unit tag comes from the site model. */
-public class ReadingToPoint extends RichMapFunction<Reading, String> {
+/**
+ * A reading as a point of measurement {@code telemetry} (contract 3) in the raw policy; the unit tag comes
+ * from the site model.
+ */
+public class ReadingToPoint extends RichMapFunction<Reading, InfluxPoint> {
 
     private final SiteModelText siteModel;
     private transient SiteModel model;
@@ -22,8 +26,8 @@ public class ReadingToPoint extends RichMapFunction<Reading, String> {
     }
 
     @Override
-    public String map(Reading reading) {
-        return toLine(reading, model.tag(reading.tag()).map(t -> t.unit()).orElse(null));
+    public InfluxPoint map(Reading reading) {
+        return InfluxPoint.raw(toLine(reading, model.tag(reading.tag()).map(t -> t.unit()).orElse(null)));
     }
 
     static String toLine(Reading reading, String unit) {

@@ -35,8 +35,8 @@ class FanOutToSourcesTest {
         fanOut.flatMap(reading(FLOW, TS, 1200.0, GOOD), new ListCollector<>(out));
         fanOut.flatMap(reading(HHV, TS, 38.5, GOOD), new ListCollector<>(out));
 
-        assertThat(out).containsExactly(new SourceSample(SOURCE, "fuelQuantity", TS, 1200.0),
-                new SourceSample(SOURCE, "hhv", TS, 38.5));
+        assertThat(out).containsExactly(new SourceSample(SOURCE, "fuelQuantity", FLOW, TS, 1200.0, "GOOD"),
+                new SourceSample(SOURCE, "hhv", HHV, TS, 38.5, "GOOD"));
     }
 
     @Test
@@ -46,6 +46,7 @@ class FanOutToSourcesTest {
 
         assertThat(out).extracting(SourceSample::value).containsExactly(null, null);
         assertThat(out).extracting(SourceSample::ts).containsExactly(TS, TS.plusSeconds(1));
+        assertThat(out).extracting(SourceSample::quality).containsExactly("BAD", "UNCERTAIN");
     }
 
     @Test

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.plumeline.core.emissions.HourlyEmission;
+import io.plumeline.core.emissions.SubstitutionPolicy.Tier;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * The hourly function in an operator harness: state, event-time timers and watermarks as in a job.
  * Worked example 4 of the emissions reference: 1,200 Nm3/h for an hour at 38.5 MJ/Nm3 = 46,200 MJ
  * = 43.789 mmBtu (1 mmBtu = 1,055.056 MJ); × 59.00 kg CO2/mmBtu (Table C-1, fuel gas) = 2,583.56 kg CO2.
+ * CO2 is linear in the fuel: x Nm3 in the hour give x / 1,200 of that.
  */
 class HourlyAccountingTest {
 
@@ -25,10 +28,10 @@ class HourlyAccountingTest {
     private static final Instant H5 = H4.plus(Duration.ofHours(1));
     private static final double WORKED_EXAMPLE_KG = 46_200 / 1_055.056 * 59.00;
 
-    private KeyedOneInputStreamOperatorTestHarness<String, SourceSample, HourlyEmission> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, SourceSample, HourResult> harness;
 
-    private void open(Duration allowedLateness) throws Exception {
-        HourlyAccounting accounting = new HourlyAccounting(TestSite.model(), Duration.ofMinutes(5), allowedLateness);
+    private void open(SiteModelText site, Duration allowedLateness) throws Exception {
+        HourlyAccounting accounting = new HourlyAccounting(site, Duration.ofMinutes(5), allowedLateness);
         harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(accounting),
                 SourceSample::source, Types.STRING);
         harness.open();
@@ -40,98 +43,188 @@ class HourlyAccountingTest {
     }
 
     private void sample(String input, Instant ts, Double value) throws Exception {
-        harness.processElement(new StreamRecord<>(new SourceSample(SOURCE, input, ts, value), ts.toEpochMilli()));
+        String tag = input.equals("hhv") ? TestSite.HHV : TestSite.FLOW;
+        harness.processElement(new StreamRecord<>(new SourceSample(SOURCE, input, tag, ts, value,
+                value == null ? "BAD" : "GOOD"), ts.toEpochMilli()));
     }
 
-    /** Flow every 10 s and HHV every minute through [from, to), the flow BAD from badFrom (inclusive) to badTo. */
-    private void hour(Instant from, Instant to, Instant badFrom, Instant badTo) throws Exception {
+    /** Flow every 10 s at {@code flow} and HHV every minute through [from, to), the flow BAD from badFrom (inclusive) to badTo. */
+    private void hour(Instant from, Instant to, double flow, Instant badFrom, Instant badTo) throws Exception {
         for (Instant t = from; t.isBefore(to); t = t.plusSeconds(10)) {
             boolean bad = badFrom != null && !t.isBefore(badFrom) && t.isBefore(badTo);
-            sample("fuelQuantity", t, bad ? null : 1200.0);
+            sample("fuelQuantity", t, bad ? null : flow);
             if (t.getEpochSecond() % 60 == 0) sample("hhv", t, 38.5);
         }
+    }
+
+    private void hour(Instant from, Instant to, Instant badFrom, Instant badTo) throws Exception {
+        hour(from, to, 1200.0, badFrom, badTo);
     }
 
     private void watermark(Instant t) throws Exception {
         harness.processWatermark(t.toEpochMilli());
     }
 
+    private List<HourResult> results() {
+        return harness.extractOutputValues();
+    }
+
+    private List<HourResult> co2() {
+        return results().stream().filter(r -> r.emission().gas().equals("CO2")).toList();
+    }
+
     @Test
-    void anHourOfSamplesGivesOneResultWhenTheWatermarkPassesItsEnd() throws Exception {
-        open(Duration.ZERO);
+    void anHourGivesOneResultPerGasWhenTheWatermarkPassesItsEnd() throws Exception {
+        open(TestSite.model(), Duration.ZERO);
         hour(H4, H5, null, null);
 
         watermark(H5.minusMillis(2));
-        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(results()).isEmpty();
 
         watermark(H5.minusMillis(1));
-        assertThat(harness.extractOutputValues()).singleElement().satisfies(co2 -> {
+        assertThat(results()).extracting(r -> r.emission().gas()).containsExactlyInAnyOrder("CO2", "CH4", "N2O");
+        assertThat(co2()).singleElement().satisfies(r -> {
+            HourlyEmission co2 = r.emission();
             assertThat(co2.source()).isEqualTo(SOURCE);
             assertThat(co2.unit()).isEqualTo("heater-1");
-            assertThat(co2.gas()).isEqualTo("CO2");
             assertThat(co2.method()).isEqualTo("EPA_C2A");
             assertThat(co2.hourStart()).isEqualTo(H4);
             assertThat(co2.massKg()).isCloseTo(WORKED_EXAMPLE_KG, within(0.01)).isCloseTo(2583.56, within(0.01));
             assertThat(co2.availabilityPct()).isCloseTo(100.0, within(1e-9));
+            assertThat(r.substituted()).isFalse();
+            assertThat(r.lateCount()).isZero();
         });
 
         watermark(H5.plusSeconds(7200));
-        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(results()).hasSize(3);
     }
 
     @Test
     void theLastSamplesOfAnHourCarryIntoTheNext() throws Exception {
-        open(Duration.ZERO);
+        open(TestSite.model(), Duration.ZERO);
         hour(H4, H5, null, null);
         // the next hour's first samples come 50 s late; the 04:59:50 flow and 04:59 HHV hold until then
         hour(H5.plusSeconds(50), H5.plusSeconds(3600), null, null);
         watermark(H5.plusSeconds(3600));
 
-        assertThat(harness.extractOutputValues()).hasSize(2).last().satisfies(co2 -> {
-            assertThat(co2.hourStart()).isEqualTo(H5);
-            assertThat(co2.availabilityPct()).isCloseTo(100.0, within(1e-9));
-            assertThat(co2.massKg()).isCloseTo(WORKED_EXAMPLE_KG, within(0.01));
+        assertThat(co2()).hasSize(2).last().satisfies(r -> {
+            assertThat(r.emission().hourStart()).isEqualTo(H5);
+            assertThat(r.emission().availabilityPct()).isCloseTo(100.0, within(1e-9));
+            assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG, within(0.01));
         });
     }
 
     @Test
-    void withoutAnEarlierHourNothingCarriesIn() throws Exception {
-        open(Duration.ZERO);
-        hour(H5.plusSeconds(60), H5.plusSeconds(3600), null, null);
-        watermark(H5.plusSeconds(3600));
-
-        assertThat(harness.extractOutputValues()).singleElement()
-                .satisfies(co2 -> assertThat(co2.availabilityPct()).isCloseTo(100.0 * 59 / 60, within(1e-9)));
-    }
-
-    @Test
-    void aBadGapLowersTheAvailabilityAndTheMass() throws Exception {
-        open(Duration.ZERO);
+    void aTwentyMinuteBadGapWithoutSubstitutionIsFlaggedByTheAvailabilityOnly() throws Exception {
+        open(TestSite.model(), Duration.ZERO);
         hour(H4, H5, H4.plusSeconds(20 * 60), H4.plusSeconds(40 * 60));
         watermark(H5);
 
-        assertThat(harness.extractOutputValues()).singleElement().satisfies(co2 -> {
-            assertThat(co2.availabilityPct()).isCloseTo(100.0 * 40 / 60, within(1e-9));
-            assertThat(co2.massKg()).isCloseTo(WORKED_EXAMPLE_KG * 40 / 60, within(0.01));
+        assertThat(co2()).singleElement().satisfies(r -> {
+            // 40 of 60 minutes GOOD = 66.7 %; the 800 Nm3 measured give 800/1,200 of the worked example
+            assertThat(r.emission().availabilityPct()).isCloseTo(66.7, within(0.05));
+            assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG * 40 / 60, within(0.01));
+            assertThat(r.emission().substitutedMin()).isZero();
+            assertThat(r.substituted()).isFalse();
         });
     }
 
+    /**
+     * PART75, a full look-back (PMA 100 %) and a one-hour gap: §75.33's first tier, the mean of the values
+     * before and after the gap. Flow 1,200 Nm3/h before 04:20, BAD to 04:40, 1,500 after: the 20 minutes get
+     * (1,200 + 1,500) / 2 = 1,350 Nm3/h. Fuel = 400 + 450 + 500 = 1,350 Nm3 → 1,350/1,200 of the worked example.
+     */
     @Test
-    void anHourWaitsForTheAllowedLatenessAndThenIgnoresLateSamples() throws Exception {
-        open(Duration.ofHours(2));
+    void aTwentyMinuteGapOfAPart75SourceIsFilledWithTheMeanBeforeAndAfter() throws Exception {
+        open(TestSite.part75(), Duration.ZERO);
+        hour(H4.minus(Duration.ofHours(3)), H4, null, null);
+        hour(H4, H4.plusSeconds(20 * 60), 1200.0, null, null);
+        hour(H4.plusSeconds(20 * 60), H4.plusSeconds(40 * 60), 1200.0, H4, H5);
+        hour(H4.plusSeconds(40 * 60), H5, 1500.0, null, null);
+        watermark(H5);
+
+        assertThat(co2()).hasSize(4).last().satisfies(r -> {
+            assertThat(r.emission().hourStart()).isEqualTo(H4);
+            assertThat(r.emission().availabilityPct()).isCloseTo(66.7, within(0.05));
+            assertThat(r.emission().substitutedMin()).isCloseTo(20.0, within(1e-6));
+            assertThat(r.substituted()).isTrue();
+            assertThat(r.tier()).isEqualTo(Tier.MEAN_BEFORE_AFTER);
+            assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG * 1350 / 1200, within(0.01));
+        });
+        assertThat(co2().subList(0, 3)).allSatisfy(r -> assertThat(r.substituted()).isFalse());
+    }
+
+    /**
+     * PART75 with a PMA between 80 and 90 %: 10 operating hours, 8 quality-assured at 1,000, 1,010 … 1,070
+     * Nm3/h, 2 with only 30 minutes of data (under the 45 that make an hour quality-assured): PMA 80 % →
+     * the maximum hourly value of the look-back, 1,070 Nm3/h, for the 20 minutes. Fuel = 800 + 1,070/3 Nm3.
+     */
+    @Test
+    void aLowerPmaTakesTheMaximumOfTheLookBack() throws Exception {
+        open(TestSite.part75(), Duration.ZERO);
+        Instant h = H4.minus(Duration.ofHours(10));
+        for (int k = 0; k < 10; k++, h = h.plus(Duration.ofHours(1))) {
+            boolean qualityAssured = k != 3 && k != 6;
+            hour(h, h.plus(Duration.ofHours(1)), 1000.0 + 10 * Math.min(k, 7),
+                    qualityAssured ? null : h, qualityAssured ? null : h.plusSeconds(1800));
+        }
+        hour(H4, H5, 1200.0, H4.plusSeconds(20 * 60), H4.plusSeconds(40 * 60));
+        watermark(H5);
+
+        assertThat(co2()).last().satisfies(r -> {
+            assertThat(r.emission().hourStart()).isEqualTo(H4);
+            assertThat(r.tier()).isEqualTo(Tier.MAXIMUM_LOOK_BACK);
+            assertThat(r.emission().availabilityPct()).isCloseTo(66.7, within(0.05));
+            assertThat(r.emission().substitutedMin()).isCloseTo(20.0, within(1e-6));
+            assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG * (800 + 1070 / 3.0) / 1200, within(0.01));
+        });
+    }
+
+    /**
+     * The first 04:xx result lacks the half hour that comes late (the 04:29:00 HHV holds to 04:34: 34 minutes
+     * available); the late half (180 flow and 30 HHV samples) recomputes the same hour.
+     */
+    @Test
+    void aLateReadingWithinTheAllowedLatenessRecomputesTheHour() throws Exception {
+        open(TestSite.model(), Duration.ofHours(2));
         hour(H4, H4.plusSeconds(1800), null, null);
-        watermark(H5.plusSeconds(3600));
-        // late but within the allowed lateness: counted
+        hour(H5, H5.plusSeconds(600), null, null);
+        watermark(H5.plusSeconds(600));
+        assertThat(co2()).singleElement().satisfies(r -> {
+            assertThat(r.emission().availabilityPct()).isCloseTo(100.0 * 34 / 60, within(1e-9));
+            assertThat(r.lateCount()).isZero();
+        });
+        String lineage = co2().get(0).emission().lineageId();
+
         hour(H4.plusSeconds(1800), H5, null, null);
-        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(co2()).as("recomputed at the next watermark, once for the whole burst").hasSize(1);
+        watermark(H5.plusSeconds(610));
 
+        List<HourResult> h4 = co2().stream().filter(r -> r.emission().hourStart().equals(H4)).toList();
+        assertThat(h4).hasSize(2).last().satisfies(r -> {
+            assertThat(r.emission().availabilityPct()).isCloseTo(100.0, within(1e-9));
+            assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG, within(0.01));
+            assertThat(r.emission().lineageId()).isEqualTo(lineage);
+            assertThat(r.lateCount()).isEqualTo(180 + 30);
+        });
+        assertThat(harness.getSideOutput(HourlyAccounting.LATE)).isNullOrEmpty();
+    }
+
+    @Test
+    void aReadingAfterTheAllowedLatenessIsStoredAsLateAndChangesNoHour() throws Exception {
+        open(TestSite.model(), Duration.ofHours(2));
+        hour(H4, H5, null, null);
         watermark(H5.plusSeconds(7200));
-        assertThat(harness.extractOutputValues()).singleElement()
-                .satisfies(co2 -> assertThat(co2.availabilityPct()).isCloseTo(100.0, within(1e-9)));
+        assertThat(co2()).hasSize(1);
 
-        // after the hour was computed: dropped, the hour is not computed again
         sample("fuelQuantity", H4.plusSeconds(5), 9999.0);
+        sample("fuelQuantity", H4.plusSeconds(7), null);
         watermark(H5.plusSeconds(3 * 3600));
-        assertThat(harness.extractOutputValues()).hasSize(1);
+
+        assertThat(co2()).hasSize(1);
+        assertThat(harness.getSideOutput(HourlyAccounting.LATE)).extracting(StreamRecord::getValue)
+                .containsExactly(
+                        new LateReading(TestSite.SITE, TestSite.FLOW, H4.plusSeconds(5), 9999.0, "GOOD", 3 * 3600 - 5),
+                        new LateReading(TestSite.SITE, TestSite.FLOW, H4.plusSeconds(7), null, "BAD", 3 * 3600 - 7));
     }
 }

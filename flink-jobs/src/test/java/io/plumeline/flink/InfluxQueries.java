@@ -35,7 +35,7 @@ final class InfluxQueries {
     /** Every telemetry point of a tag: time → value (null when the point has no value field). */
     Map<Instant, Double> telemetry(String tag) {
         Map<Instant, Double> points = new HashMap<>();
-        for (Map<String, JsonNode> row : rows("SELECT \"value\", \"status\" FROM telemetry WHERE \"tag\" = '"
+        for (Map<String, JsonNode> row : rows("SELECT \"value\", \"status\" FROM \"raw\".\"telemetry\" WHERE \"tag\" = '"
                 + tag.replace("'", "\\'") + "'")) {
             JsonNode value = row.get("value");
             points.put(Instant.parse(row.get("time").asText()), value.isNull() ? null : value.asDouble());
@@ -43,7 +43,23 @@ final class InfluxQueries {
         return points;
     }
 
+    /** Points of the measurement, in the retention policy the job writes it to, that have the field; 0 before any. */
     long count(String measurement, String field) {
-        return influx.count(database, measurement, field);
+        try {
+            return influx.query(database, "SELECT count(\"" + field + "\") FROM " + qualified(measurement))
+                    .path("results").path(0).path("series").path(0).path("values").path(0).path(1).asLong(0);
+        } catch (RuntimeException e) {
+            if (e.getMessage() != null && e.getMessage().contains("not found")) return 0;
+            throw e;
+        }
+    }
+
+    /** {@code "raw"."telemetry"}: every query names the retention policy, as the reporting service must. */
+    static String qualified(String measurement) {
+        String rp = switch (measurement) {
+            case "telemetry", "late_readings", "emission_rate" -> "raw";
+            default -> "forever";
+        };
+        return "\"" + rp + "\".\"" + measurement + "\"";
     }
 }

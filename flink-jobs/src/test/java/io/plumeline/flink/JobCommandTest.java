@@ -72,5 +72,30 @@ class JobCommandTest {
         assertThat(conf.get(CheckpointingOptions.CHECKPOINTING_INTERVAL)).isEqualTo(Duration.ofSeconds(2));
         assertThat(command.influxDb).isEqualTo("plumeline");
         assertThat(command.maxHold).isEqualTo(Duration.ofMinutes(5));
+        assertThat(command.allowedLateness).isEqualTo(Duration.ofHours(2));
+        assertThat(command.telemetryRetention).isEqualTo(Duration.ofDays(90));
+    }
+
+    @Test
+    void aTelemetryRetentionShorterThanItsShardsIsRefusedBeforeAnythingStarts() {
+        int[] exit = new int[1];
+        String err = stderrOf(() -> exit[0] = JobCommand.run("--site", TestSite.file().toString(),
+                "--kafka", "127.0.0.1:1", "--influx", "http://127.0.0.1:1", "--telemetry-retention", "PT12H"));
+
+        assertThat(exit[0]).isEqualTo(2);
+        assertThat(err).contains("--telemetry-retention").contains("at least one day").contains("PT12H");
+    }
+
+    @Test
+    void aPart75SourceNeedsTheMaximumPotentialOfItsInputs() throws Exception {
+        String yaml = Files.readString(TestSite.file().resolveSibling("test-site-part75.yaml"))
+                .replace(", valid: {min: 30, max: 50}", "");
+        Path site = Files.writeString(dir.resolve("site.yaml"), yaml);
+        int[] exit = new int[1];
+        String err = stderrOf(() -> exit[0] = JobCommand.run("--site", site.toString(),
+                "--kafka", "127.0.0.1:1", "--influx", "http://127.0.0.1:1"));
+
+        assertThat(exit[0]).isEqualTo(2);
+        assertThat(err).contains("heater-1.stack").contains("heater-1.fuel_gas_hhv").contains("valid.max");
     }
 }

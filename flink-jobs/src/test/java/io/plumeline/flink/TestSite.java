@@ -22,8 +22,17 @@ final class TestSite {
     }
 
     static Path file() {
+        return file("/test-site.yaml");
+    }
+
+    /** The test site with heater-1.stack under {@code substitution: PART75}. */
+    static SiteModelText part75() {
+        return SiteModelText.read(file("/test-site-part75.yaml"));
+    }
+
+    private static Path file(String resource) {
         try {
-            return Path.of(TestSite.class.getResource("/test-site.yaml").toURI());
+            return Path.of(TestSite.class.getResource(resource).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,7 @@
 package io.plumeline.flink.influx;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,14 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The two calls of InfluxDB's v1 HTTP API the sink needs: {@code /write} with line protocol in ns precision
- * and {@code CREATE DATABASE} (idempotent). InfluxDB 1.x serves them, 2.x and 3.x through their v1
- * compatibility endpoints.
+ * The calls of InfluxDB's v1 HTTP API the sink needs: {@code /write} to a retention policy with line protocol
+ * in ns precision, and {@code /query} for {@code CREATE DATABASE} and the retention policies. InfluxDB 1.x
+ * serves them, 2.x and 3.x through their v1 compatibility endpoints (a policy maps to a bucket by DBRP).
  */
 final class InfluxDbHttp {
 
     /** How a write ended: written, worth retrying, or refused for good (a retry would be refused again). */
     enum Outcome { WRITTEN, RETRY, DATABASE_MISSING, REFUSED }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     record Response(Outcome outcome, int status, String body) {
     }
@@ -34,18 +38,42 @@ final class InfluxDbHttp {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
-    Response write(String lines) throws InterruptedException {
-        URI uri = base.resolve("write?db=" + encode(database) + "&precision=ns");
+    Response write(String retentionPolicy, String lines) throws InterruptedException {
+        URI uri = base.resolve("write?db=" + encode(database) + "&rp=" + encode(retentionPolicy) + "&precision=ns");
         return send(HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Content-Type", "text/plain; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(lines, StandardCharsets.UTF_8)).build());
     }
 
     Response createDatabase() throws InterruptedException {
-        String query = "CREATE DATABASE \"" + database.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        return send(HttpRequest.newBuilder(base.resolve("query")).timeout(timeout)
+        return query("CREATE DATABASE " + RetentionPolicies.quote(database));
+    }
+
+    Response showRetentionPolicies() throws InterruptedException {
+        return query("SHOW RETENTION POLICIES ON " + RetentionPolicies.quote(database));
+    }
+
+    String database() {
+        return database;
+    }
+
+    /** InfluxQL through {@code /query}; an error InfluxDB reports inside a 200 answer is a refusal. */
+    Response query(String influxQl) throws InterruptedException {
+        Response response = send(HttpRequest.newBuilder(base.resolve("query")).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("q=" + encode(query))).build());
+                .POST(HttpRequest.BodyPublishers.ofString("q=" + encode(influxQl))).build());
+        if (response.outcome() != Outcome.WRITTEN) return response;
+        JsonNode json = json(response);
+        String error = json.path("results").path(0).path("error").asText(null);
+        return error == null ? response : new Response(Outcome.REFUSED, response.status(), influxQl + ": " + error);
+    }
+
+    static JsonNode json(Response response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            return JSON.createObjectNode().put("error", "not JSON: " + response.body());
+        }
     }
 
     String describe() {
@@ -64,7 +92,10 @@ final class InfluxDbHttp {
 
     static Outcome classify(int status, String body) {
         if (status / 100 == 2) return Outcome.WRITTEN;
-        if (status == 404 && body != null && body.contains("database not found")) return Outcome.DATABASE_MISSING;
+        // the database, or one of its retention policies, was dropped while the job ran: create them again
+        if (body != null && (body.contains("database not found") || body.contains("retention policy not found"))) {
+            return Outcome.DATABASE_MISSING;
+        }
         // 400: bad points (InfluxDB has written the good ones of the batch); 401/403: wrong credentials
         if (status / 100 == 4 && status != 408 && status != 429) return Outcome.REFUSED;
         return Outcome.RETRY;

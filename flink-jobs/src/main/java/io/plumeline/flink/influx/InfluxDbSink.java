@@ -8,35 +8,38 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
- * Writes line-protocol points to InfluxDB through its v1 HTTP API, in batches. Everything written before a
+ * Writes line-protocol points to InfluxDB through its v1 HTTP API, in batches per retention policy. Everything written before a
  * checkpoint is flushed before the checkpoint completes, and a failing InfluxDB is retried with backoff, so
  * no point that Flink has acknowledged is lost; after {@code retryFor} the job fails and restarts from its
  * last checkpoint. Points of the same series and timestamp overwrite each other, so replays are harmless.
  */
-public class InfluxDbSink implements Sink<String> {
+public class InfluxDbSink implements Sink<InfluxPoint> {
 
     private final URI url;
     private final String database;
+    private final RetentionPolicies policies;
     private final int batchSize;
     private final Duration flushInterval;
     private final Duration retryFor;
 
-    public InfluxDbSink(URI url, String database, int batchSize, Duration flushInterval, Duration retryFor) {
+    public InfluxDbSink(URI url, String database, RetentionPolicies policies, int batchSize, Duration flushInterval,
+                        Duration retryFor) {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1: " + batchSize);
         this.url = url;
         this.database = database;
+        this.policies = policies;
         this.batchSize = batchSize;
         this.flushInterval = flushInterval;
         this.retryFor = retryFor;
     }
 
-    public static InfluxDbSink of(URI url, String database) {
-        return new InfluxDbSink(url, database, 5_000, Duration.ofMillis(200), Duration.ofMinutes(2));
+    public static InfluxDbSink of(URI url, String database, RetentionPolicies policies) {
+        return new InfluxDbSink(url, database, policies, 5_000, Duration.ofMillis(200), Duration.ofMinutes(2));
     }
 
     @Override
-    public SinkWriter<String> createWriter(WriterInitContext context) throws IOException {
-        return new InfluxDbWriter(new InfluxDbHttp(url, database, Duration.ofSeconds(30)), batchSize, flushInterval,
+    public SinkWriter<InfluxPoint> createWriter(WriterInitContext context) throws IOException {
+        return new InfluxDbWriter(new InfluxDbHttp(url, database, Duration.ofSeconds(30)), policies, batchSize, flushInterval,
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), retryFor), context);
     }
 }

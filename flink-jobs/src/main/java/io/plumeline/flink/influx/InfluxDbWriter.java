@@ -2,6 +2,8 @@ package io.plumeline.flink.influx;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -10,10 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Buffers points and writes them when the batch is full, when the flush interval has passed, and at every
- * checkpoint ({@link #flush}). Runs in the task's thread only: the timer callback goes through the mailbox.
+ * Buffers points, one batch per retention policy, and writes them when the batches hold {@code batchSize}
+ * points, when the flush interval has passed, and at every checkpoint ({@link #flush}). At start it creates
+ * the database and its retention policies when missing. Runs in the task's thread only: the timer callback
+ * goes through the mailbox.
  */
-class InfluxDbWriter implements SinkWriter<String> {
+class InfluxDbWriter implements SinkWriter<InfluxPoint> {
 
     private static final Logger LOG = LoggerFactory.getLogger(InfluxDbWriter.class);
 
@@ -24,12 +28,19 @@ class InfluxDbWriter implements SinkWriter<String> {
     private final ProcessingTimeService time;
     private final Counter pointsWritten;
     private final Counter pointsRefused;
-    private final StringBuilder batch = new StringBuilder();
+    private final RetentionPolicies policies;
+    private final Map<String, Batch> batches = new LinkedHashMap<>();
     private int batchPoints;
 
-    InfluxDbWriter(InfluxDbHttp influx, int batchSize, Duration flushInterval, Backoff backoff,
-                   WriterInitContext context) throws IOException {
+    private static final class Batch {
+        final StringBuilder lines = new StringBuilder();
+        int points;
+    }
+
+    InfluxDbWriter(InfluxDbHttp influx, RetentionPolicies policies, int batchSize, Duration flushInterval,
+                   Backoff backoff, WriterInitContext context) throws IOException {
         this.influx = influx;
+        this.policies = policies;
         this.batchSize = batchSize;
         this.flushIntervalMs = flushInterval.toMillis();
         this.backoff = backoff;
@@ -46,14 +57,16 @@ class InfluxDbWriter implements SinkWriter<String> {
     }
 
     @Override
-    public void write(String line, Context context) throws IOException, InterruptedException {
-        batch.append(line).append('\n');
-        if (++batchPoints >= batchSize) writeBatch();
+    public void write(InfluxPoint point, Context context) throws IOException, InterruptedException {
+        Batch batch = batches.computeIfAbsent(point.retentionPolicy(), rp -> new Batch());
+        batch.lines.append(point.line()).append('\n');
+        batch.points++;
+        if (++batchPoints >= batchSize) writeBatches();
     }
 
     @Override
     public void flush(boolean endOfInput) throws IOException, InterruptedException {
-        writeBatch();
+        writeBatches();
     }
 
     @Override
@@ -63,39 +76,56 @@ class InfluxDbWriter implements SinkWriter<String> {
 
     private void scheduleFlush() {
         time.registerTimer(time.getCurrentProcessingTime() + flushIntervalMs, t -> {
-            writeBatch();
+            writeBatches();
             scheduleFlush();
         });
     }
 
+    /** CREATE DATABASE is idempotent; the retention policies are created or corrected as {@link RetentionPolicies} says. */
     private void createDatabase() throws IOException, InterruptedException {
-        InfluxDbHttp.Response response = retrying("create the database", influx::createDatabase);
-        if (response.outcome() == InfluxDbHttp.Outcome.REFUSED) {
-            throw new IOException("InfluxDB at " + influx.describe() + " refused CREATE DATABASE: HTTP "
-                    + response.status() + " " + response.body());
+        refusedIsFatal("CREATE DATABASE", retrying("create the database", influx::createDatabase));
+        InfluxDbHttp.Response shown = refusedIsFatal("SHOW RETENTION POLICIES",
+                retrying("read the retention policies", influx::showRetentionPolicies));
+        for (String statement : policies.statements(influx.database(), InfluxDbHttp.json(shown))) {
+            LOG.info("InfluxDB at {}: {}", influx.describe(), statement);
+            refusedIsFatal(statement, retrying("set the retention policies", () -> influx.query(statement)));
         }
     }
 
-    private void writeBatch() throws IOException, InterruptedException {
-        if (batchPoints == 0) return;
-        String lines = batch.toString();
-        InfluxDbHttp.Response response = retrying("write " + batchPoints + " points", () -> influx.write(lines));
+    private InfluxDbHttp.Response refusedIsFatal(String what, InfluxDbHttp.Response response) throws IOException {
+        if (response.outcome() == InfluxDbHttp.Outcome.WRITTEN) return response;
+        throw new IOException("InfluxDB at " + influx.describe() + " refused " + what + ": HTTP "
+                + response.status() + " " + response.body());
+    }
+
+    private void writeBatches() throws IOException, InterruptedException {
+        for (Map.Entry<String, Batch> entry : batches.entrySet()) {
+            if (entry.getValue().points > 0) writeBatch(entry.getKey(), entry.getValue());
+        }
+        batchPoints = 0;
+    }
+
+    private void writeBatch(String rp, Batch batch) throws IOException, InterruptedException {
+        String lines = batch.lines.toString();
+        String what = "write " + batch.points + " points to retention policy " + rp;
+        InfluxDbHttp.Response response = retrying(what, () -> influx.write(rp, lines));
         if (response.outcome() == InfluxDbHttp.Outcome.DATABASE_MISSING) {
             createDatabase();
-            response = retrying("write " + batchPoints + " points", () -> influx.write(lines));
+            response = retrying(what, () -> influx.write(rp, lines));
         }
         switch (response.outcome()) {
-            case WRITTEN -> pointsWritten.inc(batchPoints);
+            case WRITTEN -> pointsWritten.inc(batch.points);
             case REFUSED -> {
                 // Not retried: the same points would be refused again and stop the job for good.
-                pointsRefused.inc(batchPoints);
-                LOG.error("InfluxDB at {} refused a batch of {} points: HTTP {} {}", influx.describe(), batchPoints,
-                        response.status(), response.body());
+                pointsRefused.inc(batch.points);
+                LOG.error("InfluxDB at {} refused a batch of {} points to {}: HTTP {} {}", influx.describe(),
+                        batch.points, rp, response.status(), response.body());
             }
-            default -> throw new IOException("InfluxDB at " + influx.describe() + ": database missing after creating it");
+            default -> throw new IOException("InfluxDB at " + influx.describe() + ": database or retention policy "
+                    + rp + " missing after creating it");
         }
-        batch.setLength(0);
-        batchPoints = 0;
+        batch.lines.setLength(0);
+        batch.points = 0;
     }
 
     private interface Call {

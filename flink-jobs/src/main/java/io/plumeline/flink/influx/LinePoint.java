@@ -37,6 +37,10 @@ public final class LinePoint {
         return appendField(key, formatDouble(value));
     }
 
+    public LinePoint field(String key, boolean value) {
+        return appendField(key, Boolean.toString(value));
+    }
+
     public LinePoint field(String key, String value) {
         if (value == null) return this;
         return appendField(key, '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
@@ -69,7 +73,7 @@ public final class LinePoint {
     }
 
     /** Whole numbers without an exponent or ".0" (still floats in line protocol: no {@code i} suffix). */
-    static String formatDouble(double value) {
+    public static String formatDouble(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) return Long.toString((long) value);
         return Double.toString(value);
     }

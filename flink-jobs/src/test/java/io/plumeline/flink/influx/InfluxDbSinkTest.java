@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
@@ -31,11 +31,13 @@ class InfluxDbSinkTest {
     private static final int POINTS = 1_000;
     private static final Instant T0 = Instant.parse("2026-11-26T04:00:00Z");
 
-    private record Point(Instant t0) implements GeneratorFunction<Long, String> {
+    /** Raw and result points, alternately, so that both retention policies are written. */
+    private record Point(Instant t0) implements GeneratorFunction<Long, InfluxPoint> {
         @Override
-        public String map(Long i) {
-            return LinePoint.measurement("telemetry").tag("tag", "t").field("value", i * 0.5)
+        public InfluxPoint map(Long i) {
+            String line = LinePoint.measurement("telemetry").tag("tag", "t").field("value", i * 0.5)
                     .timestamp(t0.plusSeconds(i)).toLine();
+            return i % 2 == 0 ? InfluxPoint.raw(line) : InfluxPoint.forever(line);
         }
     }
 
@@ -46,9 +48,10 @@ class InfluxDbSinkTest {
         env.setParallelism(1);
         env.enableCheckpointing(300);
         // 200 points a second: the job writes for about 5 s, long enough to lose InfluxDB in the middle
-        env.fromSource(new DataGeneratorSource<>(new Point(T0), POINTS, RateLimiterStrategy.perSecond(200), Types.STRING),
+        env.fromSource(new DataGeneratorSource<>(new Point(T0), POINTS, RateLimiterStrategy.perSecond(200),
+                                TypeInformation.of(InfluxPoint.class)),
                         WatermarkStrategy.noWatermarks(), "points")
-                .sinkTo(new InfluxDbSink(URI.create("http://127.0.0.1:" + port), "sinktest", 100,
+                .sinkTo(new InfluxDbSink(URI.create("http://127.0.0.1:" + port), "sinktest", RetentionPolicies.defaults(), 100,
                         Duration.ofMillis(200), Duration.ofSeconds(60)));
 
         CompletableFuture<Void> job = CompletableFuture.runAsync(() -> {
@@ -68,14 +71,20 @@ class InfluxDbSinkTest {
             influx = start(data, port);
             job.get();
 
-            assertThat(influx.count("sinktest", "telemetry", "value")).isEqualTo(POINTS);
-            var last = influx.query("sinktest", "SELECT last(\"value\") FROM telemetry")
+            assertThat(count(influx, "raw")).isEqualTo(POINTS / 2);
+            assertThat(count(influx, "forever")).isEqualTo(POINTS / 2);
+            var last = influx.query("sinktest", "SELECT last(\"value\") FROM \"forever\".\"telemetry\"")
                     .path("results").path(0).path("series").path(0).path("values").path(0);
             assertThat(Instant.parse(last.path(0).asText())).isEqualTo(T0.plusSeconds(POINTS - 1));
             assertThat(last.path(1).asDouble()).isEqualTo((POINTS - 1) * 0.5);
         } finally {
             influx.close();
         }
+    }
+
+    private static long count(InfluxDbServer influx, String rp) {
+        return influx.query("sinktest", "SELECT count(\"value\") FROM \"" + rp + "\".\"telemetry\"")
+                .path("results").path(0).path("series").path(0).path("values").path(0).path(1).asLong();
     }
 
     private static InfluxDbServer start(Path data, int port) {

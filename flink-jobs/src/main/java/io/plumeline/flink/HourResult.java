@@ -1,0 +1,16 @@
+package io.plumeline.flink;
+
+import io.plumeline.core.emissions.HourlyEmission;
+import io.plumeline.core.emissions.SubstitutionPolicy;
+import java.io.Serializable;
+
+/**
+ * One gas of one source-hour as stored: core's result plus how it was obtained — the §75.33 tier when
+ * minutes were substituted (null otherwise) and how many of the hour's readings came after its first result.
+ */
+public record HourResult(HourlyEmission emission, SubstitutionPolicy.Tier tier, int lateCount) implements Serializable {
+
+    public boolean substituted() {
+        return tier != null;
+    }
+}

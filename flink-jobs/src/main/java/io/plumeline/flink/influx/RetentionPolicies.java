@@ -1,0 +1,86 @@
+package io.plumeline.flink.influx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The two retention policies of a Plumeline database: {@code raw} (telemetry, late readings, live rates) for
+ * the configured period in one-day shards, so expiry drops whole days, and {@code forever} (hourly results,
+ * alerts) without limit and the default, so a write that forgets its policy keeps its data. Decides the
+ * InfluxQL that brings a database's policies there from what {@code SHOW RETENTION POLICIES} answers.
+ */
+public record RetentionPolicies(Duration raw) implements Serializable {
+
+    static final Duration RAW_SHARD = Duration.ofDays(1);
+    private static final Pattern GO_DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+(?:\\.\\d+)?)s)?");
+
+    public RetentionPolicies {
+        if (raw == null || raw.compareTo(RAW_SHARD) < 0) {
+            throw new IllegalArgumentException("telemetry retention must be at least one day (the shard duration of '"
+                    + InfluxPoint.RAW + "'), found " + raw);
+        }
+    }
+
+    public static RetentionPolicies defaults() {
+        return new RetentionPolicies(Duration.ofDays(90));
+    }
+
+    /** The statements that create what is missing and correct what differs; none when all is as configured. */
+    List<String> statements(String database, JsonNode showRetentionPolicies) {
+        Existing raw = null;
+        Existing forever = null;
+        for (JsonNode series : showRetentionPolicies.path("results").path(0).path("series")) {
+            List<String> columns = new ArrayList<>();
+            series.path("columns").forEach(c -> columns.add(c.asText()));
+            for (JsonNode row : series.path("values")) {
+                Existing policy = new Existing(row.get(columns.indexOf("name")).asText(),
+                        goDuration(row.get(columns.indexOf("duration")).asText()),
+                        row.get(columns.indexOf("default")).asBoolean());
+                if (policy.name.equals(InfluxPoint.RAW)) raw = policy;
+                if (policy.name.equals(InfluxPoint.FOREVER)) forever = policy;
+            }
+        }
+        String on = " ON " + quote(database);
+        List<String> statements = new ArrayList<>();
+        if (raw == null) {
+            statements.add("CREATE RETENTION POLICY " + quote(InfluxPoint.RAW) + on + " DURATION " + influxQl(this.raw)
+                    + " REPLICATION 1 SHARD DURATION " + influxQl(RAW_SHARD));
+        } else if (!raw.duration.equals(this.raw)) {
+            statements.add("ALTER RETENTION POLICY " + quote(InfluxPoint.RAW) + on + " DURATION " + influxQl(this.raw));
+        }
+        if (forever == null) {
+            statements.add("CREATE RETENTION POLICY " + quote(InfluxPoint.FOREVER) + on
+                    + " DURATION INF REPLICATION 1 SHARD DURATION 52w DEFAULT");
+        } else if (!forever.duration.isZero() || !forever.isDefault) {
+            statements.add("ALTER RETENTION POLICY " + quote(InfluxPoint.FOREVER) + on + " DURATION INF DEFAULT");
+        }
+        return statements;
+    }
+
+    private record Existing(String name, Duration duration, boolean isDefault) {
+    }
+
+    /** InfluxDB shows durations as Go writes them ({@code 2160h0m0s}); infinite is {@code 0s}. */
+    static Duration goDuration(String text) {
+        Matcher m = GO_DURATION.matcher(text);
+        if (text.isEmpty() || !m.matches()) throw new IllegalArgumentException("not a retention duration: '" + text + "'");
+        Duration d = Duration.ZERO;
+        if (m.group(1) != null) d = d.plusHours(Long.parseLong(m.group(1)));
+        if (m.group(2) != null) d = d.plusMinutes(Long.parseLong(m.group(2)));
+        if (m.group(3) != null) d = d.plusMillis(Math.round(Double.parseDouble(m.group(3)) * 1000));
+        return d;
+    }
+
+    static String influxQl(Duration d) {
+        return d.toSeconds() % 3600 == 0 ? d.toHours() + "h" : d.toSeconds() + "s";
+    }
+
+    static String quote(String identifier) {
+        return '"' + identifier.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}
