@@ -4,11 +4,21 @@ import static io.plumeline.reporting.CalculationsApiTest.body;
 import static io.plumeline.reporting.CalculationsApiTest.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plumeline.core.emissions.CalculationMethod;
+import io.plumeline.core.emissions.MethodInput;
+import io.plumeline.core.units.Dimension;
+import io.plumeline.core.units.UnitOfMeasure;
 import io.plumeline.reporting.support.ApiClient.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** A calculation request that cannot be computed: 400 application/problem+json naming the field, never a 500. */
@@ -42,6 +52,9 @@ class CalculationRequestSafetyTest extends SingleSiteApiTest {
                         + input("hhv", 38.5, "MJ/Nm3")), "inputs.fuelQuantity", "negative"),
                 bad("infinite", body("EPA_C1", "natural_gas", "AR5",
                         "\"fuelQuantity\":{\"value\":1e999,\"uom\":\"scf\"}"), "inputs.fuelQuantity", "not a number"),
+                bad("an integer beyond double range", body("EPA_C1", "natural_gas", "AR5",
+                        "\"fuelQuantity\":{\"value\":1" + "0".repeat(400) + ",\"uom\":\"scf\"}"), "inputs.fuelQuantity",
+                        "not a number"),
                 bad("value not a number", body("EPA_C1", "natural_gas", "AR5",
                         "\"fuelQuantity\":{\"value\":\"1200\",\"uom\":\"scf\"}"), "inputs.fuelQuantity", "must be a number"),
                 bad("no unit", body("EPA_C1", "natural_gas", "AR5", "\"fuelQuantity\":{\"value\":1200}"),
@@ -84,6 +97,47 @@ class CalculationRequestSafetyTest extends SingleSiteApiTest {
         assertThat(response.isProblem()).as(response.toString()).isTrue();
         assertThat(response.json().get("parameter").asString()).as(response.toString()).isEqualTo(field);
         assertThat(response.json().get("detail").asString()).contains("'" + field + "'").contains(detailMentions);
+    }
+
+    /**
+     * Every method with no inputs, with each input it takes in each unit it accepts, and with fuels the tables
+     * have, lack, or none: the answer is a result or a 400 naming a field, never anything else.
+     */
+    @ParameterizedTest
+    @EnumSource(CalculationMethod.class)
+    void everyMethodAnswersAResultOrAFieldNeverAFailure(CalculationMethod method) {
+        List<String> bodies = new ArrayList<>();
+        for (String fuel : new String[] {null, "natural_gas", "fuel_gas", "gas_diesel_oil", "nope"}) {
+            bodies.add(body(method.name(), fuel, "AR6", ""));
+            for (Map<String, UnitOfMeasure> units : unitChoices(method)) {
+                StringJoiner inputs = new StringJoiner(",");
+                units.forEach((name, unit) -> inputs.add(input(name, 0.5, unit.symbol())));
+                bodies.add(body(method.name(), fuel, "AR6", inputs.toString()));
+            }
+        }
+        for (String body : bodies) {
+            Response response = api.post("/api/v1/calculations", body);
+            assertThat(response.status()).as(body + " → " + response).isIn(200, 400);
+            if (response.status() == 400) {
+                assertThat(response.json().get("parameter").asString()).as(body + " → " + response).isNotBlank();
+            }
+        }
+    }
+
+    /** For each dimension of each input of {@code method}, every input given, that one in a unit of that dimension. */
+    private static List<Map<String, UnitOfMeasure>> unitChoices(CalculationMethod method) {
+        List<Map<String, UnitOfMeasure>> choices = new ArrayList<>();
+        for (MethodInput varied : method.inputs()) {
+            for (Dimension dimension : varied.dimensions()) {
+                Map<String, UnitOfMeasure> units = new LinkedHashMap<>();
+                for (MethodInput input : method.inputs()) {
+                    Dimension d = input == varied ? dimension : input.dimensions().iterator().next();
+                    units.put(input.name(), UnitOfMeasure.all().stream().filter(u -> u.dimension() == d).findFirst().orElseThrow());
+                }
+                choices.add(units);
+            }
+        }
+        return choices;
     }
 
     @Test

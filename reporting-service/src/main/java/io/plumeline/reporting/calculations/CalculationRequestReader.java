@@ -134,7 +134,8 @@ class CalculationRequestReader {
         }
         UnitOfMeasure unit = UnitOfMeasure.find(uom.stringValue()).orElseThrow(() -> new BadFieldException(path,
                 "unknown unit '" + shorten(uom.stringValue()) + "'; units are spelled exactly so: " + UNITS));
-        return new Quantity(value.doubleValue(), unit);
+        // Through Number, so that an integer beyond double range becomes Infinity for the calculator to refuse.
+        return new Quantity(value.numberValue().doubleValue(), unit);
     }
 
     private static String text(JsonNode parent, String name, String pathPrefix) {
