@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Raw readings and results live in the retention policies the properties name (here {@code hot} and
@@ -65,13 +66,13 @@ class RetentionPolicyTest {
         assertThat(rows(api)).extracting(r -> r.get("massKg").asDouble()).containsExactly(3.0);
     }
 
-    private static List<tools.jackson.databind.JsonNode> points(ApiClient api) {
+    private static List<JsonNode> points(ApiClient api) {
         Response response = api.get("/api/v1/telemetry", "tag", TAG, "from", FROM, "to", TO);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json().get("points").values().stream().toList();
     }
 
-    private static List<tools.jackson.databind.JsonNode> rows(ApiClient api) {
+    private static List<JsonNode> rows(ApiClient api) {
         Response response = api.get("/api/v1/emissions", "from", FROM, "to", TO);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json().get("rows").values().stream().toList();
