@@ -32,6 +32,9 @@ final class Collector implements AutoCloseable {
     private final Spool spool;
     private final SpoolForwarder forwarder;
     private final String topic;
+    private final CollectorMetrics metrics;
+    private final int httpPort;
+    private HealthServer http;
     private final ScheduledExecutorService progress;
     private final Instant started = Instant.now();
     private long sentAtLastProgress;
@@ -58,6 +61,8 @@ final class Collector implements AutoCloseable {
             }
             servers.add(new ServerCollector(connection, tags, mapper, this::spool));
         }
+        this.metrics = new CollectorMetrics(servers, spool, forwarder);
+        this.httpPort = settings.httpPort();
         this.progress = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "edge-progress");
             t.setDaemon(true);
@@ -84,10 +89,12 @@ final class Collector implements AutoCloseable {
     }
 
     void start() {
+        if (httpPort > 0) http = new HealthServer(httpPort, metrics::health, metrics.registry());
         forwarder.start();
         servers.forEach(ServerCollector::start);
         long every = PROGRESS_EVERY.toMillis();
         progress.scheduleAtFixedRate(() -> log.info(progressLine()), every, every, TimeUnit.MILLISECONDS);
+        progress.scheduleAtFixedRate(metrics::sampleRates, 0, CollectorMetrics.RATE_EVERY_S, TimeUnit.SECONDS);
     }
 
     List<String> serverIds() {
@@ -100,6 +107,10 @@ final class Collector implements AutoCloseable {
 
     long sendErrors() {
         return forwarder.sendErrors();
+    }
+
+    CollectorMetrics metrics() {
+        return metrics;
     }
 
     Spool spool() {
@@ -138,6 +149,7 @@ final class Collector implements AutoCloseable {
     synchronized String stop() {
         if (summary != null) return summary;
         progress.shutdownNow();
+        if (http != null) http.close();
         int monitored = itemsCreated();
         servers.forEach(ServerCollector::close);
         forwarder.drainAndClose(CLOSE_TIMEOUT);

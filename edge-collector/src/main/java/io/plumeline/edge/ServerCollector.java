@@ -42,6 +42,7 @@ final class ServerCollector implements AutoCloseable {
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong samples = new AtomicLong();
     private volatile TagSubscription subscription;
+    private volatile long lastReadingNanos;
     private volatile List<String> problems = List.of();
 
     ServerCollector(ServerConnection connection, List<Tag> tags, ReadingMapper mapper, ReadingSink sink) {
@@ -64,6 +65,18 @@ final class ServerCollector implements AutoCloseable {
         return connection.serverId();
     }
 
+    String endpoint() {
+        return connection.endpoint();
+    }
+
+    long gaps() {
+        return 0;
+    }
+
+    long backfilled() {
+        return 0;
+    }
+
     int tagCount() {
         return tags.size();
     }
@@ -76,6 +89,17 @@ final class ServerCollector implements AutoCloseable {
 
     long samples() {
         return samples.get();
+    }
+
+    /** A session is open and the subscription exists. */
+    boolean connected() {
+        return subscription != null && connection.sessionActive();
+    }
+
+    /** Seconds since the newest reading of this server arrived; NaN before the first. */
+    double secondsSinceNewestReading() {
+        long last = lastReadingNanos;
+        return last == 0 ? Double.NaN : (System.nanoTime() - last) / 1e9;
     }
 
     /** Why tags are not collected: unknown namespace URIs, refused nodes; one message per tag. */
@@ -117,6 +141,7 @@ final class ServerCollector implements AutoCloseable {
             @Override
             public void onSample(Tag tag, DataValue value) {
                 samples.incrementAndGet();
+                lastReadingNanos = System.nanoTime();
                 sink.accept(mapper.map(tag.id(), value));
             }
 

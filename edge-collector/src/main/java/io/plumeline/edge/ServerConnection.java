@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 import org.eclipse.milo.opcua.sdk.client.DiscoveryClient;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClientConfig;
+import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
+import org.eclipse.milo.opcua.sdk.client.UaSession;
 import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
 import org.eclipse.milo.opcua.sdk.client.identity.IdentityProvider;
 import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
@@ -51,6 +53,7 @@ final class ServerConnection implements AutoCloseable {
     private final UserTokenType tokenType;
     private final IdentityProvider identity;
     private volatile OpcUaClient client;
+    private volatile boolean sessionActive;
 
     /** Checks the server's settings up front, so that a configuration mistake stops the start, not a retry loop. */
     ServerConnection(OpcServer server) {
@@ -92,6 +95,18 @@ final class ServerConnection implements AutoCloseable {
                 .setRequestTimeout(uint(10_000))
                 .build();
         OpcUaClient created = OpcUaClient.create(config);
+        created.addSessionActivityListener(new SessionActivityListener() {
+            @Override
+            public void onSessionActive(UaSession session) {
+                sessionActive = true;
+            }
+
+            @Override
+            public void onSessionInactive(UaSession session) {
+                sessionActive = false;
+                log.warn("server {}: session lost; Milo reconnects it", server.id());
+            }
+        });
         try {
             created.connect();
         } catch (UaException e) {
@@ -106,6 +121,11 @@ final class ServerConnection implements AutoCloseable {
 
     OpcUaClient client() {
         return client;
+    }
+
+    /** A session is open with the server now. */
+    boolean sessionActive() {
+        return client != null && sessionActive;
     }
 
     @Override

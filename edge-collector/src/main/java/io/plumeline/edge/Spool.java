@@ -253,6 +253,11 @@ final class Spool implements AutoCloseable {
         return committed.get();
     }
 
+    /** False once the writer thread failed: nothing is spooled any more. */
+    boolean writing() {
+        return writerFailure == null && (writerThread.isAlive() || closing);
+    }
+
     Path dir() {
         return dir;
     }

@@ -217,7 +217,8 @@ final class SpoolForwarder implements AutoCloseable {
      */
     void drainAndClose(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && spool.depth() > 0 && thread.isAlive()) {
+        // Only while Kafka takes records: with Kafka away, waiting would only delay the stop.
+        while (System.nanoTime() < deadline && spool.depth() > 0 && thread.isAlive() && kafkaUp()) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

@@ -7,6 +7,10 @@ import io.plumeline.core.telemetry.Quality;
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.core.telemetry.ReadingJson;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -247,7 +251,7 @@ class EdgeCollectorTest {
     }
 
     @Test
-    void asAProcessItCollectsUntilSigtermAndThenPrintsASummary() throws Exception {
+    void asAProcessItCollectsServesHealthAndMetricsAndPrintsASummaryAtSigterm() throws Exception {
         PushNamespace ns = opc.namespace();
         NodeId flow = ns.addVariable("t8/Flow", NodeIds.Double, true);
         Path site = new TestSite(opc.endpointUrl()).tag("t8.flow", "s=t8/Flow", 200).writeTo(dir.resolve("t8.yaml"));
@@ -255,15 +259,32 @@ class EdgeCollectorTest {
         Path out = dir.resolve("t8.out");
         Path err = dir.resolve("t8.err");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        int httpPort = TestOpcUaServer.freePort();
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", classpath, EdgeCollector.class.getName(),
-                "--site", site.toString(), "--kafka", brokers(), "--topic", "t8", "--http-port", "0",
+                "--site", site.toString(), "--kafka", brokers(), "--topic", "t8", "--http-port", Integer.toString(httpPort),
                 "--spool-dir", dir.resolve("spool-t8").toString())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try (TelemetryTopic topic = new TelemetryTopic(brokers(), "t8")) {
             ns.awaitMonitored(Duration.ofSeconds(40), flow);
             ns.push(flow, value(new Variant(99.5), StatusCode.GOOD, T0, T0));
             assertThat(ReadingJson.parse(topic.await(1, WAIT).get(0).value()).tag()).isEqualTo("t8.flow");
+
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + httpPort + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).startsWith("{\"status\":\"UP\"").contains(
+                    "\"test-opc\":{\"state\":\"UP\"", "\"monitoredItems\":1", "\"kafka\":{\"state\":\"UP\"",
+                    "\"depth\":0");
+            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).contains("plumeline_edge_server_connected{server=\"test-opc\"} 1.0",
+                    "plumeline_edge_monitored_items{server=\"test-opc\"} 1.0",
+                    "plumeline_edge_readings_total{server=\"test-opc\"} 1.0",
+                    "plumeline_edge_spool_depth 0.0", "plumeline_edge_records_sent_total 1.0",
+                    "plumeline_edge_newest_reading_age_seconds{server=\"test-opc\"}", "plumeline_edge_readings_per_second",
+                    "plumeline_edge_send_errors_total 0.0", "plumeline_edge_kafka_up 1.0");
         } finally {
             process.destroy(); // SIGTERM
             if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly();
