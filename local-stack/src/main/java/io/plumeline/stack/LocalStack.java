@@ -120,7 +120,7 @@ public final class LocalStack implements Runnable {
                     + " to collect");
             return 2;
         }
-        StackRun run = new StackRun(new StackLayout(home), StackPorts.STANDARD, siteFile, site, speed, runFor, out);
+        StackRun run = new StackRun(new StackLayout(home, site.site().id()), StackPorts.STANDARD, siteFile, site, speed, runFor, out);
         current = run;
         return run.run();
     }

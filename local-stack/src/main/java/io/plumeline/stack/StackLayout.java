@@ -2,8 +2,11 @@ package io.plumeline.stack;
 
 import java.nio.file.Path;
 
-/** Where a local stack keeps its data and logs: {@code <repository>/.plumeline/}. */
-public record StackLayout(Path repository) {
+/**
+ * Where a local stack keeps its data and logs: {@code <repository>/.plumeline/}, each site's data in its own
+ * folder {@code sites/<site id>/}, so that a run of one site model never reads what another one left.
+ */
+public record StackLayout(Path repository, String siteId) {
 
     public StackLayout {
         repository = repository.toAbsolutePath().normalize();
@@ -13,16 +16,21 @@ public record StackLayout(Path repository) {
         return repository.resolve(".plumeline");
     }
 
+    /** This site's data: InfluxDB, Kafka and Flink's checkpoints. */
+    public Path siteData() {
+        return root().resolve("sites").resolve(siteId);
+    }
+
     public Path influxData() {
-        return root().resolve("influxdb");
+        return siteData().resolve("influxdb");
     }
 
     public Path kafkaData() {
-        return root().resolve("kafka");
+        return siteData().resolve("kafka");
     }
 
     public Path flinkData() {
-        return root().resolve("flink");
+        return siteData().resolve("flink");
     }
 
     public Path checkpoints() {

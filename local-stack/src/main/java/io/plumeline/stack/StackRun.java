@@ -362,7 +362,7 @@ final class StackRun {
         row("readings collected", number(counts.readings()) + " points in InfluxDB " + DATABASE + ".telemetry");
         row("emission hours", number(counts.hours()) + " points in InfluxDB " + DATABASE + ".emissions");
         row("dead letters", number(counts.deadLetters()) + " messages in Kafka " + DLQ_TOPIC);
-        row("data", layout.root() + "  (influxdb/, kafka/, flink/checkpoints/)");
+        row("data", layout.siteData() + "  (influxdb/, kafka/, flink/checkpoints/)");
         row("logs", layout.logs() + "  (<service>.log)");
         row("reporting", "http://" + Ports.LOOPBACK + ":" + ports.reporting() + "  (stopped with the stack)");
         row("result", failure == null ? "stopped cleanly" : "FAILED — see the message above");

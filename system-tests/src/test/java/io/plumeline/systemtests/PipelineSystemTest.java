@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.Test;
 class PipelineSystemTest {
 
     private static final int TICKS = 70;
-    private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
+    /** On the hour, and recent: raw telemetry older than its retention period (90 days) is refused by InfluxDB. */
+    private static final Instant START = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(1));
     private static final double SPEED = 120;
     private static final String FAULTY_TAG = "heater.stack_o2";
     private static final int FAULT_FIRST = 10;
