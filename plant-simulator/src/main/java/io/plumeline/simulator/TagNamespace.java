@@ -44,9 +44,9 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 
 /**
  * One OPC UA namespace of the site model: the tags whose node ids carry its URI, as read-only Double
- * AnalogItems with their unit of measure and valid range. A string id such as
- * {@code Plant/Unit1/Furnace/FuelGasFlow} is filed under folders named by its path segments; other ids
- * (numeric, GUID, opaque) sit directly under Objects.
+ * AnalogItems with their unit of measure and valid range, historizing (raw HistoryRead, see
+ * {@link TagHistory}). A string id such as {@code Plant/Unit1/Furnace/FuelGasFlow} is filed under folders
+ * named by its path segments; other ids (numeric, GUID, opaque) sit directly under Objects.
  *
  * <p>Values of tag nodes are pushed by the ticker to the data items that monitor them (see {@link TagNode});
  * anything else monitored here (folders, other attributes) is sampled the ordinary way.

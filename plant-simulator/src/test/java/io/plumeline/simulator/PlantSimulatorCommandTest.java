@@ -73,6 +73,48 @@ class PlantSimulatorCommandTest {
         assertThat(result.err).contains(site.toString()).contains("apiVersion");
     }
 
+    @Test
+    void passwordEnvironmentVariableThatIsNotSetIsRefused() throws Exception {
+        Path secure = TestSites.secureSiteWithFreePorts(dir, "unused");
+        Path site = Files.writeString(dir.resolve("env-site.yaml"), Files.readString(secure)
+                .replaceAll("passwordFile: \"[^\"]*\"", "passwordEnv: PLUMELINE_SIMULATOR_TEST_UNSET"));
+
+        Result result = run("--site", site.toString(), "--pki", dir.resolve("pki").toString());
+
+        assertThat(result.exit).isEqualTo(2);
+        assertThat(result.err).contains("server 'dcs-1': auth.passwordEnv PLUMELINE_SIMULATOR_TEST_UNSET is not set");
+    }
+
+    @Test
+    void epochIsRefusedWithAwaitItemsOrWhenUnreadable() throws Exception {
+        Path site = TestSites.siteWithFreePorts(dir);
+
+        Result both = run("--site", site.toString(), "--epoch", "1767225600000", "--await-items", "3");
+        Result unreadable = run("--site", site.toString(), "--epoch", "yesterday");
+        Result history = run("--site", site.toString(), "--history", "0");
+
+        assertThat(both.exit).isEqualTo(2);
+        assertThat(both.err).contains("--await-items and --epoch exclude each other");
+        assertThat(unreadable.exit).isEqualTo(2);
+        assertThat(unreadable.err).contains("--epoch").contains("'yesterday' is neither an ISO instant");
+        assertThat(history.exit).isEqualTo(2);
+        assertThat(history.err).contains("--history must be at least 1");
+    }
+
+    @Test
+    void epochIsAnIsoInstantOrUnixMillisecondsAndTheDefaultStart() {
+        SimulatorSettings millis = PlantSimulator.settings("--site", "site.yaml", "--epoch", "1767225600000");
+        SimulatorSettings iso = PlantSimulator.settings("--site", "site.yaml", "--epoch", "2026-01-01T00:00:00Z",
+                "--start", "2025-06-01T00:00:00Z");
+
+        assertThat(millis.epoch()).isEqualTo(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(millis.start()).isEqualTo(millis.epoch());
+        assertThat(iso.epoch()).isEqualTo(millis.epoch());
+        assertThat(iso.start()).isEqualTo(java.time.Instant.parse("2025-06-01T00:00:00Z"));
+        assertThat(millis.pki()).isEqualTo(Path.of(".plumeline/simulator-pki"));
+        assertThat(millis.history()).isEqualTo(100_000);
+    }
+
     private record Result(int exit, String err) {
     }
 
