@@ -2,6 +2,7 @@ package io.plumeline.flink;
 
 import io.plumeline.core.site.SiteModelException;
 import io.plumeline.flink.influx.InfluxDbSink;
+import io.plumeline.flink.influx.InfluxPoint;
 import io.plumeline.flink.influx.RetentionPolicies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -149,6 +151,10 @@ final class JobCommand implements Callable<Integer> {
 
     /** The job wired to Kafka and InfluxDB as the flags say. */
     PlumelineJob job(SiteModelText siteModel) {
+        return job(siteModel, InfluxDbSink.of(influx, influxDb, retentionPolicies()));
+    }
+
+    PlumelineJob job(SiteModelText siteModel, Sink<InfluxPoint> influxSink) {
         return new PlumelineJob(siteModel,
                 new PlumelineJob.Timing(outOfOrderness, idleness, maxHold, allowedLateness),
                 KafkaSource.<RawMessage>builder()
@@ -164,7 +170,7 @@ final class JobCommand implements Callable<Integer> {
                         .setRecordSerializer(new DeadLetterSerializer(dlqTopic))
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                         .build(),
-                InfluxDbSink.of(influx, influxDb, retentionPolicies()));
+                influxSink);
     }
 
     private RetentionPolicies retentionPolicies() {
