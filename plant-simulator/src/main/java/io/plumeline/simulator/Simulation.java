@@ -139,7 +139,7 @@ public final class Simulation implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new SimulatorException("interrupted while starting the server", e);
         }
-        LOG.info("Serving {} tags of server '{}' in {} namespaces on {} ({} / {}, {} users)", tags.size(), entry.id(),
+        LOG.info("Serving {} tags of server '{}' in {} namespaces on {} ({} / {}, auth {})", tags.size(), entry.id(),
                 namespaces.size(), endpoint.url(), entry.securityPolicy(), entry.securityMode(), entry.auth().type());
         if (access.needsCertificate()) {
             LOG.info("Server '{}' presents the certificate {}", entry.id(), pki.certificateFile(entry.id()));
