@@ -193,11 +193,17 @@ public final class InfluxDbServer implements AutoCloseable {
      * measurement does not exist yet.
      */
     public long count(String database, String measurement, String field) {
+        return count(database, null, measurement, field);
+    }
+
+    /** Points of {@code measurement} in a retention policy ({@code null}: the default one) with {@code field}; 0 when absent. */
+    public long count(String database, String retentionPolicy, String measurement, String field) {
+        String from = (retentionPolicy == null ? "" : "\"" + retentionPolicy + "\".") + "\"" + measurement + "\"";
         JsonNode json;
         try {
-            json = query(database, "SELECT count(\"" + field + "\") FROM \"" + measurement + "\"");
+            json = query(database, "SELECT count(\"" + field + "\") FROM " + from);
         } catch (StackException e) {
-            if (e.getMessage().contains("database not found")) {
+            if (e.getMessage().contains("database not found") || e.getMessage().contains("retention policy not found")) {
                 return 0;
             }
             throw e;

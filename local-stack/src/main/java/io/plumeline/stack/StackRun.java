@@ -333,11 +333,11 @@ final class StackRun {
     }
 
     private long countReadings() {
-        return influx.count(DATABASE, "telemetry", "status");
+        return influx.count(DATABASE, "raw", "telemetry", "status");
     }
 
     private long countHours() {
-        return influx.count(DATABASE, "emissions", "mass_kg");
+        return influx.count(DATABASE, "forever", "emissions", "mass_kg");
     }
 
     private Long deadLettersOrNull() {

@@ -150,15 +150,15 @@ class PipelineSystemTest {
     void everyTickArrivesOnceWithItsValueAndTimeAndTheHourlyCo2MatchesAHandCalculation() throws Exception {
         long expectedPoints = (long) TICKS * model.tags().size();
         stage("All ticks in InfluxDB", () -> Api.await(Duration.ofSeconds(TICKS + 120),
-                () -> influx.count("plumeline", "telemetry", "status") >= expectedPoints,
-                () -> "telemetry points: " + influx.count("plumeline", "telemetry", "status") + " of " + expectedPoints
+                () -> influx.count("plumeline", "raw", "telemetry", "status") >= expectedPoints,
+                () -> "telemetry points: " + influx.count("plumeline", "raw", "telemetry", "status") + " of " + expectedPoints
                         + "; logs under " + work.resolve("logs")));
 
         ProfileSet profiles = ProfileSet.load(model, work.resolve("profiles.yaml"), 7, START);
         SourceClock clock = new SourceClock(START, SPEED);
         for (var tag : model.tags()) {
             JsonNode rows = influx.query("plumeline",
-                    "SELECT value, status, quality FROM telemetry WHERE \"tag\" = '" + tag.id() + "' ORDER BY time")
+                    "SELECT value, status, quality FROM \"raw\".telemetry WHERE \"tag\" = '" + tag.id() + "' ORDER BY time")
                     .at("/results/0/series/0/values");
             assertThat(rows.size()).as("points of %s", tag.id()).isEqualTo(TICKS);
             double sum = 0;
@@ -183,12 +183,12 @@ class PipelineSystemTest {
         }
 
         // Hours 00:00 and 01:00 are complete (ticks 0–59); the last tick (02:18) moves the watermark past 02:00.
+        String co2Hours = "SELECT mass_kg, availability_pct FROM \"forever\".emissions"
+                + " WHERE source = 'heater.stack' AND gas = 'CO2' ORDER BY time";
         stage("Hourly CO2 in InfluxDB", () -> Api.await(Duration.ofSeconds(120),
-                () -> influx.count("plumeline", "emissions", "mass_kg") >= 2,
-                () -> "emission hours: " + influx.count("plumeline", "emissions", "mass_kg") + "; logs under " + work.resolve("logs")));
-        JsonNode hours = influx.query("plumeline",
-                "SELECT mass_kg, availability_pct FROM emissions WHERE source = 'heater.stack' AND gas = 'CO2' ORDER BY time")
-                .at("/results/0/series/0/values");
+                () -> influx.query("plumeline", co2Hours).at("/results/0/series/0/values").size() >= 2,
+                () -> "CO2 hours of heater.stack: " + influx.query("plumeline", co2Hours) + "; logs under " + work.resolve("logs")));
+        JsonNode hours = influx.query("plumeline", co2Hours).at("/results/0/series/0/values");
         // By hand: the fuel gas flow is a sine of period 30 min around 1,200 Nm3/h, sampled every 2 min and held
         // until the next sample; 15 samples make a whole period, so their sine terms cancel and the hour's
         // volume is exactly 1,200 Nm3. Heat input = 1,200 Nm3 × 38.5 MJ/Nm3 = 46,200 MJ = 46,200 × 9.478171e-4
@@ -203,11 +203,11 @@ class PipelineSystemTest {
         JsonNode telemetry = api.get("/api/v1/telemetry?tag=heater.fuel_gas_flow&from=" + START + "&to=" + START.plusSeconds(4 * 3600));
         assertThat(telemetry.path("uom").asText()).isEqualTo("Nm3/h");
         assertThat(telemetry.path("points").size()).isEqualTo(TICKS);
-        JsonNode emissions = api.get("/api/v1/emissions?source=heater.stack&from=" + START + "&to=" + START.plusSeconds(2 * 3600));
+        JsonNode emissions = api.get("/api/v1/emissions?source=heater.stack&gas=CO2&from=" + START + "&to=" + START.plusSeconds(2 * 3600));
         assertThat(emissions.path("rows").size()).isEqualTo(2);
         assertThat(emissions.at("/rows/0/massKg").asDouble()).isCloseTo(2583.56, within(2583.56 * 1e-4));
         assertThat(emissions.at("/rows/0/method").asText()).isEqualTo("EPA_C2A");
-        assertThat(influx.count("plumeline", "telemetry", "status")).as("no duplicate points").isEqualTo(expectedPoints);
+        assertThat(influx.count("plumeline", "raw", "telemetry", "status")).as("no duplicate points").isEqualTo(expectedPoints);
     }
 
     private static ChildProcess started(ChildProcess process) {
