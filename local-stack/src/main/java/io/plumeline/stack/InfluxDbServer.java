@@ -26,24 +26,16 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  */
-public final class InfluxDbServer implements AutoCloseable {
+public final class InfluxDbServer extends LocalServer {
 
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
     private static final Path DEBIAN_INFLUXD = Path.of("/usr/bin/influxd");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ChildProcess process;
-    private final int port;
-    private final Path dataDir;
-    private final boolean temporary;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private Thread cleanupAtExit;
 
     private InfluxDbServer(ChildProcess process, int port, Path dataDir, boolean temporary) {
-        this.process = process;
-        this.port = port;
-        this.dataDir = dataDir;
-        this.temporary = temporary;
+        super(process, port, dataDir, temporary, Duration.ofSeconds(20));
     }
 
     /**
@@ -60,8 +52,7 @@ public final class InfluxDbServer implements AutoCloseable {
         try {
             InfluxDbServer server = start(dataDir, Ports.free(), dataDir.resolve("influxd.log"),
                     DEFAULT_START_TIMEOUT, true);
-            server.cleanupAtExit = new Thread(server::stopAndClean, "influxd-cleanup");
-            Runtime.getRuntime().addShutdownHook(server.cleanupAtExit);
+            server.stopAtExit("influxd-cleanup");
             return server;
         } catch (RuntimeException e) {
             Folders.deleteRecursively(dataDir);
@@ -132,27 +123,7 @@ public final class InfluxDbServer implements AutoCloseable {
 
     /** {@code http://127.0.0.1:PORT}, the base of the v1 API ({@code /write}, {@code /query}). */
     public String url() {
-        return "http://" + Ports.LOOPBACK + ":" + port;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public Path dataDir() {
-        return dataDir;
-    }
-
-    public Path logFile() {
-        return process.logFile();
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    ChildProcess process() {
-        return process;
+        return "http://" + Ports.LOOPBACK + ":" + port();
     }
 
     public void createDatabase(String name) {
@@ -247,27 +218,5 @@ public final class InfluxDbServer implements AutoCloseable {
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    /** SIGTERM and wait (influxd closes its shards cleanly in about a second). */
-    @Override
-    public void close() {
-        if (cleanupAtExit != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanupAtExit);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is already running or about to: it does the same.
-            }
-        }
-        stopAndClean();
-    }
-
-    /** Returns true when influxd stopped by itself, false when it had to be killed. */
-    boolean stopAndClean() {
-        boolean clean = process.stop(Duration.ofSeconds(20));
-        if (temporary) {
-            Folders.deleteRecursively(dataDir);
-        }
-        return clean;
     }
 }

@@ -39,24 +39,16 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * }
  * }</pre>
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends LocalServer {
 
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(90);
     private static final String CLASSPATH_RESOURCE = "kafka-broker.classpath";
     private static final int NODE_ID = 1;
 
-    private final ChildProcess process;
-    private final int port;
-    private final Path dataDir;
-    private final boolean temporary;
     private final Admin admin;
-    private Thread cleanupAtExit;
 
     private KafkaBroker(ChildProcess process, int port, Path dataDir, boolean temporary) {
-        this.process = process;
-        this.port = port;
-        this.dataDir = dataDir;
-        this.temporary = temporary;
+        super(process, port, dataDir, temporary, Duration.ofSeconds(30));
         this.admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
@@ -78,8 +70,7 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             KafkaBroker broker = start(dataDir, Ports.free(), Ports.free(), dataDir.resolve("kafka.log"),
                     DEFAULT_START_TIMEOUT, true);
-            broker.cleanupAtExit = new Thread(broker::stopAndClean, "kafka-cleanup");
-            Runtime.getRuntime().addShutdownHook(broker.cleanupAtExit);
+            broker.stopAtExit("kafka-cleanup");
             return broker;
         } catch (RuntimeException e) {
             Folders.deleteRecursively(dataDir);
@@ -113,7 +104,7 @@ public final class KafkaBroker implements AutoCloseable {
         KafkaBroker broker = new KafkaBroker(ChildProcess.start("Kafka", server, data, logFile), port, data,
                 temporary);
         try {
-            broker.process.awaitReady(broker::answers, timeout,
+            broker.process().awaitReady(broker::answers, timeout,
                     "the AdminClient could not describe the cluster at " + broker.bootstrapServers());
         } catch (RuntimeException e) {
             broker.stopAndClean();
@@ -191,27 +182,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** {@code 127.0.0.1:PORT}, the value of {@code bootstrap.servers}. */
     public String bootstrapServers() {
-        return Ports.LOOPBACK + ":" + port;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public Path dataDir() {
-        return dataDir;
-    }
-
-    public Path logFile() {
-        return process.logFile();
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    ChildProcess process() {
-        return process;
+        return Ports.LOOPBACK + ":" + port();
     }
 
     /** Creates the topic with one replica; an existing topic is left as it is. */
@@ -276,6 +247,11 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    @Override
+    void beforeStop() {
+        admin.close(Duration.ofSeconds(2));
+    }
+
     private interface AdminCall<T> {
         T call() throws ExecutionException, InterruptedException, TimeoutException;
     }
@@ -291,28 +267,5 @@ public final class KafkaBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StackException("interrupted", e);
         }
-    }
-
-    /** SIGTERM: the broker shuts down in a controlled way, so the next start needs no log recovery. */
-    @Override
-    public void close() {
-        if (cleanupAtExit != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanupAtExit);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is already running or about to: it does the same.
-            }
-        }
-        stopAndClean();
-    }
-
-    /** Returns true when the broker stopped by itself, false when it had to be killed. */
-    boolean stopAndClean() {
-        admin.close(Duration.ofSeconds(2));
-        boolean clean = process.stop(Duration.ofSeconds(30));
-        if (temporary) {
-            Folders.deleteRecursively(dataDir);
-        }
-        return clean;
     }
 }
