@@ -92,8 +92,9 @@ public final class HourlyEmissions {
 
     /**
      * One {@link HourlyEmission} per gas the method gives (CO2, then CH4 and N2O for Tier 1–3, pollutants for
-     * POLLUTANT_MASS), CO2e per the site's GWP set. {@code samplesByInput} holds, per input name fed by a tag,
-     * its samples in the hour and the last one before it.
+     * POLLUTANT_MASS), CO2e per the site's GWP set, then, when the method gives a greenhouse gas, the hour's
+     * {@link HourlyEmission#CO2E} total (pollutants have no GWP and are in no total). {@code samplesByInput}
+     * holds, per input name fed by a tag, its samples in the hour and the last one before it.
      */
     public static List<HourlyEmission> compute(SiteModel model, EmissionSource source, Instant hourStart,
                                                Map<String, List<Sample>> samplesByInput, Duration maxHold,
@@ -107,6 +108,12 @@ public final class HourlyEmissions {
             emissions.add(new HourlyEmission(site, source.unit(), source.id(), symbol, source.method(), hourStart,
                     gas.massKg(), gas.co2eKg(), inputs.availabilityPct(), 0,
                     HourlyEmission.lineageId(site, source.id(), symbol, hourStart)));
+        }
+        if (result.results().stream().anyMatch(gas -> gas.gas().greenhouse())) {
+            // the Calculator's total: Σ GWP × mass over the greenhouse gases, the same the what-if answers
+            emissions.add(new HourlyEmission(site, source.unit(), source.id(), HourlyEmission.CO2E, source.method(),
+                    hourStart, result.co2eKg(), result.co2eKg(), inputs.availabilityPct(), 0,
+                    HourlyEmission.lineageId(site, source.id(), HourlyEmission.CO2E, hourStart)));
         }
         return emissions;
     }

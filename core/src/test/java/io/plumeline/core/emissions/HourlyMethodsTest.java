@@ -93,6 +93,26 @@ class HourlyMethodsTest {
     }
 
     @Test
+    void theHourTotalsItsGreenhouseGasesAsCo2e() {
+        // as above: 2,583.55991 + 3.67829 + 6.96248 = 2,594.20067 kg CO2e (43.78915 mmBtu × 59.243)
+        Map<String, HourlyEmission> e = compute("c2a", Map.of("fuelQuantity", constant(1200), "hhv", constant(38.5)));
+        assertThat(e).containsOnlyKeys("CO2", "CH4", "N2O", HourlyEmission.CO2E);
+        HourlyEmission total = e.get(HourlyEmission.CO2E);
+        assertThat(total.massKg()).isCloseTo(2594.20067, within(0.00001));
+        assertThat(total.co2eKg()).isEqualTo(total.massKg());
+        assertThat(total.co2eKg()).isCloseTo(e.get("CO2").co2eKg() + e.get("CH4").co2eKg() + e.get("N2O").co2eKg(),
+                within(1e-9));
+        assertThat(total.method()).isEqualTo("EPA_C2A");
+        assertThat(total.lineageId()).isEqualTo(HourlyEmission.lineageId("s", "c2a", "CO2e", HOUR))
+                .isNotEqualTo(e.get("CO2").lineageId());
+    }
+
+    @Test
+    void theGasTagHoldsEveryGasAndTheCo2eTotal() {
+        assertThat(HourlyEmission.GASES).containsExactly("CO2", "CH4", "N2O", "NOx", "SO2", "CO", "CO2e");
+    }
+
+    @Test
     void theFlinkSignatureKeepsGivingCo2Only() {
         List<HourlyEmission> e = HourlyEmissions.compute(MODEL, MODEL.source("c2a").orElseThrow(), HOUR,
                 Map.of("fuelQuantity", constant(1200), "hhv", constant(38.5)), HOLD, FactorTable.load(FactorTable.EPA_PART98_C1_C2));
@@ -134,9 +154,12 @@ class HourlyMethodsTest {
         // 5.18e-7 × 10 % × 1,000,000 scfh = 5.18 t/h, for the 40 minutes the analyser was GOOD: 3,453.33 kg
         Map<String, HourlyEmission> e = compute("c6", Map.of("stackFlow", constant(1e6),
                 "co2Concentration", perMinute(m -> m >= 20 && m < 40 ? Double.NaN : 10)));
-        assertThat(e).containsOnlyKeys("CO2");
+        assertThat(e).containsOnlyKeys("CO2", HourlyEmission.CO2E);
         assertThat(e.get("CO2").massKg()).isCloseTo(5_180.0 * 40 / 60, within(1e-6));
         assertThat(e.get("CO2").availabilityPct()).isCloseTo(66.667, within(0.001));
+        // CO2 is the only greenhouse gas: the total is its mass, with the same availability
+        assertThat(e.get(HourlyEmission.CO2E).massKg()).isEqualTo(e.get("CO2").massKg());
+        assertThat(e.get(HourlyEmission.CO2E).availabilityPct()).isEqualTo(e.get("CO2").availabilityPct());
     }
 
     @Test
@@ -170,7 +193,7 @@ class HourlyMethodsTest {
 
     @Test
     void pollutantMassFromAnAnalyserAndTheFlueGasFlow() {
-        // 150 mg/Nm3 × 50,000 Nm3/h × 1e-6 = 7.5 kg NOx; no CO2e
+        // 150 mg/Nm3 × 50,000 Nm3/h × 1e-6 = 7.5 kg NOx; no CO2e, and no CO2e total: a pollutant has no GWP
         Map<String, HourlyEmission> e = compute("nox", Map.of("stackFlow", constant(50_000), "noxConcentration", constant(150)));
         assertThat(e).containsOnlyKeys("NOx");
         assertThat(e.get("NOx").massKg()).isCloseTo(7.5, within(1e-9));
