@@ -27,11 +27,18 @@ final class Collector implements AutoCloseable {
 
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How often the newest reading time per tag is saved in the spool; after a crash the restart gap starts
+     * at most this much too early (re-read readings land on the same InfluxDB points).
+     */
+    static final long TAG_STATE_EVERY_S = 5;
 
     private final List<ServerCollector> servers = new ArrayList<>();
     private final Spool spool;
     private final SpoolForwarder forwarder;
     private final String topic;
+    private final String gapsTopic;
+    private final java.util.concurrent.CompletableFuture<RuntimeException> fatal = new java.util.concurrent.CompletableFuture<>();
     private final CollectorMetrics metrics;
     private final int httpPort;
     private HealthServer http;
@@ -48,18 +55,23 @@ final class Collector implements AutoCloseable {
      */
     Collector(SiteModel model, CollectorSettings settings) {
         List<OpcServer> selected = select(model, settings.serverIds());
-        List<ServerConnection> connections = selected.stream().map(ServerConnection::new).toList();
+        // The certificate is made (or loaded) only when a server needs it, so a site without security writes no PKI.
+        Pki pki = selected.stream().anyMatch(s -> !"None".equals(s.securityPolicy())) ? Pki.open(settings.pkiDir()) : null;
+        List<ServerConnection> connections = selected.stream().map(s -> new ServerConnection(s, pki)).toList();
         ReadingMapper mapper = new ReadingMapper(model.site().id(), Clock.systemUTC());
         this.topic = settings.topic();
         this.spool = Spool.open(settings.spoolDir(), settings.spoolMaxBytes());
         this.forwarder = new SpoolForwarder(spool, settings.kafka());
+        this.gapsTopic = settings.gapsTopic();
+        var saved = spool.loadTagState();
         for (ServerConnection connection : connections) {
             var tags = model.tagsOf(connection.serverId());
             if (tags.isEmpty()) {
                 log.warn("server {}: no tag of the site model is read from it; not connecting", connection.serverId());
                 continue;
             }
-            servers.add(new ServerCollector(connection, tags, mapper, this::spool));
+            servers.add(new ServerCollector(connection, tags, model.site().id(), mapper, this::spool,
+                    (server, json) -> spool.offerAlways(gapsTopic, server, json), saved, this::fatal));
         }
         this.metrics = new CollectorMetrics(servers, spool, forwarder);
         this.httpPort = settings.httpPort();
@@ -88,6 +100,19 @@ final class Collector implements AutoCloseable {
         return spool.offer(topic, reading.tag(), ReadingJson.toBytes(reading));
     }
 
+    private void fatal(RuntimeException e) {
+        if (fatal.complete(e)) log.error(e.getMessage());
+    }
+
+    /** Completes when a server refused the collector in a way that retrying cannot cure. */
+    java.util.concurrent.CompletableFuture<RuntimeException> fatalError() {
+        return fatal;
+    }
+
+    private void saveTagState() {
+        servers.forEach(s -> spool.saveTagState(s.takeUnsavedState()));
+    }
+
     void start() {
         if (httpPort > 0) http = new HealthServer(httpPort, metrics::health, metrics.registry());
         forwarder.start();
@@ -95,6 +120,11 @@ final class Collector implements AutoCloseable {
         long every = PROGRESS_EVERY.toMillis();
         progress.scheduleAtFixedRate(() -> log.info(progressLine()), every, every, TimeUnit.MILLISECONDS);
         progress.scheduleAtFixedRate(metrics::sampleRates, 0, CollectorMetrics.RATE_EVERY_S, TimeUnit.SECONDS);
+        progress.scheduleWithFixedDelay(this::saveTagState, TAG_STATE_EVERY_S, TAG_STATE_EVERY_S, TimeUnit.SECONDS);
+    }
+
+    List<ServerCollector> servers() {
+        return List.copyOf(servers);
     }
 
     List<String> serverIds() {
@@ -152,6 +182,7 @@ final class Collector implements AutoCloseable {
         if (http != null) http.close();
         int monitored = itemsCreated();
         servers.forEach(ServerCollector::close);
+        saveTagState();
         forwarder.drainAndClose(CLOSE_TIMEOUT);
         spool.close();
         long samples = servers.stream().mapToLong(ServerCollector::samples).sum();

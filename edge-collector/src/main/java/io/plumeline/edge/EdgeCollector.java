@@ -8,23 +8,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.logging.log4j.LogManager;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The edge collector process: OPC UA servers of a site model → Kafka topic of contract-2 readings. Runs
  * until SIGTERM, then closes the subscriptions, sends what is queued and prints a one-line summary.
  */
-@Command(name = "edge-collector", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "edge-collector", mixinStandardHelpOptions = true, sortOptions = false, subcommands = EdgeCollector.Trust.class,
         description = "Collects the tags of a site model's OPC UA servers and sends them to Kafka as telemetry readings.")
 public final class EdgeCollector implements Callable<Integer> {
 
-    @Option(names = "--site", required = true, paramLabel = "FILE", description = "site model (YAML)")
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--site", paramLabel = "FILE", description = "site model (YAML); required")
     private Path site;
 
-    @Option(names = "--kafka", required = true, paramLabel = "BOOTSTRAP", description = "Kafka bootstrap servers, host:port[,host:port]")
+    @Option(names = "--kafka", paramLabel = "BOOTSTRAP", description = "Kafka bootstrap servers, host:port[,host:port]; required")
     private String kafka;
 
     @Option(names = "--server", paramLabel = "ID", description = "a server id of the site model; repeatable (default: all servers)")
@@ -69,6 +75,10 @@ public final class EdgeCollector implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (site == null || kafka == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required options: "
+                    + (site == null ? "--site=FILE " : "") + (kafka == null ? "--kafka=BOOTSTRAP" : ""));
+        }
         SiteModel model = SiteModelLoader.load(site);
         if (spoolMaxMb <= 0) throw new IllegalArgumentException("--spool-max-mb " + spoolMaxMb + ": must be positive");
         if (httpPort < 0 || httpPort > 65535) throw new IllegalArgumentException("--http-port " + httpPort + ": not a port");
@@ -76,7 +86,7 @@ public final class EdgeCollector implements Callable<Integer> {
         Collector collector = new Collector(model, new CollectorSettings(servers, kafka, topic, gapsTopic, spool,
                 spoolMaxMb * 1_000_000, httpPort, pki));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             try {
                 System.out.println(collector.stop());
                 System.out.flush();
@@ -85,12 +95,58 @@ public final class EdgeCollector implements Callable<Integer> {
                 LogManager.shutdown();
                 stopped.countDown();
             }
-        }, "edge-shutdown"));
-        collector.start();
+        }, "edge-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        AtomicReference<RuntimeException> fatal = new AtomicReference<>();
+        try {
+            collector.start();
+        } catch (RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            collector.stop();
+            throw e;
+        }
+        collector.fatalError().thenAccept(e -> {
+            fatal.set(e);
+            stopped.countDown();
+        });
         System.out.println("EdgeCollector started: site " + model.site().id() + ", servers " + collector.serverIds()
                 + ", kafka " + kafka + ", topic " + topic);
         System.out.flush();
         stopped.await();
-        return 0;
+        if (fatal.get() == null) return 0;
+        // Retrying cannot cure it (wrong password, untrusted certificate): stop, and say what to change.
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            return 2;
+        }
+        System.out.println(collector.stop());
+        spec.commandLine().getErr().println("edge-collector: " + fatal.get().getMessage());
+        spec.commandLine().getErr().flush();
+        return 2;
+    }
+
+    /** {@code EdgeCollector trust --pki DIR --server-cert FILE}: the collector accepts that server certificate. */
+    @Command(name = "trust", mixinStandardHelpOptions = true,
+            description = "Trusts a server certificate: copies it to DIR/trusted/certs/ (and removes it from DIR/rejected/).")
+    static final class Trust implements Callable<Integer> {
+
+        @Option(names = "--pki", defaultValue = ".plumeline/pki", paramLabel = "DIR", description = "default: ${DEFAULT-VALUE}")
+        private Path pki;
+
+        @Option(names = "--server-cert", required = true, paramLabel = "FILE",
+                description = "the server's certificate (DER or PEM), e.g. the file the collector saved in DIR/rejected/")
+        private Path certificate;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Path trusted = Pki.trust(pki, certificate);
+            spec.commandLine().getOut().println("trusted " + trusted);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
     }
 }

@@ -2,55 +2,108 @@ package io.plumeline.edge;
 
 import io.plumeline.core.site.Tag;
 import io.plumeline.core.telemetry.Reading;
+import io.plumeline.edge.NodeResolver.ResolvedTag;
 import io.plumeline.edge.NodeResolver.Resolution;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects the tags of one OPC UA server: opens the session, resolves the node ids, subscribes, and
- * subscribes again whenever the server loses the subscription. Retries back off from 1 s to 30 s and
- * never give up while the collector runs; each server has its own thread, so one unreachable server does
+ * Collects the tags of one OPC UA server: opens the session, resolves the node ids, subscribes, and rebuilds
+ * session and subscription whenever either is lost (session keep-alive failure, subscription watchdog: no
+ * data or keep-alive past the expected interval, failed transfer). Retries back off from 1 s to
+ * {@link #MAX_RETRY_MS} ms and never give up; each server has its own thread, so one unreachable server does
  * not hold up the others.
+ *
+ * <p>Every interruption (lost session or subscription, a full spool, a collector restart) is an
+ * {@link Outage}: once readings flow again it is published as a gap record, and the missing interval of each
+ * tag is read back with HistoryRead where the server keeps history. Readings that repeat what was read before
+ * the interruption (the initial values of re-created items) are dropped, so a rebuilt subscription adds no
+ * duplicates.
  */
 final class ServerCollector implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServerCollector.class);
+
+    static final long FIRST_RETRY_MS = 1_000;
+    /** Short, so that a server that comes back is reconnected within seconds. */
+    static final long MAX_RETRY_MS = 5_000;
+    /** How long a recovered outage waits for every tag's first new reading before it is closed anyway. */
+    static final Duration MIN_SETTLE = Duration.ofSeconds(10);
+
+    static final String LOST_CONNECTION = "connection-lost";
+    static final String COLLECTOR_RESTART = "collector-restart";
+    static final String SPOOL_FULL = "spool-full";
 
     /** Where readings go; false when it refused the reading (a full spool). */
     interface ReadingSink {
         boolean accept(Reading reading);
     }
 
-    static final long FIRST_RETRY_MS = 1_000;
-    static final long MAX_RETRY_MS = 30_000;
+    /** Where gap records go (never refused). */
+    interface GapSink {
+        void publish(String serverId, byte[] json);
+    }
 
     private final ServerConnection connection;
     private final List<Tag> tags;
+    private final String site;
     private final ReadingMapper mapper;
     private final ReadingSink sink;
-    private final ExecutorService worker;
+    private final GapSink gapSink;
+    private final java.util.function.Consumer<RuntimeException> fatal;
+    private final ScheduledExecutorService worker;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong samples = new AtomicLong();
+    private final AtomicLong repeats = new AtomicLong();
+    private final AtomicLong gaps = new AtomicLong();
+    private final AtomicLong backfilled = new AtomicLong();
+    private final Map<String, Instant> lastTs = new ConcurrentHashMap<>();
+    private final Map<String, Instant> unsaved = new ConcurrentHashMap<>();
+    private final Duration settle;
+    private volatile Outage outage;
+    private volatile Map<String, NodeId> nodes = Map.of();
     private volatile TagSubscription subscription;
     private volatile long lastReadingNanos;
     private volatile List<String> problems = List.of();
 
-    ServerCollector(ServerConnection connection, List<Tag> tags, ReadingMapper mapper, ReadingSink sink) {
+    /** @param saved the newest reading time per tag that an earlier run saved; a gap starts there */
+    ServerCollector(ServerConnection connection, List<Tag> tags, String site, ReadingMapper mapper, ReadingSink sink,
+            GapSink gapSink, Map<String, Instant> saved, java.util.function.Consumer<RuntimeException> fatal) {
+        this.fatal = fatal;
         this.connection = connection;
         this.tags = List.copyOf(tags);
+        this.site = site;
         this.mapper = mapper;
         this.sink = sink;
-        this.worker = Executors.newSingleThreadExecutor(r -> {
+        this.gapSink = gapSink;
+        int slowest = tags.stream().mapToInt(Tag::samplingMs).max().orElse(1000);
+        this.settle = Duration.ofMillis(Math.max(MIN_SETTLE.toMillis(), 3L * slowest));
+        Map<String, Instant> mine = new HashMap<>();
+        for (Tag tag : tags) {
+            Instant ts = saved.get(tag.id());
+            if (ts != null) mine.put(tag.id(), ts);
+        }
+        if (!mine.isEmpty()) {
+            lastTs.putAll(mine);
+            outage = new Outage(COLLECTOR_RESTART, Instant.now(), mine);
+        }
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "edge-" + connection.serverId());
             t.setDaemon(true);
             return t;
@@ -59,6 +112,7 @@ final class ServerCollector implements AutoCloseable {
 
     void start() {
         worker.execute(this::subscribe);
+        worker.scheduleWithFixedDelay(this::closeOutageWhenBack, 1, 1, TimeUnit.SECONDS);
     }
 
     String serverId() {
@@ -67,14 +121,6 @@ final class ServerCollector implements AutoCloseable {
 
     String endpoint() {
         return connection.endpoint();
-    }
-
-    long gaps() {
-        return 0;
-    }
-
-    long backfilled() {
-        return 0;
     }
 
     int tagCount() {
@@ -89,6 +135,14 @@ final class ServerCollector implements AutoCloseable {
 
     long samples() {
         return samples.get();
+    }
+
+    long gaps() {
+        return gaps.get();
+    }
+
+    long backfilled() {
+        return backfilled.get();
     }
 
     /** A session is open and the subscription exists. */
@@ -107,6 +161,16 @@ final class ServerCollector implements AutoCloseable {
         return problems;
     }
 
+    /** The newest reading time of the tags that changed since the last call (saved with the spool). */
+    Map<String, Instant> takeUnsavedState() {
+        Map<String, Instant> out = new HashMap<>();
+        for (String tag : List.copyOf(unsaved.keySet())) {
+            Instant ts = unsaved.remove(tag);
+            if (ts != null) out.put(tag, ts);
+        }
+        return out;
+    }
+
     private void subscribe() {
         long retryMs = FIRST_RETRY_MS;
         while (stopping.getCount() > 0) {
@@ -117,19 +181,30 @@ final class ServerCollector implements AutoCloseable {
                 Resolution resolution = NodeResolver.resolve(serverId(), tags, client.readNamespaceTable());
                 resolution.problems().forEach(log::warn);
                 List<String> found = new ArrayList<>(resolution.problems());
+                Map<String, NodeId> resolved = new HashMap<>();
+                for (ResolvedTag t : resolution.resolved()) resolved.put(t.tag().id(), t.nodeId());
+                nodes = resolved;
                 if (!resolution.resolved().isEmpty()) {
                     long gen = generation.incrementAndGet();
                     TagSubscription created = TagSubscription.create(serverId(), client, resolution.resolved(),
                             listener(gen));
                     found.addAll(created.problems());
                     subscription = created;
+                    connection.onSessionLost(() -> lost(gen, "the session was lost (keep-alive failed or server gone)"));
                 }
                 problems = List.copyOf(found);
+                Outage current = outage;
+                if (current != null) current.recovered();
                 if (stopping.getCount() == 0) deleteSubscription();
+                return;
+            } catch (ServerConnection.FatalConnectionException e) {
+                // Retrying cannot help (wrong password, untrusted certificate): the operator has to act.
+                fatal.accept(e);
                 return;
             } catch (Exception e) {
                 log.warn("server {} ({}): cannot subscribe yet: {}; retrying in {} s", serverId(), connection.endpoint(),
                         e.getMessage() == null ? e.toString() : e.getMessage(), retryMs / 1000);
+                connection.close();
                 if (awaitStop(retryMs)) return;
                 retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
             }
@@ -142,20 +217,95 @@ final class ServerCollector implements AutoCloseable {
             public void onSample(Tag tag, DataValue value) {
                 samples.incrementAndGet();
                 lastReadingNanos = System.nanoTime();
-                sink.accept(mapper.map(tag.id(), value));
+                accept(tag, mapper.map(tag.id(), value));
             }
 
             @Override
             public void onSubscriptionLost(String reason) {
-                // Several signals may report the same loss; only the first for the current subscription counts.
-                if (!generation.compareAndSet(gen, gen + 1) || stopping.getCount() == 0) return;
-                log.warn("server {}: subscription lost: {}; subscribing again", serverId(), reason);
-                worker.execute(() -> {
-                    deleteSubscription();
-                    subscribe();
-                });
+                lost(gen, reason);
             }
         };
+    }
+
+    private void accept(Tag tag, Reading reading) {
+        Outage current = outage;
+        if (current != null && !current.isNew(tag.id(), reading.ts())) {
+            repeats.incrementAndGet();
+            return;
+        }
+        if (sink.accept(reading)) {
+            lastTs.merge(tag.id(), reading.ts(), (a, b) -> a.isAfter(b) ? a : b);
+            unsaved.put(tag.id(), lastTs.get(tag.id()));
+            if (current != null) {
+                if (SPOOL_FULL.equals(current.reason)) current.recovered();
+                current.firstAfter(tag.id(), reading.ts());
+            }
+        } else if (current == null) {
+            synchronized (this) {
+                if (outage == null) outage = new Outage(SPOOL_FULL, Instant.now(), Map.copyOf(lastTs));
+            }
+        }
+    }
+
+    /** Several signals may report the same loss; only the first for the current subscription counts. */
+    private void lost(long gen, String reason) {
+        if (!generation.compareAndSet(gen, gen + 1) || stopping.getCount() == 0) return;
+        log.warn("server {}: {}; connecting and subscribing again", serverId(), reason);
+        synchronized (this) {
+            if (outage == null) outage = new Outage(LOST_CONNECTION, Instant.now(), Map.copyOf(lastTs));
+        }
+        worker.execute(() -> {
+            deleteSubscription();
+            connection.close();
+            subscribe();
+        });
+    }
+
+    private void closeOutageWhenBack() {
+        Outage current = outage;
+        if (current == null || !current.isRecovered() || stopping.getCount() == 0) return;
+        long waited = current.nanosSinceRecovery();
+        if (!current.everyTagBack() && waited < settle.toNanos()) return;
+        if (current.upper.isEmpty() && waited < 6 * settle.toNanos()) return;
+        synchronized (this) {
+            if (outage != current) return;
+            outage = null;
+        }
+        closeGap(current);
+    }
+
+    private void closeGap(Outage gap) {
+        if (gap.lower.isEmpty()) return;
+        Instant from = gap.lower.values().stream().min(Instant::compareTo).orElseThrow();
+        Instant to = gap.upper.values().stream().max(Instant::compareTo).orElse(Instant.now());
+        List<String> gapTags = gap.lower.keySet().stream().sorted().toList();
+        String id = serverId() + "/" + from;
+        GapRecord.toJson(site, serverId(), id, gap, from, to, gapTags, Instant.now())
+                .forEach(json -> gapSink.publish(serverId(), json));
+        gaps.incrementAndGet();
+        log.warn("server {}: gap {} ({}) from {} to {} over {} tags; reading it back where the server keeps history",
+                serverId(), id, gap.reason, from, to, gapTags.size());
+
+        Map<String, NodeId> known = nodes;
+        List<Backfill.Interval> intervals = new ArrayList<>();
+        for (Tag tag : tags) {
+            Instant after = gap.lower.get(tag.id());
+            Instant before = gap.upper.getOrDefault(tag.id(), to);
+            NodeId node = known.get(tag.id());
+            if (after != null && node != null && before.isAfter(after)) {
+                intervals.add(new Backfill.Interval(tag, node, after, before));
+            }
+        }
+        OpcUaClient client = connection.client();
+        if (client == null || intervals.isEmpty()) return;
+        Backfill.Result result = Backfill.read(client, intervals, (tag, value) -> {
+            if (sink.accept(mapper.map(tag.id(), value))) backfilled.incrementAndGet();
+        });
+        gapSink.publish(serverId(), GapRecord.backfillJson(site, serverId(), id, result.readings(), result.unsupported(),
+                result.failed()));
+        log.info("server {}: gap {}: {} readings read back; {} tags without history, {} failed{}", serverId(), id,
+                result.readings(), result.unsupported().size(), result.failed().size(),
+                result.failed().isEmpty() ? "" : " (first: " + result.failed().get(0) + ")");
     }
 
     private void deleteSubscription() {

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,7 @@ import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.UserTokenType;
 import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
 import org.eclipse.milo.opcua.stack.core.types.structured.UserTokenPolicy;
+import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,16 +57,30 @@ final class ServerConnection implements AutoCloseable {
     private final IdentityProvider identity;
     private volatile OpcUaClient client;
     private volatile boolean sessionActive;
+    private volatile Runnable onSessionLost = () -> { };
+    private volatile boolean everConnected;
 
-    /** Checks the server's settings up front, so that a configuration mistake stops the start, not a retry loop. */
-    ServerConnection(OpcServer server) {
+    /** A refusal that retrying cannot cure; the message says what to do. */
+    static final class FatalConnectionException extends RuntimeException {
+        FatalConnectionException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final Pki pki;
+
+    /**
+     * Checks the server's settings up front, so that a configuration mistake stops the start, not a retry loop.
+     *
+     * @param pki the collector's certificate and trust list; needed unless securityPolicy is None
+     */
+    ServerConnection(OpcServer server, Pki pki) {
         this.server = server;
+        this.pki = pki;
         this.securityPolicy = SecurityPolicy.valueOf(server.securityPolicy());
         this.securityMode = MessageSecurityMode.valueOf(server.securityMode());
-        if (securityPolicy != SecurityPolicy.None) {
-            // Signing needs an application instance certificate and a trust list; both come with issue 4.
-            throw new IllegalArgumentException("server " + server.id() + ": securityPolicy " + server.securityPolicy()
-                    + " is not supported by the edge collector yet (it has no application certificate); use None");
+        if (securityPolicy != SecurityPolicy.None && pki == null) {
+            throw new IllegalStateException("server " + server.id() + ": a secured endpoint needs the PKI folder");
         }
         OpcServer.Auth auth = server.auth();
         if ("username".equals(auth.type())) {
@@ -85,8 +102,19 @@ final class ServerConnection implements AutoCloseable {
 
     /** Opens a session; throws when the server cannot be reached or refuses the session. */
     OpcUaClient connect() throws UaException {
-        EndpointDescription endpoint = selectEndpoint(discover());
-        OpcUaClientConfig config = OpcUaClientConfig.builder()
+        EndpointDescription endpoint;
+        try {
+            endpoint = selectEndpoint(discover());
+        } catch (UaException e) {
+            throw fatalOr(e);
+        }
+        var builder = OpcUaClientConfig.builder();
+        if (pki != null) {
+            builder.setKeyPair(pki.keyPair()).setCertificate(pki.certificate())
+                    .setCertificateChain(new X509Certificate[] {pki.certificate()})
+                    .setCertificateValidator(pki.validator());
+        }
+        OpcUaClientConfig config = builder
                 .setEndpoint(endpoint)
                 .setApplicationName(LocalizedText.english("Plumeline edge collector"))
                 .setApplicationUri(APPLICATION_URI)
@@ -104,14 +132,14 @@ final class ServerConnection implements AutoCloseable {
             @Override
             public void onSessionInactive(UaSession session) {
                 sessionActive = false;
-                log.warn("server {}: session lost; Milo reconnects it", server.id());
+                onSessionLost.run();
             }
         });
         try {
             created.connect();
         } catch (UaException e) {
             disconnect(created);
-            throw e;
+            throw untrusted(endpoint, e).orElseGet(() -> fatalOr(e));
         }
         client = created;
         log.info("server {}: session open on {} ({} / {}, {})", server.id(), endpoint.getEndpointUrl(),
@@ -119,8 +147,55 @@ final class ServerConnection implements AutoCloseable {
         return created;
     }
 
+    /**
+     * Refusals that another try cannot cure stop the collector with a message that says what to change;
+     * anything else (server away, network) is retried.
+     */
+    private UaException fatalOr(UaException e) {
+        long status = e.getStatusCode().value();
+        if (status == StatusCodes.Bad_UserAccessDenied || status == StatusCodes.Bad_IdentityTokenRejected
+                || status == StatusCodes.Bad_IdentityTokenInvalid) {
+            OpcServer.Auth auth = server.auth();
+            String source = auth.passwordEnv() != null ? "environment variable " + auth.passwordEnv()
+                    : auth.passwordFile() != null ? "file " + auth.passwordFile() : "the site model";
+            throw new FatalConnectionException("server " + server.id() + " (" + server.endpoint() + ") refused the user"
+                    + (auth.username() == null ? "" : " '" + auth.username() + "'") + " (" + TagSubscription.name(e.getStatusCode())
+                    + "): check the username and the password in " + source, e);
+        }
+        if (status == StatusCodes.Bad_ConfigurationError) {
+            throw new FatalConnectionException(e.getMessage(), e);
+        }
+        return e;
+    }
+
+    /** The server's certificate was refused by the trust list: say which one and how to trust it. */
+    private Optional<UaException> untrusted(EndpointDescription endpoint, UaException e) {
+        long status = e.getStatusCode().value();
+        boolean certificateProblem = status == StatusCodes.Bad_SecurityChecksFailed
+                || status == StatusCodes.Bad_CertificateUntrusted || status == StatusCodes.Bad_CertificateChainIncomplete
+                || status == StatusCodes.Bad_CertificateIssuerRevocationUnknown;
+        if (pki == null || securityPolicy == SecurityPolicy.None || !certificateProblem) return Optional.empty();
+        X509Certificate certificate;
+        try {
+            certificate = CertificateUtil.decodeCertificate(endpoint.getServerCertificate().bytesOrEmpty());
+        } catch (UaException notACertificate) {
+            return Optional.empty();
+        }
+        String file = pki.rejectedFile(certificate).map(Path::toString)
+                .orElse(pki.dir().resolve("rejected") + "/<the server's certificate>");
+        throw new FatalConnectionException("server " + server.id() + " (" + server.endpoint() + ") presented the certificate "
+                + Pki.describe(certificate) + ", which the collector does not trust (" + TagSubscription.name(e.getStatusCode())
+                + "). It was saved as " + file + ". If it is that server's certificate, trust it with: EdgeCollector trust"
+                + " --pki " + pki.dir() + " --server-cert " + file, e);
+    }
+
     OpcUaClient client() {
         return client;
+    }
+
+    /** Called when an open session is lost; the collector then rebuilds session and subscription itself. */
+    void onSessionLost(Runnable action) {
+        this.onSessionLost = action;
     }
 
     /** A session is open with the server now. */

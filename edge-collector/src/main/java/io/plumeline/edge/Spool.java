@@ -182,9 +182,12 @@ final class Spool implements AutoCloseable {
         return true;
     }
 
-    /** The newest reading time per tag, saved with the next commit (for the gap after a restart). */
+    /**
+     * The newest reading time per tag, saved with the commit of those readings (for the gap after a restart).
+     * Call it after the readings were offered.
+     */
     void saveTagState(Map<String, Instant> lastTs) {
-        tagStateToSave.putAll(lastTs);
+        tagState(lastTs);
     }
 
     Map<String, Instant> loadTagState() {
@@ -267,19 +270,26 @@ final class Spool implements AutoCloseable {
         try (PreparedStatement insert = writer.prepareStatement(
                 "INSERT INTO records (topic, key, payload) VALUES (?, ?, ?)")) {
             while (true) {
+                // Taken before the queue is drained: every reading the saved times cover is then in this batch.
+                Map<String, Instant> state = takeTagState();
                 Entry first = queue.poll(COMMIT_EVERY_MS, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, MAX_BATCH - 1);
                 }
+                if (!queue.isEmpty()) {
+                    tagState(state);
+                    state = Map.of();
+                }
                 boolean stop = closing && first == null && queue.isEmpty();
                 try {
-                    commit(insert, batch);
+                    commit(insert, batch, state);
                     batch.clear();
                 } catch (SQLException e) {
                     // Disk full, I/O error: the batch stays in memory and is tried again; readings wait in the queue.
                     writer.rollback();
                     insert.clearBatch();
+                    tagState(state);
                     log.error("spool {}: commit of {} records failed, retrying in 1 s: {}", dir, batch.size(), e.getMessage());
                     Thread.sleep(1_000);
                     continue;
@@ -294,10 +304,24 @@ final class Spool implements AutoCloseable {
         }
     }
 
-    private void commit(PreparedStatement insert, List<Entry> batch) throws SQLException {
+    private Map<String, Instant> takeTagState() {
+        Map<String, Instant> out = new HashMap<>();
+        for (String tag : List.copyOf(tagStateToSave.keySet())) {
+            Instant ts = tagStateToSave.remove(tag);
+            if (ts != null) out.put(tag, ts);
+        }
+        return out;
+    }
+
+    /** Puts times back for a later commit, unless a newer one is waiting already. */
+    private void tagState(Map<String, Instant> state) {
+        state.forEach((tag, ts) -> tagStateToSave.merge(tag, ts, (a, b) -> a.isAfter(b) ? a : b));
+    }
+
+    private void commit(PreparedStatement insert, List<Entry> batch, Map<String, Instant> state) throws SQLException {
         long deleteTo = acknowledgedUpTo;
         boolean delete = deleteTo > deletedUpTo;
-        if (batch.isEmpty() && !delete && tagStateToSave.isEmpty()) return;
+        if (batch.isEmpty() && !delete && state.isEmpty()) return;
         long lastId = newestCommittedId;
         for (Entry entry : batch) {
             insert.setString(1, entry.topic());
@@ -330,14 +354,12 @@ final class Spool implements AutoCloseable {
                 del.executeUpdate();
             }
         }
-        if (!tagStateToSave.isEmpty()) {
+        if (!state.isEmpty()) {
             try (PreparedStatement upsert = writer.prepareStatement("INSERT INTO tag_state (tag, last_ts) VALUES (?, ?)"
                     + " ON CONFLICT(tag) DO UPDATE SET last_ts = excluded.last_ts")) {
-                for (String tag : List.copyOf(tagStateToSave.keySet())) {
-                    Instant ts = tagStateToSave.remove(tag);
-                    if (ts == null) continue;
-                    upsert.setString(1, tag);
-                    upsert.setString(2, ts.toString());
+                for (Map.Entry<String, Instant> e : state.entrySet()) {
+                    upsert.setString(1, e.getKey());
+                    upsert.setString(2, e.getValue().toString());
                     upsert.addBatch();
                 }
                 upsert.executeBatch();

@@ -30,7 +30,17 @@ final class TagSubscription {
 
     private static final Logger log = LoggerFactory.getLogger(TagSubscription.class);
 
-    static final int MAX_ITEMS_PER_CALL = 1000;
+    /**
+     * Each CreateMonitoredItems call restarts the server's sampling, so fewer, larger calls are much faster
+     * (Milo at 100k items: 13 s in calls of 10,000 against 29 s in calls of 1,000). Milo lowers it to the
+     * server's MaxMonitoredItemsPerCall when the server has a smaller one.
+     */
+    static final int MAX_ITEMS_PER_CALL = 10_000;
+    /**
+     * The server sends a keep-alive at least this often when there is no data, and the subscription's
+     * watchdog reports a silent subscription when neither data nor keep-alive came for 1.5 times that.
+     */
+    static final double KEEP_ALIVE_MS = 5_000;
     static final int MIN_QUEUE_SIZE = 10;
 
     /**
@@ -67,6 +77,7 @@ final class TagSubscription {
         double publishingMs = tags.stream().mapToInt(t -> t.tag().samplingMs()).min().orElse(1000);
         OpcUaSubscription subscription = new OpcUaSubscription(client, publishingMs);
         subscription.setMaxMonitoredItemsPerCall(uint(MAX_ITEMS_PER_CALL));
+        subscription.setTargetKeepAliveInterval(Math.max(KEEP_ALIVE_MS, publishingMs));
         subscription.setSubscriptionListener(new OpcUaSubscription.SubscriptionListener() {
             @Override
             public void onDataReceived(OpcUaSubscription s, List<OpcUaMonitoredItem> items, List<DataValue> values) {
