@@ -26,7 +26,8 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Hourly emissions of one source (the key), one result per gas from core's {@link HourlyEmissions#compute}.
+ * Hourly emissions of one source (the key), one result per gas and the CO2e total from core's
+ * {@link HourlyEmissions#compute}; a substituted hour labels every one of them, the total included.
  *
  * <p>An hour is computed when the watermark passes its end, and kept until the allowed lateness has passed
  * too: a reading that comes in that time computes the hour again at the next watermark (same series and

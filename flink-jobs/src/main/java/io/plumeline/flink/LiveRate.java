@@ -27,7 +27,7 @@ import org.apache.flink.util.Collector;
  * The live emission rate of a source per minute of event time (measurement {@code emission_rate}, raw
  * policy): each input's latest reading — of the minute, or carried from an earlier minute while it is
  * younger than the max hold — held for an hour through core's {@link HourlyEmissions#compute}, which makes
- * the mass per gas a rate in kg/h. A minute whose latest reading of an input is not GOOD, or that has no
+ * the mass per gas (and the CO2e total) a rate in kg/h. A minute whose latest reading of an input is not GOOD, or that has no
  * reading of an input yet, gives no rate: the engineer sees the gap. Readings behind the watermark are left
  * out; the hourly accounting, not this view, is the record.
  */

@@ -70,7 +70,16 @@ class HourlyAccountingTest {
     }
 
     private List<HourResult> co2() {
-        return results().stream().filter(r -> r.emission().gas().equals("CO2")).toList();
+        return ofGas("CO2");
+    }
+
+    private List<HourResult> ofGas(String gas) {
+        return results().stream().filter(r -> r.emission().gas().equals(gas)).toList();
+    }
+
+    /** The CO2e of the greenhouse gases of the last result of each, summed: what the CO2e row must hold. */
+    private double lastCo2eOfTheGreenhouseGases() {
+        return List.of("CO2", "CH4", "N2O").stream().mapToDouble(g -> ofGas(g).get(ofGas(g).size() - 1).emission().co2eKg()).sum();
     }
 
     @Test
@@ -82,7 +91,7 @@ class HourlyAccountingTest {
         assertThat(results()).isEmpty();
 
         watermark(H5.minusMillis(1));
-        assertThat(results()).extracting(r -> r.emission().gas()).containsExactlyInAnyOrder("CO2", "CH4", "N2O");
+        assertThat(results()).extracting(r -> r.emission().gas()).containsExactlyInAnyOrder("CO2", "CH4", "N2O", "CO2e");
         assertThat(co2()).singleElement().satisfies(r -> {
             HourlyEmission co2 = r.emission();
             assertThat(co2.source()).isEqualTo(SOURCE);
@@ -95,8 +104,19 @@ class HourlyAccountingTest {
             assertThat(r.lateCount()).isZero();
         });
 
+        // the total: CO2 + 28 × CH4 + 265 × N2O (AR5), a little more than the CO2 alone
+        assertThat(ofGas(HourlyEmission.CO2E)).singleElement().satisfies(r -> {
+            HourlyEmission total = r.emission();
+            assertThat(total.massKg()).isEqualTo(total.co2eKg()).isCloseTo(lastCo2eOfTheGreenhouseGases(), within(1e-9))
+                    .isGreaterThan(co2().get(0).emission().massKg());
+            assertThat(total.hourStart()).isEqualTo(H4);
+            assertThat(total.availabilityPct()).isCloseTo(100.0, within(1e-9));
+            assertThat(total.lineageId()).isEqualTo(HourlyEmission.lineageId(TestSite.SITE, SOURCE, "CO2e", H4));
+            assertThat(r.substituted()).isFalse();
+        });
+
         watermark(H5.plusSeconds(7200));
-        assertThat(results()).hasSize(3);
+        assertThat(results()).as("one result per gas and the CO2e total, once").hasSize(4);
     }
 
     @Test
@@ -152,6 +172,14 @@ class HourlyAccountingTest {
             assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG * 1350 / 1200, within(0.01));
         });
         assertThat(co2().subList(0, 3)).allSatisfy(r -> assertThat(r.substituted()).isFalse());
+        assertThat(ofGas(HourlyEmission.CO2E)).hasSize(4).last().satisfies(r -> {
+            assertThat(r.emission().hourStart()).isEqualTo(H4);
+            assertThat(r.emission().availabilityPct()).isCloseTo(66.7, within(0.05));
+            assertThat(r.emission().substitutedMin()).isCloseTo(20.0, within(1e-6));
+            assertThat(r.tier()).isEqualTo(Tier.MEAN_BEFORE_AFTER);
+            assertThat(r.emission().massKg()).as("the total of the substituted gases")
+                    .isCloseTo(lastCo2eOfTheGreenhouseGases(), within(1e-9));
+        });
     }
 
     /**
@@ -207,6 +235,12 @@ class HourlyAccountingTest {
             assertThat(r.emission().lineageId()).isEqualTo(lineage);
             assertThat(r.lateCount()).isEqualTo(180 + 30);
         });
+        assertThat(ofGas(HourlyEmission.CO2E)).as("the total is recomputed with its gases").hasSize(2).last()
+                .satisfies(r -> {
+                    assertThat(r.emission().massKg()).isCloseTo(lastCo2eOfTheGreenhouseGases(), within(1e-9));
+                    assertThat(r.emission().availabilityPct()).isCloseTo(100.0, within(1e-9));
+                    assertThat(r.lateCount()).isEqualTo(180 + 30);
+                });
         assertThat(harness.getSideOutput(HourlyAccounting.LATE)).isNullOrEmpty();
     }
 

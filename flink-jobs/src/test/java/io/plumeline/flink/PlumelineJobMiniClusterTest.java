@@ -94,7 +94,17 @@ class PlumelineJobMiniClusterTest {
 
     private static void assertTheHourMatchesTheHandCalculation(InfluxQueries db) {
         assertThat(db.rows("SELECT * FROM \"forever\".\"emissions\"")).extracting(row -> row.get("gas").asText())
-                .containsExactlyInAnyOrder("CO2", "CH4", "N2O");
+                .containsExactlyInAnyOrder("CO2", "CH4", "N2O", "CO2e");
+        // AR5: CO2 + 28 × CH4 + 265 × N2O, with CH4 3.0e-3 and N2O 6.0e-4 kg/mmBtu (Table C-2) against 59.00 for CO2
+        assertThat(db.rows("SELECT * FROM \"forever\".\"emissions\" WHERE \"gas\" = 'CO2e'")).singleElement().satisfies(row -> {
+            assertThat(Instant.parse(row.get("time").asText())).isEqualTo(H4);
+            assertThat(row.get("mass_kg").asDouble()).isCloseTo(HAND_CALCULATED_CO2_KG * (59.00 + 28 * 3.0e-3 + 265 * 6.0e-4) / 59.00,
+                    within(0.01));
+            assertThat(row.get("co2e_kg").asDouble()).isEqualTo(row.get("mass_kg").asDouble());
+            assertThat(row.get("availability_pct").asDouble()).isCloseTo(100.0, within(1e-9));
+            assertThat(row.get("substituted").asBoolean()).isFalse();
+            assertThat(row.get("late_count").asDouble()).isZero();
+        });
         assertThat(db.rows("SELECT * FROM \"forever\".\"emissions\" WHERE \"gas\" = 'CO2'")).singleElement().satisfies(row -> {
             assertThat(Instant.parse(row.get("time").asText())).isEqualTo(H4);
             assertThat(row.get("source").asText()).isEqualTo(SOURCE);
@@ -122,7 +132,7 @@ class PlumelineJobMiniClusterTest {
             assertThat(row.get("kg_per_h").asDouble()).isCloseTo(HAND_CALCULATED_CO2_KG, within(0.01));
         });
         assertThat(co2.get(0).get("time").asText()).isEqualTo("2026-11-26T04:00:00Z");
-        assertThat(db.count("emission_rate", "kg_per_h")).isEqualTo(3 * 60);
+        assertThat(db.count("emission_rate", "kg_per_h")).as("CO2, CH4, N2O and CO2e each minute").isEqualTo(4 * 60);
     }
 
     /**

@@ -153,7 +153,7 @@ class ReliabilityTest {
             JobClient referenceRun = run(reference, reference.job(TestSite.part75()));
             try {
                 awaitUntil(Duration.ofSeconds(60), "the reference run's points",
-                        () -> referenceDb.count("telemetry", "status") == readings && referenceDb.count("emissions", "mass_kg") == 6);
+                        () -> referenceDb.count("telemetry", "status") == readings && referenceDb.count("emissions", "mass_kg") == 8);
             } finally {
                 referenceRun.cancel().get();
             }
@@ -167,13 +167,13 @@ class ReliabilityTest {
                     new FailingOnce(InfluxDbSink.of(URI.create(influx.url()), "crashing", RetentionPolicies.defaults()))));
             try {
                 awaitUntil(Duration.ofSeconds(60), "the first half and the 04:00 hour",
-                        () -> crashingDb.count("telemetry", "status") == firstHalf.size() && crashingDb.count("emissions", "mass_kg") == 3);
+                        () -> crashingDb.count("telemetry", "status") == firstHalf.size() && crashingDb.count("emissions", "mass_kg") == 4);
                 awaitUntil(Duration.ofSeconds(30), "a checkpoint that covers the first half",
                         () -> committedOffsets(kafka, "crashing") == firstHalf.size() + junk.size());
                 FailingOnce.ARMED.set(true);
                 produce(crashing.topic, secondHalf);
                 awaitUntil(Duration.ofSeconds(90), "every point after the crash",
-                        () -> crashingDb.count("telemetry", "status") == readings && crashingDb.count("emissions", "mass_kg") == 6);
+                        () -> crashingDb.count("telemetry", "status") == readings && crashingDb.count("emissions", "mass_kg") == 8);
                 assertThat(crashingRun.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
             } finally {
                 crashingRun.cancel().get();
@@ -181,8 +181,10 @@ class ReliabilityTest {
             assertThat(FailingOnce.FAILURES).as("the injected crash happened").hasValue(1);
 
             Map<String, Map<String, String>> expected = hours(referenceDb);
-            assertThat(expected).hasSize(6);
+            assertThat(expected).as("CO2, CH4, N2O and CO2e of 04:00 and 05:00").hasSize(8);
             assertThat(expected.get("2026-11-26T05:00:00Z CO2")).containsEntry("substituted", "true")
+                    .containsEntry("substitution_tier", "MEAN_BEFORE_AFTER");
+            assertThat(expected.get("2026-11-26T05:00:00Z CO2e")).containsEntry("substituted", "true")
                     .containsEntry("substitution_tier", "MEAN_BEFORE_AFTER");
             assertThat(hours(crashingDb)).isEqualTo(expected);
 
@@ -229,8 +231,8 @@ class ReliabilityTest {
                 influx = InfluxDbServer.start(data, port, dir.resolve("influxd-2.log"), Duration.ofSeconds(30));
                 InfluxQueries back = new InfluxQueries(influx, "outage");
                 awaitUntil(Duration.ofSeconds(60), "every point after InfluxDB came back",
-                        () -> back.count("telemetry", "status") == all && back.count("emissions", "mass_kg") == 3);
-                assertThat(back.count("emission_rate", "kg_per_h")).as("a rate per gas for each minute to 05:00").isEqualTo(3 * 60);
+                        () -> back.count("telemetry", "status") == all && back.count("emissions", "mass_kg") == 4);
+                assertThat(back.count("emission_rate", "kg_per_h")).as("a rate per gas and CO2e for each minute to 05:00").isEqualTo(4 * 60);
                 assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
             } finally {
                 job.cancel().get();
