@@ -10,12 +10,14 @@ import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
+import java.security.Security;
 import java.security.cert.X509Certificate;
 import java.time.Period;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
 import org.eclipse.milo.opcua.stack.core.security.DefaultClientCertificateValidator;
 import org.eclipse.milo.opcua.stack.core.security.FileBasedCertificateQuarantine;
@@ -62,6 +64,11 @@ final class Pki {
     }
 
     static Pki open(Path dir) {
+        // Aes256_Sha256_RsaPss signs with RSA-PSS, which Milo takes from BouncyCastle (the JDK has no
+        // "SHA256withRSA/PSS").
+        if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
+            Security.addProvider(new BouncyCastleProvider());
+        }
         try {
             Files.createDirectories(dir.resolve("own"));
             Files.createDirectories(dir.resolve("rejected"));

@@ -44,7 +44,7 @@ final class PushNamespace extends ManagedNamespaceWithLifecycle {
     private final List<List<NodeId>> createCalls = new CopyOnWriteArrayList<>();
     private final AtomicInteger historyReads = new AtomicInteger();
 
-    static final int HISTORY_VALUES_PER_CALL = 100;
+    static final int HISTORY_VALUES_PER_CALL = 20;
 
     PushNamespace(OpcUaServer server) {
         super(server, URI);

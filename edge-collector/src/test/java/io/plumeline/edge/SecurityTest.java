@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Secured endpoints served by the plant simulator (a real process): Basic256Sha256 and Aes256_Sha256_RsaPss
- * with SignAndEncrypt and username/password. The server certificate has to be trusted first; a wrong password,
+ * with SignAndEncrypt and username/password, Aes128_Sha256_RsaOaep with Sign and anonymous. The server certificate has to be trusted first; a wrong password,
  * an untrusted certificate and a broken configuration each stop the collector with a message.
  */
 class SecurityTest {
@@ -37,17 +37,19 @@ class SecurityTest {
     private static Path site;
     private static int port1;
     private static int port2;
+    private static int port3;
 
     @BeforeAll
     static void startSimulator() throws Exception {
         port1 = TestOpcUaServer.freePort();
         port2 = TestOpcUaServer.freePort();
+        port3 = TestOpcUaServer.freePort();
         site = writeSite("secure.yaml", Files.writeString(dir.resolve("password"), PASSWORD + "\n"));
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Files.createDirectories(LOG.getParent());
         simulator = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-cp", classpath, "io.plumeline.simulator.PlantSimulator", "--site", site.toString(),
-                "--server", "dcs-1", "--server", "dcs-2", "--pki", dir.resolve("simulator-pki").toString(),
+                "--server", "dcs-1", "--server", "dcs-2", "--server", "dcs-3", "--pki", dir.resolve("simulator-pki").toString(),
                 "--trust-all-clients").redirectErrorStream(true).redirectOutput(LOG.toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!Files.readString(LOG).contains("PlantSimulator ready")) {
@@ -86,17 +88,20 @@ class SecurityTest {
         assertThat(trusted.exit).as(trusted.err).isZero();
         assertThat(trusted.out).contains("trusted " + pki.resolve("trusted/certs"));
         assertThat(rejected.get(0)).doesNotExist();
-        // The second server's certificate as its administrator would hand it over.
-        assertThat(run("trust", "--pki", pki.toString(), "--server-cert",
-                dir.resolve("simulator-pki/own/dcs-2.der").toString()).exit).isZero();
+        // The other servers' certificates as their administrator would hand them over.
+        for (String server : List.of("dcs-2", "dcs-3")) {
+            assertThat(run("trust", "--pki", pki.toString(), "--server-cert",
+                    dir.resolve("simulator-pki/own/" + server + ".der").toString()).exit).isZero();
+        }
 
         String topic = SharedKafka.topic("secure");
         try (Collector collector = new Collector(SiteModelLoader.load(site),
                 CollectorSettings.of(brokers(), topic, dir.resolve("spool-ok"), pki));
              TelemetryTopic records = new TelemetryTopic(brokers(), topic)) {
             collector.start();
-            List<String> tags = records.await(20, Duration.ofSeconds(40)).stream().map(ConsumerRecord::key).distinct().toList();
-            assertThat(tags).containsExactlyInAnyOrder("heater-1.fuel_gas_flow", "heater-2.fuel_gas_flow");
+            List<String> tags = records.await(30, Duration.ofSeconds(40)).stream().map(ConsumerRecord::key).distinct().toList();
+            assertThat(tags).containsExactlyInAnyOrder("heater-1.fuel_gas_flow", "heater-2.fuel_gas_flow",
+                    "heater-3.fuel_gas_flow");
             assertThat(collector.problems()).isEmpty();
         }
     }
@@ -156,14 +161,20 @@ class SecurityTest {
                 "    auth: {type: username, username: operator, passwordFile: \"" + passwordFile + "\"}",
                 "  - id: dcs-2",
                 "    endpoint: opc.tcp://127.0.0.1:" + port2 + "/plumeline",
-                "    securityPolicy: Aes128_Sha256_RsaOaep",
+                "    securityPolicy: Aes256_Sha256_RsaPss",
                 "    securityMode: SignAndEncrypt",
                 "    auth: {type: username, username: operator, passwordFile: \"" + passwordFile + "\"}",
+                "  - id: dcs-3",
+                "    endpoint: opc.tcp://127.0.0.1:" + port3 + "/plumeline",
+                "    securityPolicy: Aes128_Sha256_RsaOaep",
+                "    securityMode: Sign",
+                "    auth: {type: anonymous}",
                 "units:",
                 "  - {id: heater-1, name: Heater 1}",
                 "tags:",
                 "  - {id: heater-1.fuel_gas_flow, unit: heater-1, server: dcs-1, node: \"nsu=urn:plumeline:test:dcs;s=Plant/H1/FuelGasFlow\", uom: Nm3/h, samplingMs: 200, valid: {min: 0, max: 5000}}",
                 "  - {id: heater-2.fuel_gas_flow, unit: heater-1, server: dcs-2, node: \"nsu=urn:plumeline:test:dcs;s=Plant/H2/FuelGasFlow\", uom: Nm3/h, samplingMs: 200, valid: {min: 0, max: 5000}}",
+                "  - {id: heater-3.fuel_gas_flow, unit: heater-1, server: dcs-3, node: \"nsu=urn:plumeline:test:dcs;s=Plant/H3/FuelGasFlow\", uom: Nm3/h, samplingMs: 200, valid: {min: 0, max: 5000}}",
                 "");
         return Files.writeString(dir.resolve(name), yaml);
     }
