@@ -1,6 +1,7 @@
 package io.plumeline.reporting;
 
 import io.plumeline.reporting.support.InfluxTestServer;
+import static io.plumeline.reporting.support.Contract3Lines.accountedHour;
 import static io.plumeline.reporting.support.Contract3Lines.hourlyEmission;
 import static io.plumeline.reporting.support.Contract3Lines.lineageId;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Hourly rows as stored, and days and months of Dalian's calendar (UTC+8): 2026-11-30T16:00Z is midnight of
- * 1 December there, so the hours 12:00Z to 19:00Z of 30 November fall into two days and two months.
+ * 1 December there, so the hours 12:00Z to 19:00Z of 30 November fall into two days and two months. The
+ * heater's hours are written as the job writes them now (CO2, CH4 and their CO2e total, labelled with
+ * substitution and late readings), the boiler's as it wrote them before it labelled hours.
  */
 class EmissionsApiTest extends SingleSiteApiTest {
 
@@ -37,25 +40,38 @@ class EmissionsApiTest extends SingleSiteApiTest {
         return 7.5 + POLLUTANTS.indexOf(gas);
     }
 
-    record Hour(Instant start, double massKg, double availabilityPct, double substitutedMin) {
+    static final double CH4_KG = 0.05;
+    static final double CH4_CO2E_KG = CH4_KG * 28;
+
+    /** A heater hour: its CO2, the §75.33 tier when substituted (else null) and its late readings. */
+    record Hour(Instant start, double massKg, double availabilityPct, double substitutedMin, String tier, int lateCount) {
+
+        double co2eTotalKg() {
+            return massKg + CH4_CO2E_KG;
+        }
     }
 
     @BeforeAll
     static void writeHourlyEmissions() {
         HOURS.clear();
         for (int h = 0; h < 3; h++) {
-            HOURS.add(new Hour(Instant.parse("2026-11-10T02:00:00Z").plus(Duration.ofHours(h)), 2400 + h, 100, 0));
+            HOURS.add(new Hour(Instant.parse("2026-11-10T02:00:00Z").plus(Duration.ofHours(h)), 2400 + h, 100, 0, null, 0));
         }
         for (int h = 0; h < 8; h++) {
-            boolean substituted = h == 5;
+            // 14:00Z is still 30 November in Dalian, 17:00Z is 1 December: one substituted hour in each day
+            String tier = h == 2 ? "MAXIMUM_LOOK_BACK" : h == 5 ? "MEAN_BEFORE_AFTER" : null;
+            double substitutedMin = h == 2 ? 30 : h == 5 ? 15 : 0;
             HOURS.add(new Hour(Instant.parse("2026-11-30T12:00:00Z").plus(Duration.ofHours(h)), 2500.5 + 10 * h,
-                    substituted ? 75 : 100, substituted ? 15 : 0));
+                    100 - 100 * substitutedMin / 60, substitutedMin, tier, h % 3));
         }
         List<String> lines = new ArrayList<>();
         for (Hour hour : HOURS) {
-            lines.add(hourlyEmission(SITE, "heater-1", HEATER, "CO2", hour.start(), hour.massKg(), hour.massKg(),
-                    hour.availabilityPct(), hour.substitutedMin()));
-            lines.add(hourlyEmission(SITE, "heater-1", HEATER, "CH4", hour.start(), 0.05, 0.05 * 28, 100, 0));
+            lines.add(accountedHour(SITE, "heater-1", HEATER, "CO2", hour.start(), hour.massKg(), hour.massKg(),
+                    hour.availabilityPct(), hour.substitutedMin(), hour.tier(), hour.lateCount()));
+            lines.add(accountedHour(SITE, "heater-1", HEATER, "CH4", hour.start(), CH4_KG, CH4_CO2E_KG,
+                    hour.availabilityPct(), hour.substitutedMin(), hour.tier(), hour.lateCount()));
+            lines.add(accountedHour(SITE, "heater-1", HEATER, "CO2e", hour.start(), hour.co2eTotalKg(), hour.co2eTotalKg(),
+                    hour.availabilityPct(), hour.substitutedMin(), hour.tier(), hour.lateCount()));
             lines.add(hourlyEmission(SITE, "boiler-1", BOILER, "CO2", hour.start(), 900, 900, 100, 0));
         }
         for (String pollutant : POLLUTANTS) {
@@ -89,7 +105,62 @@ class EmissionsApiTest extends SingleSiteApiTest {
             assertThat(row.get("availabilityPct").asDouble()).isEqualTo(hour.availabilityPct());
             assertThat(row.get("substitutedMin").asDouble()).isEqualTo(hour.substitutedMin());
             assertThat(row.get("lineageId").asString()).isEqualTo(lineageId(SITE, HEATER, "CO2", hour.start()));
+            assertThat(row.get("substituted").asBoolean()).isEqualTo(hour.tier() != null);
+            assertThat(row.get("substitutionTier").asString()).isEqualTo(hour.tier() == null ? "none" : hour.tier());
+            assertThat(row.get("lateCount").asInt()).isEqualTo(hour.lateCount());
+            assertThat(row.has("substitutedHours")).as("an hour is not a count of hours").isFalse();
         }
+        assertThat(expected).as("the fixture has substituted and late hours")
+                .anyMatch(h -> h.tier() != null).anyMatch(h -> h.lateCount() > 0);
+    }
+
+    @Test
+    void anHourStoredBeforeTheJobLabelledHoursHasNoLabels() {
+        Response response = api.get("/api/v1/emissions", "from", "2026-11-30T12:00:00Z", "to", "2026-11-30T13:00:00Z",
+                "source", BOILER, "gas", "CO2");
+
+        JsonNode row = response.json().get("rows").get(0);
+        assertThat(row.get("massKg").asDouble()).isEqualTo(900);
+        assertThat(row.has("substituted")).isFalse();
+        assertThat(row.has("substitutionTier")).isFalse();
+        assertThat(row.has("lateCount")).isFalse();
+    }
+
+    @Test
+    void theCo2eTotalIsAGasOfItsOwn() {
+        Response hourly = api.get("/api/v1/emissions", "from", "2026-11-30T12:00:00Z", "to", "2026-11-30T20:00:00Z",
+                "source", HEATER, "gas", "CO2e");
+
+        assertThat(hourly.status()).as(hourly.toString()).isEqualTo(200);
+        JsonNode rows = hourly.json().get("rows");
+        List<Hour> expected = HOURS.stream().filter(h -> h.start().isAfter(Instant.parse("2026-11-30T00:00:00Z"))).toList();
+        assertThat(rows).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(rows.get(i).get("gas").asString()).isEqualTo("CO2e");
+            assertThat(rows.get(i).get("co2eKg").asDouble()).isEqualTo(expected.get(i).co2eTotalKg());
+            assertThat(rows.get(i).get("lineageId").asString())
+                    .isEqualTo(lineageId(SITE, HEATER, "CO2e", expected.get(i).start()));
+            assertThat(rows.get(i).get("substituted").asBoolean()).isEqualTo(expected.get(i).tier() != null);
+        }
+    }
+
+    /** A month's CO2e row sums the hours' totals only; the CO2 and CH4 rows beside it keep their own CO2e. */
+    @Test
+    void aMonthSumsTheCo2eTotalWithoutCountingItsGasesAgain() {
+        Response response = api.get("/api/v1/emissions", "from", LOCAL_NOVEMBER.toString(), "to", LOCAL_DECEMBER.toString(),
+                "source", HEATER, "interval", "P1M");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode rows = response.json().get("rows");
+        assertThat(rows).extracting(r -> r.get("gas").asString()).containsExactly("CH4", "CO2", "CO2e");
+        List<Hour> november = HOURS.stream().filter(h -> h.start().isBefore(LOCAL_DECEMBER)).toList();
+        double co2 = november.stream().mapToDouble(Hour::massKg).sum();
+        double ch4 = november.size() * CH4_CO2E_KG;
+        assertThat(rows.get(0).get("co2eKg").asDouble()).isCloseTo(ch4, within(1e-6));
+        assertThat(rows.get(1).get("co2eKg").asDouble()).isCloseTo(co2, within(1e-6));
+        assertThat(rows.get(2).get("co2eKg").asDouble()).isCloseTo(co2 + ch4, within(1e-6))
+                .isCloseTo(november.stream().mapToDouble(Hour::co2eTotalKg).sum(), within(1e-6));
+        assertThat(rows.get(2).get("hours").asInt()).isEqualTo(november.size());
     }
 
     @Test
@@ -98,7 +169,7 @@ class EmissionsApiTest extends SingleSiteApiTest {
 
         JsonNode rows = response.json().get("rows");
         assertThat(rows).extracting(r -> r.get("source").asString() + "/" + r.get("gas").asString())
-                .containsExactly(BOILER + "/CO2", HEATER + "/CH4", HEATER + "/CO2");
+                .containsExactly(BOILER + "/CO2", HEATER + "/CH4", HEATER + "/CO2", HEATER + "/CO2e");
     }
 
     @Test
@@ -155,6 +226,10 @@ class EmissionsApiTest extends SingleSiteApiTest {
         assertThat(row.get("availabilityPct").asDouble())
                 .isCloseTo(hours.stream().mapToDouble(Hour::availabilityPct).average().orElseThrow(), within(1e-9));
         assertThat(row.get("substitutedMin").asDouble()).isEqualTo(hours.stream().mapToDouble(Hour::substitutedMin).sum());
+        assertThat(row.get("substitutedHours").asInt()).isEqualTo(hours.stream().filter(h -> h.tier() != null).count());
+        assertThat(row.has("substituted")).as("a period is no single hour").isFalse();
+        assertThat(row.has("substitutionTier")).isFalse();
+        assertThat(row.has("lateCount")).isFalse();
         assertThat(row.get("hours").asInt()).isEqualTo(hours.size());
         assertThat(row.get("method").asString()).isEqualTo("EPA_C2A");
         assertThat(row.has("lineageId")).as("an aggregate names no single lineage").isFalse();

@@ -48,12 +48,12 @@ class RequestSafetyTest extends SingleSiteApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CO2' OR 1=1 --", "co2", "NOX", "SF6", "NOx' OR gas =~ /.*/ --"})
+    @ValueSource(strings = {"CO2' OR 1=1 --", "co2", "NOX", "SF6", "co2e", "CO2E", "NOx' OR gas =~ /.*/ --"})
     void unknownGasesAreRefusedWithTheChoices(String gas) {
         Response response = api.get("/api/v1/emissions", "from", FROM, "to", TO, "gas", gas);
 
         assertBadParameter(response, "gas");
-        assertThat(response.json().get("detail").asString()).contains(gas).contains("CO2", "CH4", "N2O", "NOx", "SO2", "CO");
+        assertThat(response.json().get("detail").asString()).contains(gas).contains("CO2", "CH4", "N2O", "NOx", "SO2", "CO", "CO2e");
     }
 
     @ParameterizedTest

@@ -4,11 +4,36 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
- * One row of {@code GET /api/v1/emissions}: a source's emissions of one gas over the interval starting at
- * {@code start}. {@code hours} counts the hourly results it holds; the lineage id names the single hourly
- * calculation and is absent from days and months.
+ * One row of {@code GET /api/v1/emissions}: a source's emissions of one gas (or its CO2e total) over the
+ * interval starting at {@code start}. {@code hours} counts the hourly results it holds.
+ *
+ * <p>An hour carries how the job obtained it: {@code substituted} and {@code substitutionTier} (the §75.33
+ * rule, {@code none} when nothing was substituted) and {@code lateCount}, the readings that came after the
+ * hour's first result; they are absent from a point stored before the job wrote them. The lineage id names
+ * the single hourly calculation. A day or month carries none of these, but {@code substitutedHours}: how many
+ * of its hours are substituted.
  */
 public record EmissionRow(String source, String gas, Instant start, Double massKg, Double co2eKg,
-                          Double availabilityPct, Double substitutedMin, String method,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String lineageId, int hours) {
+                          Double availabilityPct, Double substitutedMin,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Boolean substituted,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String substitutionTier,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer lateCount,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer substitutedHours,
+                          String method, @JsonInclude(JsonInclude.Include.NON_NULL) String lineageId, int hours) {
+
+    /** One stored hour. */
+    static EmissionRow hour(String source, String gas, Instant start, Double massKg, Double co2eKg,
+                            Double availabilityPct, Double substitutedMin, Boolean substituted,
+                            String substitutionTier, Integer lateCount, String method, String lineageId) {
+        return new EmissionRow(source, gas, start, massKg, co2eKg, availabilityPct, substitutedMin, substituted,
+                substitutionTier, lateCount, null, method, lineageId, 1);
+    }
+
+    /** A day or month of hours. */
+    static EmissionRow period(String source, String gas, Instant start, Double massKg, Double co2eKg,
+                              Double availabilityPct, Double substitutedMin, int substitutedHours, String method,
+                              int hours) {
+        return new EmissionRow(source, gas, start, massKg, co2eKg, availabilityPct, substitutedMin, null, null, null,
+                substitutedHours, method, null, hours);
+    }
 }

@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Sums hourly emissions into days or months of the site's calendar. Done here rather than with InfluxQL's
- * GROUP BY time(), which has no months and cuts days in UTC. Masses and substituted minutes add up;
- * availability is the mean over the hours present, each hour weighing the same.
+ * GROUP BY time(), which has no months and cuts days in UTC. Masses, substituted minutes and substituted
+ * hours add up; availability is the mean over the hours present, each hour weighing the same. Sums stay
+ * within one source and gas: the CO2e total is a gas of its own and never adds to the gases it totals.
  */
 final class EmissionsAggregator {
 
@@ -46,6 +47,7 @@ final class EmissionsAggregator {
         private Double substitutedMin;
         private double availabilitySum;
         private int availabilityHours;
+        private int substitutedHours;
         private int hours;
 
         void add(EmissionRow hour) {
@@ -56,13 +58,14 @@ final class EmissionsAggregator {
                 availabilitySum += hour.availabilityPct();
                 availabilityHours++;
             }
+            if (Boolean.TRUE.equals(hour.substituted())) substitutedHours++;
             hours += hour.hours();
         }
 
         EmissionRow row(Key key) {
             Double availability = availabilityHours == 0 ? null : availabilitySum / availabilityHours;
-            return new EmissionRow(key.source(), key.gas(), key.start(), massKg, co2eKg, availability, substitutedMin,
-                    key.method(), null, hours);
+            return EmissionRow.period(key.source(), key.gas(), key.start(), massKg, co2eKg, availability, substitutedMin,
+                    substitutedHours, key.method(), hours);
         }
 
         private static Double plus(Double total, Double value) {

@@ -2,7 +2,7 @@ package io.plumeline.reporting.emissions;
 
 import static io.plumeline.reporting.api.QueryParameters.shorten;
 
-import io.plumeline.core.emissions.Gas;
+import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.site.EmissionSource;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.reporting.api.BadParameterException;
@@ -12,7 +12,6 @@ import io.plumeline.reporting.influx.InfluxQl;
 import io.plumeline.reporting.influx.Series;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -20,8 +19,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class EmissionsService {
 
-    /** The gases the calculation methods produce, spelled as in the {@code gas} tag: CO2, CH4, N2O, NOx, SO2, CO. */
-    static final List<String> GASES = Arrays.stream(Gas.values()).map(Gas::symbol).toList();
+    /** As in the {@code gas} tag: the gases the methods give (CO2, CH4, N2O, NOx, SO2, CO) and the hour's CO2e total. */
+    static final List<String> GASES = HourlyEmission.GASES;
     static final Duration MAX_RANGE = Duration.ofDays(3653);
     static final Duration MAX_HOURLY_RANGE = Duration.ofDays(366);
 
@@ -45,14 +44,17 @@ public class EmissionsService {
         if (gas != null) {
             where.append(" AND \"gas\" = ").append(InfluxQl.string(gas(gas)));
         }
-        String query = "SELECT \"mass_kg\", \"co2e_kg\", \"availability_pct\", \"substituted_min\", \"lineage_id\""
+        String query = "SELECT \"mass_kg\", \"co2e_kg\", \"availability_pct\", \"substituted_min\", \"substituted\","
+                + " \"substitution_tier\", \"late_count\", \"lineage_id\""
                 + " FROM " + influx.resultMeasurement("emissions") + " WHERE " + where + " GROUP BY \"source\", \"gas\", \"method\"";
         List<EmissionRow> hourly = new ArrayList<>();
         for (Series series : influx.query(query)) {
             for (Series.Row row : series.rows()) {
-                hourly.add(new EmissionRow(series.tag("source"), series.tag("gas"), row.time(), row.number("mass_kg"),
+                Double lateCount = row.number("late_count");
+                hourly.add(EmissionRow.hour(series.tag("source"), series.tag("gas"), row.time(), row.number("mass_kg"),
                         row.number("co2e_kg"), row.number("availability_pct"), row.number("substituted_min"),
-                        series.tag("method"), row.text("lineage_id"), 1));
+                        row.bool("substituted"), row.text("substitution_tier"),
+                        lateCount == null ? null : lateCount.intValue(), series.tag("method"), row.text("lineage_id")));
             }
         }
         return new EmissionsReport(site.site().id(), range.from(), range.to(), interval,

@@ -12,7 +12,7 @@ public record Series(String name, Map<String, String> tags, List<String> columns
         return tags.get(key);
     }
 
-    /** One row; values are read by column name, numbers always as doubles (contract 3 writes only doubles). */
+    /** One row; values are read by column name, numbers always as doubles (contract 3 writes numbers as doubles). */
     public record Row(List<String> columns, JsonNode values) {
 
         public Instant time() {
@@ -22,6 +22,11 @@ public record Series(String name, Map<String, String> tags, List<String> columns
         public Double number(String column) {
             JsonNode value = cell(column);
             return value == null || !value.isNumber() ? null : value.asDouble();
+        }
+
+        public Boolean bool(String column) {
+            JsonNode value = cell(column);
+            return value == null || !value.isBoolean() ? null : value.asBoolean();
         }
 
         public String text(String column) {

@@ -36,12 +36,31 @@ public final class Contract3Lines {
         return hourlyEmission(site, unit, source, gas, "EPA_C2A", hour, massKg, co2eKg, availabilityPct, substitutedMin);
     }
 
+    /** An hour without the accounting labels, as the job wrote it before it labelled substituted and late hours. */
     public static String hourlyEmission(String site, String unit, String source, String gas, String method, Instant hour,
                                         double massKg, double co2eKg, double availabilityPct, double substitutedMin) {
+        return emission(site, unit, source, gas, method, hour, massKg, co2eKg, availabilityPct, substitutedMin, "");
+    }
+
+    /**
+     * An hour as the job writes it now: also whether it was substituted, by which §75.33 tier ({@code null}
+     * for none, stored as {@code none}), and how many readings came after its first result.
+     */
+    public static String accountedHour(String site, String unit, String source, String gas, Instant hour, double massKg,
+                                       double co2eKg, double availabilityPct, double substitutedMin, String tier,
+                                       int lateCount) {
+        return emission(site, unit, source, gas, "EPA_C2A", hour, massKg, co2eKg, availabilityPct, substitutedMin,
+                ",substituted=" + (tier != null) + ",substitution_tier=\"" + (tier == null ? "none" : tier) + "\""
+                        + ",late_count=" + (double) lateCount);
+    }
+
+    private static String emission(String site, String unit, String source, String gas, String method, Instant hour,
+                                   double massKg, double co2eKg, double availabilityPct, double substitutedMin,
+                                   String accounting) {
         return "emissions,site=" + site + ",unit=" + unit + ",source=" + source + ",gas=" + gas + ",method=" + method
                 + " mass_kg=" + massKg + ",co2e_kg=" + co2eKg + ",availability_pct=" + availabilityPct
-                + ",substituted_min=" + substitutedMin + ",lineage_id=\"" + lineageId(site, source, gas, hour) + "\" "
-                + nanos(hour);
+                + ",substituted_min=" + substitutedMin + accounting + ",lineage_id=\"" + lineageId(site, source, gas, hour)
+                + "\" " + nanos(hour);
     }
 
     public static String lineageId(String site, String source, String gas, Instant hour) {
