@@ -33,6 +33,15 @@ class FlinkDeploymentTest {
     }
 
     @Test
+    void passesTheTelemetryRetentionOfTheValuesToEveryJob() {
+        String retention = values.path("influxdb").path("retention").path("telemetry").asText();
+        assertThat(retention).as("the production values set their own period").isNotEmpty().isNotEqualTo("P90D");
+        assertThat(rendered.ofKind("FlinkDeployment")).isNotEmpty().allSatisfy(flink ->
+                assertThat(args(flink.path("spec").path("job"))).filteredOn(a -> a.startsWith("--telemetry-retention"))
+                        .containsExactly("--telemetry-retention=" + retention));
+    }
+
+    @Test
     void keepsCheckpointsSavepointsAndHaMetadataOnTheDurableUri() {
         String storage = values.path("flink").path("storage").path("uri").asText();
         for (JsonNode flink : rendered.ofKind("FlinkDeployment")) {
@@ -109,6 +118,9 @@ class FlinkDeploymentTest {
         JsonNode flink = defaults.named("FlinkDeployment", "plm-plumeline-" + plant + "-flink");
         assertThat(flink.path("spec").path("flinkConfiguration").path("state.checkpoints.dir").asText())
                 .startsWith(defaultValues.path("flink").path("storage").path("uri").asText());
+        // the job's own default, so that a release without the value keeps what the local stack keeps
+        assertThat(defaultValues.path("influxdb").path("retention").path("telemetry").asText()).isEqualTo("P90D");
+        assertThat(args(flink.path("spec").path("job"))).contains("--telemetry-retention=P90D");
         // the site model given inline becomes the ConfigMap the job reads
         JsonNode siteModel = defaults.named("ConfigMap", "plm-plumeline-" + plant + "-site");
         assertThat(siteModel.path("data").path("site.yaml").asText())

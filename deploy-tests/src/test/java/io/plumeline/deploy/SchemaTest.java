@@ -71,6 +71,20 @@ class SchemaTest {
                 .hasMessageContaining("at '/plants/0/opcua/" + property + "': value must be one of 'None'");
     }
 
+    @ParameterizedTest(name = "influxdb.retention.telemetry: \"{0}\"")
+    @CsvSource({"90d", "P0D", "PT12H", "P3M", "P90D --influx-db=other", "''"})
+    void aTelemetryRetentionThatIsNotWholeDaysIsRefused(String value) {
+        assertThatThrownBy(() -> chart.template(List.of(), Map.of("influxdb.retention.telemetry", value)))
+                .hasMessageContaining("at '/influxdb/retention/telemetry'");
+    }
+
+    @Test
+    void aTelemetryRetentionInDaysIsPassedToTheJob() {
+        Chart.Rendered rendered = chart.template(List.of(), Map.of("influxdb.retention.telemetry", "P400D"));
+        assertThat(rendered.ofKind("FlinkDeployment")).isNotEmpty().allSatisfy(flink ->
+                assertThat(flink.path("spec").path("job").path("args").toString()).contains("--telemetry-retention=P400D"));
+    }
+
     @Test
     void anUnknownUpgradeModeIsRefused() {
         assertThatThrownBy(() -> chart.template(List.of(), Map.of("flink.upgradeMode", "restart")))
