@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /** Checks what the YAML mapping cannot: required fields, references, ids, units, node ids and cycles. */
@@ -27,6 +28,7 @@ final class SiteModelValidator {
     static final Set<String> AUTH_TYPES = Set.of("anonymous", "username");
     static final Set<String> CATEGORIES = Set.of("stationary_combustion", "flare", "process", "fugitive");
     static final Set<String> SUBSTITUTIONS = Set.of("PART75", "NONE");
+    static final Set<String> ALLOCATION_BASES = Set.of("mass", "energy", "economic");
 
     private final SiteModel model;
     private final List<String> problems = new ArrayList<>();
@@ -46,11 +48,13 @@ final class SiteModelValidator {
         for (int i = 0; i < model.units().size(); i++) {
             PlantUnit unit = model.units().get(i);
             refers("units[" + i + "].parent", unit.parent(), units, "unit", false);
+            checkAllocation("units[" + i + "].allocation", unit);
         }
         checkUnitCycles();
         for (int i = 0; i < model.tags().size(); i++) checkTag("tags[" + i + "]", model.tags().get(i), units, servers);
         for (int i = 0; i < model.sources().size(); i++) checkSource("sources[" + i + "]", model.sources().get(i), units, tags);
         for (int i = 0; i < model.streams().size(); i++) checkStream("streams[" + i + "]", model.streams().get(i), units, tags);
+        checkClosedStreamLoops();
         for (int i = 0; i < model.limits().size(); i++) checkLimit("limits[" + i + "]", model.limits().get(i), tags);
         return problems;
     }
@@ -209,6 +213,71 @@ final class SiteModelValidator {
             if (unit != null && unit.dimension() != Dimension.MASS_RATE) {
                 problem(path + ".massFlow", "tag '" + stream.massFlow() + "' is in '" + unit + "', not a mass flow (t/h, kg/h)");
             }
+        }
+    }
+
+    private void checkAllocation(String path, PlantUnit unit) {
+        PlantUnit.Allocation allocation = unit.allocation();
+        if (allocation == null || !oneOf(path + ".basis", allocation.basis(), ALLOCATION_BASES, true)) return;
+        if (allocation.basis().equals("mass")) {
+            if (!allocation.factors().isEmpty()) {
+                problem(path + ".factors", "the mass basis takes no factors: the streams' masses are the weights");
+            }
+            return;
+        }
+        Set<String> outputs = new TreeSet<>();
+        model.streams().stream().filter(s -> unit.id() != null && unit.id().equals(s.from())).forEach(s -> outputs.add(s.id()));
+        if (outputs.isEmpty()) {
+            problem(path, "unit '" + unit.id() + "' has no output stream to allocate to");
+            return;
+        }
+        boolean anyPositive = false;
+        for (Map.Entry<String, Double> factor : allocation.factors().entrySet()) {
+            String at = path + ".factors." + factor.getKey();
+            Double value = factor.getValue();
+            if (!outputs.contains(factor.getKey())) {
+                problem(at, "'" + factor.getKey() + "' is not an output stream of unit '" + unit.id() + "'; its output streams: " + outputs);
+            } else if (value == null || !Double.isFinite(value) || value < 0) {
+                problem(at, "must be a finite number >= 0, found " + value);
+            } else {
+                anyPositive |= value > 0;
+            }
+        }
+        Set<String> missing = new TreeSet<>(outputs);
+        missing.removeAll(allocation.factors().keySet());
+        if (!missing.isEmpty()) {
+            problem(path + ".factors", "the " + allocation.basis() + " basis needs a factor for every output stream of unit '"
+                    + unit.id() + "'; missing: " + missing);
+        } else if (!anyPositive) {
+            problem(path + ".factors", "are all zero: no output stream would carry the unit's emissions");
+        }
+    }
+
+    /**
+     * Emissions that circulate among units none of which leads to a product or to a unit without outputs can
+     * never be allocated: the chain's linear system is singular for every hour.
+     */
+    private void checkClosedStreamLoops() {
+        Map<String, Set<String>> upstream = new HashMap<>();
+        Set<String> senders = new TreeSet<>();
+        Set<String> open = new HashSet<>();
+        for (MaterialStream s : model.streams()) {
+            if (s.from() == null) continue;
+            senders.add(s.from());
+            if (s.product() != null) open.add(s.from());
+            if (s.to() != null) upstream.computeIfAbsent(s.to(), k -> new HashSet<>()).add(s.from());
+        }
+        model.streams().stream().map(MaterialStream::to).filter(u -> u != null && !senders.contains(u)).forEach(open::add);
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(open);
+        while (!todo.isEmpty()) {
+            for (String up : upstream.getOrDefault(todo.pop(), Set.of())) {
+                if (open.add(up)) todo.push(up);
+            }
+        }
+        senders.removeAll(open);
+        if (!senders.isEmpty()) {
+            problem("streams", "units " + senders + " send all their output to each other and none of it leaves the site;"
+                    + " give one of them a product stream");
         }
     }
 
