@@ -169,10 +169,15 @@ public final class InfluxDbServer extends LocalServer {
 
     /** Points of {@code measurement} in a retention policy ({@code null}: the default one) with {@code field}; 0 when absent. */
     public long count(String database, String retentionPolicy, String measurement, String field) {
+        return count(database, retentionPolicy, measurement, field, null);
+    }
+
+    /** As {@link #count(String, String, String, String)}, of the points matching an InfluxQL {@code where} condition. */
+    public long count(String database, String retentionPolicy, String measurement, String field, String where) {
         String from = (retentionPolicy == null ? "" : "\"" + retentionPolicy + "\".") + "\"" + measurement + "\"";
         JsonNode json;
         try {
-            json = query(database, "SELECT count(\"" + field + "\") FROM " + from);
+            json = query(database, "SELECT count(\"" + field + "\") FROM " + from + (where == null ? "" : " WHERE " + where));
         } catch (StackException e) {
             if (e.getMessage().contains("database not found") || e.getMessage().contains("retention policy not found")) {
                 return 0;

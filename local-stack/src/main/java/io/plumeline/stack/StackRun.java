@@ -337,7 +337,8 @@ final class StackRun {
     }
 
     private long countHours() {
-        return influx.count(DATABASE, "forever", "emissions", "mass_kg");
+        // One CO2e point per source and hour, beside one per gas.
+        return influx.count(DATABASE, "forever", "emissions", "mass_kg", "\"gas\" = 'CO2e'");
     }
 
     private Long deadLettersOrNull() {
