@@ -70,7 +70,7 @@ final class Collector implements AutoCloseable {
                 log.warn("server {}: no tag of the site model is read from it; not connecting", connection.serverId());
                 continue;
             }
-            servers.add(new ServerCollector(connection, tags, model.site().id(), mapper, this::spool,
+            servers.add(new ServerCollector(connection, tags, model.site().id(), mapper, readingSink(),
                     (server, json) -> spool.offerAlways(gapsTopic, server, json), saved, this::fatal));
         }
         this.metrics = new CollectorMetrics(servers, spool, forwarder);
@@ -96,8 +96,18 @@ final class Collector implements AutoCloseable {
         return selected;
     }
 
-    private boolean spool(Reading reading) {
-        return spool.offer(topic, reading.tag(), ReadingJson.toBytes(reading));
+    private ServerCollector.ReadingSink readingSink() {
+        return new ServerCollector.ReadingSink() {
+            @Override
+            public boolean accept(Reading reading) {
+                return spool.offer(topic, reading.tag(), ReadingJson.toBytes(reading));
+            }
+
+            @Override
+            public boolean hasRoom() {
+                return spool.hasRoom();
+            }
+        };
     }
 
     private void fatal(RuntimeException e) {

@@ -24,16 +24,8 @@ record CollectorSettings(List<String> serverIds, String kafka, String topic, Str
         return new CollectorSettings(List.of(), kafka, topic, DEFAULT_GAPS_TOPIC, spoolDir, 1024L * 1_000_000, 0, pkiDir);
     }
 
-    CollectorSettings withServers(List<String> ids) {
-        return new CollectorSettings(ids, kafka, topic, gapsTopic, spoolDir, spoolMaxBytes, httpPort, pkiDir);
-    }
-
     CollectorSettings withGapsTopic(String topic) {
         return new CollectorSettings(serverIds, kafka, this.topic, topic, spoolDir, spoolMaxBytes, httpPort, pkiDir);
-    }
-
-    CollectorSettings withHttpPort(int port) {
-        return new CollectorSettings(serverIds, kafka, topic, gapsTopic, spoolDir, spoolMaxBytes, port, pkiDir);
     }
 
     CollectorSettings withSpoolMaxBytes(long bytes) {

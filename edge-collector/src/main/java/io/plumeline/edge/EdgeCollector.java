@@ -3,6 +3,7 @@ package io.plumeline.edge;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.site.SiteModelException;
 import io.plumeline.core.site.SiteModelLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,12 @@ public final class EdgeCollector implements Callable<Integer> {
             description = "topic of the gap records; default: ${DEFAULT-VALUE}")
     private String gapsTopic;
 
-    @Option(names = "--spool-dir", paramLabel = "DIR", description = "durable spool (default: .plumeline/spool/<site id>)")
+    /** Where the Helm chart mounts the spool volume and the PKI secret; used by default when present. */
+    static final Path CONTAINER_SPOOL = Path.of("/var/lib/plumeline/spool");
+    static final Path CONTAINER_PKI = Path.of("/etc/plumeline/opcua/pki");
+
+    @Option(names = "--spool-dir", paramLabel = "DIR",
+            description = "durable spool (default: " + "/var/lib/plumeline/spool/<site id> when that folder exists, else .plumeline/spool/<site id>)")
     private Path spoolDir;
 
     @Option(names = "--spool-max-mb", defaultValue = "1024", paramLabel = "MB",
@@ -54,8 +60,9 @@ public final class EdgeCollector implements Callable<Integer> {
             description = "port of /health and /metrics (Prometheus); 0 = off; default: ${DEFAULT-VALUE}")
     private int httpPort;
 
-    @Option(names = "--pki", defaultValue = ".plumeline/pki", paramLabel = "DIR",
-            description = "the collector's certificate (own/) and the server certificates it trusts (trusted/) or refused (rejected/); default: ${DEFAULT-VALUE}")
+    @Option(names = "--pki", paramLabel = "DIR",
+            description = "the collector's certificate (own/) and the server certificates it trusts (trusted/) or refused"
+                    + " (rejected/); default: /etc/plumeline/opcua/pki when that folder exists, else .plumeline/pki")
     private Path pki;
 
     public static void main(String[] args) {
@@ -82,9 +89,11 @@ public final class EdgeCollector implements Callable<Integer> {
         SiteModel model = SiteModelLoader.load(site);
         if (spoolMaxMb <= 0) throw new IllegalArgumentException("--spool-max-mb " + spoolMaxMb + ": must be positive");
         if (httpPort < 0 || httpPort > 65535) throw new IllegalArgumentException("--http-port " + httpPort + ": not a port");
-        Path spool = spoolDir != null ? spoolDir : Path.of(".plumeline", "spool", model.site().id());
+        Path spool = spoolDir != null ? spoolDir
+                : (Files.isDirectory(CONTAINER_SPOOL) ? CONTAINER_SPOOL : Path.of(".plumeline", "spool")).resolve(model.site().id());
+        Path pkiDir = pki != null ? pki : Files.isDirectory(CONTAINER_PKI) ? CONTAINER_PKI : Path.of(".plumeline", "pki");
         Collector collector = new Collector(model, new CollectorSettings(servers, kafka, topic, gapsTopic, spool,
-                spoolMaxMb * 1_000_000, httpPort, pki));
+                spoolMaxMb * 1_000_000, httpPort, pkiDir));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             try {

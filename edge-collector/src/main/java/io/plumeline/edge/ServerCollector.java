@@ -52,6 +52,9 @@ final class ServerCollector implements AutoCloseable {
     /** Where readings go; false when it refused the reading (a full spool). */
     interface ReadingSink {
         boolean accept(Reading reading);
+
+        /** Room for another reading now (so that waiting callers do not count as refused). */
+        boolean hasRoom();
     }
 
     /** Where gap records go (never refused). */
@@ -143,6 +146,11 @@ final class ServerCollector implements AutoCloseable {
 
     long backfilled() {
         return backfilled.get();
+    }
+
+    /** An interruption is open: its gap record is not published yet. */
+    boolean outageOpen() {
+        return outage != null;
     }
 
     /** A session is open and the subscription exists. */
@@ -240,9 +248,14 @@ final class ServerCollector implements AutoCloseable {
                 if (SPOOL_FULL.equals(current.reason)) current.recovered();
                 current.firstAfter(tag.id(), reading.ts());
             }
-        } else if (current == null) {
+        } else {
             synchronized (this) {
-                if (outage == null) outage = new Outage(SPOOL_FULL, Instant.now(), Map.copyOf(lastTs));
+                if (outage == null) {
+                    outage = new Outage(SPOOL_FULL, Instant.now(), Map.copyOf(lastTs));
+                } else {
+                    // Refused after it had come back: its interval now ends at a later reading.
+                    outage.upper.remove(tag.id());
+                }
             }
         }
     }
@@ -299,7 +312,12 @@ final class ServerCollector implements AutoCloseable {
         OpcUaClient client = connection.client();
         if (client == null || intervals.isEmpty()) return;
         Backfill.Result result = Backfill.read(client, intervals, (tag, value) -> {
-            if (sink.accept(mapper.map(tag.id(), value))) backfilled.incrementAndGet();
+            Reading reading = mapper.map(tag.id(), value);
+            // A read-back reading waits for room in the spool instead of being refused: it is the gap's filling.
+            while (!sink.hasRoom() || !sink.accept(reading)) {
+                if (awaitStop(100)) return;
+            }
+            backfilled.incrementAndGet();
         });
         gapSink.publish(serverId(), GapRecord.backfillJson(site, serverId(), id, result.readings(), result.unsupported(),
                 result.failed()));

@@ -71,7 +71,6 @@ final class Spool implements AutoCloseable {
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong depth = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
-    private final AtomicLong committed = new AtomicLong();
     private volatile long newestCommittedId;
     private volatile long acknowledgedUpTo;
     private long deletedUpTo;
@@ -152,6 +151,11 @@ final class Spool implements AutoCloseable {
         return add(new Entry(topic, key, payload), false);
     }
 
+    /** Room for a reading of average size now. */
+    boolean hasRoom() {
+        return bytes.get() + 1_000 <= maxBytes;
+    }
+
     /** Queues a record that must not be refused (gap records: they are what tells of refused readings). */
     void offerAlways(String topic, String key, byte[] payload) {
         add(new Entry(topic, key, payload), true);
@@ -163,9 +167,9 @@ final class Spool implements AutoCloseable {
         if (!always && bytes.get() + size > maxBytes) {
             long n = refused.incrementAndGet();
             if (n == 1 || n % 10_000 == 0) {
-                log.error("SPOOL FULL: {} holds {} MB (--spool-max-mb {}); {} readings refused so far. Kafka is not"
+                log.error("SPOOL FULL: {} holds {} of {} bytes (--spool-max-mb); {} readings refused so far. Kafka is not"
                         + " taking readings; the refused interval is reported as a gap and backfilled where the server"
-                        + " keeps history", dir, bytes.get() / 1_000_000, maxBytes / 1_000_000, n);
+                        + " keeps history", dir, bytes.get(), maxBytes, n);
             }
             return false;
         }
@@ -250,10 +254,6 @@ final class Spool implements AutoCloseable {
 
     long refused() {
         return refused.get();
-    }
-
-    long committed() {
-        return committed.get();
     }
 
     /** False once the writer thread failed: nothing is spooled any more. */
@@ -367,7 +367,6 @@ final class Spool implements AutoCloseable {
         }
         writer.commit();
         newestCommittedId = lastId;
-        committed.addAndGet(batch.size());
         if (delete) {
             deletedUpTo = deleteTo;
             depth.addAndGet(-deletedRows);

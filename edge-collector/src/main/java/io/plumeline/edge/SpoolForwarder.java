@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -50,7 +51,6 @@ final class SpoolForwarder implements AutoCloseable {
     private long highestSent;
     private volatile boolean retrying;
     private volatile boolean stopping;
-    private volatile long lastAckNanos = System.nanoTime();
 
     SpoolForwarder(Spool spool, String bootstrapServers) {
         this.spool = spool;
@@ -110,10 +110,22 @@ final class SpoolForwarder implements AutoCloseable {
                     Thread.sleep(20);
                     continue;
                 }
+                boolean wait = false;
                 for (Stored record : records) {
-                    if (!send(producer, record)) break;
+                    Outcome outcome = send(producer, record);
+                    if (outcome != Outcome.QUEUED) {
+                        wait = outcome == Outcome.NOT_QUEUED;
+                        break;
+                    }
                     cursor = record.id();
                 }
+                if (wait) {
+                    // Kafka unreachable: the same record is offered again; nothing after it was queued.
+                    retrying = true;
+                    Thread.sleep(FIRST_RETRY_MS);
+                    continue;
+                }
+                retrying = false;
                 if (failure.get() == null) retryMs = FIRST_RETRY_MS;
             }
         } catch (InterruptedException e) {
@@ -123,26 +135,46 @@ final class SpoolForwarder implements AutoCloseable {
         }
     }
 
-    private boolean send(KafkaProducer<String, byte[]> producer, Stored record) {
+    private enum Outcome { QUEUED, NOT_QUEUED, FAILED }
+
+    private Outcome send(KafkaProducer<String, byte[]> producer, Stored record) {
         long gen = generation;
+        long highestBefore;
         synchronized (lock) {
+            highestBefore = highestSent;
             inFlight.put(record.id(), System.nanoTime());
             highestSent = Math.max(highestSent, record.id());
         }
+        Thread sender = Thread.currentThread();
+        AtomicReference<Exception> notQueued = new AtomicReference<>();
         try {
             producer.send(new ProducerRecord<>(record.topic(), record.key(), record.payload()), (metadata, error) -> {
                 if (error == null) {
                     acknowledged(gen, record.id());
+                } else if (error instanceof RetriableException && Thread.currentThread() == sender
+                        && notQueued.compareAndSet(null, error)) {
+                    // Called back from within send(): the record never got into the producer (no metadata
+                    // within max.block.ms while Kafka is unreachable).
                 } else {
                     failed(gen, record, error);
                 }
             });
-            return true;
+            if (notQueued.get() != null) throw (RetriableException) notQueued.get();
+            return Outcome.QUEUED;
+        } catch (RetriableException e) {
+            // No metadata within max.block.ms: Kafka is unreachable. The record was not queued, so it can be
+            // offered again later without breaking the order.
+            synchronized (lock) {
+                inFlight.remove(record.id());
+                highestSent = highestBefore;
+            }
+            log.debug("record {} not queued yet: {}", record.id(), e.toString());
+            return Outcome.NOT_QUEUED;
         } catch (RuntimeException e) {
-            // send() throws instead of calling back when it cannot queue the record (no metadata within
-            // max.block.ms because Kafka is unreachable, producer closed).
+            // send() throws instead of calling back when it cannot queue the record at all (producer closed,
+            // record too large).
             failed(gen, record, e);
-            return false;
+            return Outcome.FAILED;
         }
     }
 
@@ -153,7 +185,6 @@ final class SpoolForwarder implements AutoCloseable {
             spool.acknowledgeUpTo(inFlight.isEmpty() ? highestSent : inFlight.firstKey() - 1);
         }
         sent.incrementAndGet();
-        lastAckNanos = System.nanoTime();
     }
 
     private void failed(long gen, Stored record, Exception error) {
@@ -196,11 +227,6 @@ final class SpoolForwarder implements AutoCloseable {
             oldest = inFlight.firstEntry().getValue();
         }
         return System.nanoTime() - oldest < ACK_OVERDUE.toNanos();
-    }
-
-    /** Seconds since Kafka last acknowledged a record. */
-    double secondsSinceLastAck() {
-        return (System.nanoTime() - lastAckNanos) / 1e9;
     }
 
     long sent() {

@@ -91,6 +91,55 @@ class StoreAndForwardTest {
         }
     }
 
+    @Test
+    void aFullSpoolRefusesReadingsReportsTheGapAndBackfillsItWhenKafkaComesBack() throws Exception {
+        int port = TestOpcUaServer.freePort();
+        int controllerPort = TestOpcUaServer.freePort();
+        Path kafkaDir = dir.resolve("kafka-full");
+        KafkaBroker kafka = null;
+        try (TestOpcUaServer opc = TestOpcUaServer.start()) {
+            TestSite spec = new TestSite(opc.endpointUrl());
+            Load load = new Load(opc.namespace(), "full", 5, PERIOD_MS, spec);
+            Path site = spec.writeTo(dir.resolve("full.yaml"));
+            // Room for about 100 readings; Kafka is not there yet.
+            CollectorSettings settings = CollectorSettings.of("127.0.0.1:" + port, "full", dir.resolve("spool-full"),
+                    dir.resolve("pki")).withGapsTopic("full.gaps").withSpoolMaxBytes(25_000);
+            try (Collector collector = new Collector(SiteModelLoader.load(site), settings)) {
+                collector.start();
+                opc.namespace().awaitMonitored(Duration.ofSeconds(30), load.nodes());
+                load.start();
+                awaitTrue(() -> collector.spool().refused() > 50, Duration.ofSeconds(30), "readings refused");
+                assertThat(collector.spool().bytes()).isLessThanOrEqualTo(25_000);
+
+                kafka = KafkaBroker.start(kafkaDir, port, controllerPort, kafkaDir.resolve("kafka.log"),
+                        KafkaBroker.DEFAULT_START_TIMEOUT);
+                ServerCollector server = collector.servers().get(0);
+                awaitTrue(() -> server.backfilled() > 0 && !server.outageOpen() && collector.spool().depth() < 100,
+                        Duration.ofSeconds(90), "gap closed and backfilled, spool drained");
+                load.close();
+                awaitTrue(() -> collector.spool().depth() == 0, Duration.ofSeconds(30), "spool sent");
+            }
+            String bootstrap = kafka.bootstrapServers();
+            try (TelemetryTopic gaps = new TelemetryTopic(bootstrap, "full.gaps")) {
+                String gap = new String(gaps.await(1, Duration.ofSeconds(20)).get(0).value());
+                assertThat(gap).contains("\"type\":\"gap\"", "\"reason\":\"" + ServerCollector.SPOOL_FULL + "\"",
+                        "\"full.0\"", "\"full.4\"");
+            }
+            try (TelemetryTopic topic = new TelemetryTopic(bootstrap, "full")) {
+                Map<String, java.util.Set<Instant>> byTag = new LinkedHashMap<>();
+                for (ConsumerRecord<String, byte[]> record : topic.drain(Duration.ofSeconds(5))) {
+                    Reading reading = ReadingJson.parse(record.value());
+                    byTag.computeIfAbsent(reading.tag(), t -> new java.util.TreeSet<>()).add(reading.ts());
+                }
+                assertThat(byTag).hasSize(5);
+                byTag.forEach((tag, ts) -> assertThat(ts).as(tag + ": every tick, refused ones read back")
+                        .containsAll(load.timestamps(load.ticks() - 5)));
+            }
+        } finally {
+            if (kafka != null) kafka.close();
+        }
+    }
+
     private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout, String what)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
