@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumeline.core.site.SiteModelLoader;
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.core.telemetry.ReadingJson;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,6 +59,11 @@ class ResilienceTest {
 
             load.pushTo(null);
             first.close();
+            ServerCollector server = collector.servers().get(0);
+            awaitTrue(() -> !server.connected(), Duration.ofSeconds(10), "the outage noticed");
+            assertThat(collector.metrics().health()).containsEntry("status", "DEGRADED");
+            assertThat(collector.metrics().registry().scrape())
+                    .contains("plumeline_edge_server_connected{server=\"" + TestSite.SERVER_ID + "\"} 0.0");
             Thread.sleep(3_000);
             try (TestOpcUaServer second = TestOpcUaServer.start(port)) {
                 long back = System.nanoTime();
@@ -94,18 +103,28 @@ class ResilienceTest {
             TestSite spec = new TestSite(opc.endpointUrl());
             Load load = new Load(opc.namespace(), "kill", TAGS, PERIOD_MS, spec);
             Path site = spec.writeTo(dir.resolve("kill.yaml"));
-            List<String> args = List.of("--site", site.toString(), "--kafka", brokers(), "--topic", topic,
-                    "--gaps-topic", gapsTopic, "--spool-dir", dir.resolve("spool").toString(), "--http-port", "0");
-            Process first = launch(args, "first");
+            List<String> common = List.of("--site", site.toString(), "--topic", topic, "--gaps-topic", gapsTopic,
+                    "--spool-dir", dir.resolve("spool").toString());
+            // First run: Kafka unreachable, so everything it collects is only in its spool when it is killed.
+            int httpPort = TestOpcUaServer.freePort();
+            List<String> firstArgs = new ArrayList<>(common);
+            firstArgs.addAll(List.of("--kafka", "127.0.0.1:" + TestOpcUaServer.freePort(), "--http-port",
+                    Integer.toString(httpPort)));
+            Process first = launch(firstArgs, "first");
+            long spooled;
             try {
                 opc.namespace().awaitMonitored(Duration.ofSeconds(40), load.nodes());
                 load.start();
                 // Past the first save of the tag state, so that the restart knows where its gap starts.
                 Thread.sleep(Collector.TAG_STATE_EVERY_S * 1000 + 2_500);
+                spooled = spoolDepth(httpPort);
             } finally {
-                first.destroyForcibly(); // SIGKILL
+                first.destroyForcibly(); // SIGKILL, under load
                 first.waitFor(10, TimeUnit.SECONDS);
             }
+            assertThat(spooled).as("readings held by the spool at the kill").isGreaterThan(TAGS * 50L);
+            List<String> args = new ArrayList<>(common);
+            args.addAll(List.of("--kafka", brokers(), "--http-port", "0"));
             int ticksAtKill = load.ticks();
             // The killed process's items live on until its session times out: count the new ones.
             int callsBefore = opc.namespace().createCalls().size();
@@ -117,7 +136,8 @@ class ResilienceTest {
                 load.close();
                 List<JsonNode> gaps = gapRecords(gapsTopic, 2);
                 assertThat(gaps.get(0).get("reason").asText()).isEqualTo(ServerCollector.COLLECTOR_RESTART);
-                assertThat(gaps.get(1).get("readings").asLong()).isPositive();
+                // The gap starts at the last saved reading time: the spool, not the backfill, brought the rest.
+                assertThat(gaps.get(1).get("readings").asLong()).isPositive().isLessThan(spooled);
                 assertThat(load.ticks()).isGreaterThan(ticksAtKill);
                 assertEveryTickArrived(topic, load, true);
             } finally {
@@ -153,6 +173,12 @@ class ResilienceTest {
             byTag.computeIfAbsent(reading.tag(), t -> new ArrayList<>()).add(reading.ts());
         }
         return byTag;
+    }
+
+    private static long spoolDepth(int httpPort) throws Exception {
+        String health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + httpPort + "/health")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return JSON.readTree(health).get("spool").get("depth").asLong();
     }
 
     private static List<JsonNode> gapRecords(String topic, int count) throws Exception {
