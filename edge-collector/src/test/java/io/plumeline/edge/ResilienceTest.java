@@ -96,6 +96,38 @@ class ResilienceTest {
     }
 
     @Test
+    void aConnectionThatGoesSilentIsDetectedRebuiltAndItsGapBackfilled() throws Exception {
+        String topic = SharedKafka.topic("silent");
+        String gapsTopic = SharedKafka.topic("silent.gaps");
+        try (TestOpcUaServer opc = TestOpcUaServer.start();
+             BlackHoleProxy proxy = new BlackHoleProxy(URI.create(opc.endpointUrl()).getPort())) {
+            TestSite spec = new TestSite(opc.endpointUrl().replace(":" + URI.create(opc.endpointUrl()).getPort() + "/",
+                    ":" + proxy.port() + "/"));
+            Load load = new Load(opc.namespace(), "silent", TAGS, PERIOD_MS, spec);
+            Path site = spec.writeTo(dir.resolve("silent.yaml"));
+            try (Collector collector = new Collector(SiteModelLoader.load(site),
+                    CollectorSettings.of(brokers(), topic, dir.resolve("spool"), dir.resolve("pki")).withGapsTopic(gapsTopic))) {
+                collector.start();
+                opc.namespace().awaitMonitored(Duration.ofSeconds(30), load.nodes());
+                load.start();
+                awaitTrue(() -> collector.recordsSent() > TAGS * 10L, Duration.ofSeconds(20), "readings flowing");
+                int callsBefore = opc.namespace().createCalls().size();
+                proxy.blackHoleCurrentConnections();
+                long silentSince = System.nanoTime();
+                awaitTrue(() -> opc.namespace().createCalls().stream().skip(callsBefore).mapToInt(List::size).sum() >= TAGS,
+                        Duration.ofSeconds(40), "subscribed again over a new connection");
+                assertThat(Duration.ofNanos(System.nanoTime() - silentSince)).as("silence noticed and rebuilt")
+                        .isLessThan(Duration.ofSeconds(30));
+                Thread.sleep(2_000);
+                load.close();
+                awaitTrue(() -> collector.servers().get(0).backfilled() > 0, Duration.ofSeconds(30), "backfill");
+            }
+            assertThat(gapRecords(gapsTopic, 2).get(0).get("reason").asText()).isEqualTo(ServerCollector.LOST_CONNECTION);
+            assertEveryTickArrived(topic, load, false);
+        }
+    }
+
+    @Test
     void aCollectorKilledWithSigkillUnderLoadLosesNoReadingAfterItsRestart() throws Exception {
         String topic = SharedKafka.topic("kill");
         String gapsTopic = SharedKafka.topic("kill.gaps");
