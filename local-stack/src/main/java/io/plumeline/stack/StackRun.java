@@ -45,6 +45,9 @@ final class StackRun {
     private final StackLayout layout;
     private final StackPorts ports;
     private final Leftovers leftovers;
+    /** The reporting service's users on one machine, one per role; the README lists them. */
+    static final String DEMO_USERS = "examples/demo-users.properties";
+
     private final Path siteFile;
     private final SiteModel site;
     private final Integer simulatorSpeed;
@@ -178,7 +181,8 @@ final class StackRun {
         String reportingUrl = "http://" + Ports.LOOPBACK + ":" + ports.reporting();
         step("Reporting", reportingUrl, () -> launch("Reporting service", "reporting-service", reporting, "512m",
                 List.of("--plumeline.sites=" + siteFile, "--plumeline.influx.url=" + influxUrl,
-                        "--plumeline.influx.database=" + DATABASE, "--server.port=" + ports.reporting()))
+                        "--plumeline.influx.database=" + DATABASE, "--server.port=" + ports.reporting(),
+                        "--spring.config.import=file:" + layout.repository().resolve(DEMO_USERS)))
                 .awaitReady(() -> healthUp(reportingUrl + "/actuator/health"), Duration.ofSeconds(120),
                         reportingUrl + "/actuator/health did not report UP"));
         if (isDemo()) {

@@ -7,15 +7,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** The reporting service's REST API as a test sees it, and waiting for a condition with a useful failure. */
+/**
+ * The reporting service's REST API as a test sees it (as the demo compliance officer of
+ * examples/demo-users.properties), and waiting for a condition with a useful failure.
+ */
 final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static final String AUTHORIZATION = "Basic " + Base64.getEncoder()
+            .encodeToString("compliance:compliance-demo".getBytes(StandardCharsets.UTF_8));
 
     private final String baseUrl;
 
@@ -27,7 +35,7 @@ final class Api {
     JsonNode get(String path) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", AUTHORIZATION).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(response.body());
         } catch (IOException e) {
             return JSON.createObjectNode();

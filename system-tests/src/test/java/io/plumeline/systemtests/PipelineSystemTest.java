@@ -117,7 +117,8 @@ class PipelineSystemTest {
         api = new Api("http://127.0.0.1:" + apiPort);
         stage("Reporting service start", () -> {
             ChildProcess reporting = started(Services.launch("reporting-service", "io.plumeline.reporting.ReportingApplication",
-                    logs, "--plumeline.sites=" + site, "--plumeline.influx.url=" + influx.url(), "--server.port=" + apiPort));
+                    logs, "--plumeline.sites=" + site, "--plumeline.influx.url=" + influx.url(), "--server.port=" + apiPort,
+                    "--spring.config.import=file:" + Services.ROOT.resolve("examples/demo-users.properties")));
             reporting.awaitReady(() -> api.get("/actuator/health").path("status").asText().equals("UP"),
                     Duration.ofSeconds(120), "health is not UP");
         });

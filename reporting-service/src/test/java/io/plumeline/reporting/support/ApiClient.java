@@ -8,20 +8,45 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.StringJoiner;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Requests to the running service, with query parameters encoded exactly as given (hostile ones included). */
+/**
+ * Requests to the running service, with query parameters encoded exactly as given (hostile ones included), as
+ * one of the test users of {@code config/application.properties} (password: name + "-pw"): the compliance
+ * officer unless {@link #as} or {@link #anonymous} says otherwise.
+ */
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
+    private final String authorization;
     private final HttpClient http = HttpClient.newHttpClient();
 
     public ApiClient(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, basic("compliance"));
+    }
+
+    private ApiClient(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same service as the test user {@code user} (engineer, compliance, regulator or admin). */
+    public ApiClient as(String user) {
+        return new ApiClient(base, basic(user));
+    }
+
+    /** The same service without credentials. */
+    public ApiClient anonymous() {
+        return new ApiClient(base, null);
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code parameters} alternate names and values; a null value leaves the parameter out. */
@@ -45,7 +70,9 @@ public final class ApiClient {
         return URI.create(base + path + query);
     }
 
-    private Response send(HttpRequest request) {
+    private Response send(HttpRequest unauthenticated) {
+        HttpRequest request = authorization == null ? unauthenticated
+                : HttpRequest.newBuilder(unauthenticated, (name, value) -> true).header("Authorization", authorization).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
