@@ -78,6 +78,7 @@ final class SiteModelValidator {
         }
         oneOf("site.program", site.program(), PROGRAMS, true);
         oneOf("site.gwp", site.gwp(), GWP_SETS, true);
+        oneOf("site.locale", site.locale(), Site.LOCALES, false);
     }
 
     private void checkServer(String path, OpcServer server) {

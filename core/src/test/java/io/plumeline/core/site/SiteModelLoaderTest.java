@@ -146,6 +146,8 @@ class SiteModelLoaderTest {
     void refusesBadHeaderValues() {
         assertRefused(VALID.replace("plumeline/v1", "plumeline/v2"), "apiVersion: must be 'plumeline/v1', found 'plumeline/v2'");
         assertRefused(VALID.replace("Asia/Shanghai", "Asia/Atlantis"), "site.timezone: unknown time zone 'Asia/Atlantis'");
+        assertRefused(VALID.replace("timezone: Asia/Shanghai", "timezone: Asia/Shanghai, locale: fr-FR"),
+                "site.locale: 'fr-FR' is not one of [en, zh-CN]");
         assertRefused(VALID.replace("securityPolicy: None,", "securityPolicy: Basic128,"),
                 "servers[0].securityPolicy: 'Basic128' is not one of [Aes128_Sha256_RsaOaep, Aes256_Sha256_RsaPss, Basic256Sha256, None]");
     }
