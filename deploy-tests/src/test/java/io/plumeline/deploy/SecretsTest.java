@@ -37,7 +37,7 @@ class SecretsTest {
 
         JsonNode plant = values.path("plants").get(0);
         JsonNode collector = rendered.named("Deployment", "plm-plumeline-" + plant.path("name").asText() + "-collector");
-        assertThat(collector.findValues("secretName").stream().map(JsonNode::asText))
+        assertThat(collector.findValues("secretName").stream().map(JsonNode::asText).distinct())
                 .containsExactlyInAnyOrder(plant.path("opcua").path("credentialsSecret").asText(),
                         plant.path("opcua").path("pkiSecret").asText());
         assertThat(collector.findValues("secretRef").stream().map(r -> r.path("name").asText()))
