@@ -4,7 +4,11 @@ import io.plumeline.core.emissions.Calculator;
 import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.emissions.HourlyEmissions;
 import io.plumeline.core.emissions.Sample;
+import io.plumeline.core.emissions.SourceHourAccount;
 import io.plumeline.core.emissions.SubstitutionPolicy.Tier;
+import io.plumeline.core.lineage.JobIdentity;
+import io.plumeline.core.lineage.LineageJson;
+import io.plumeline.core.lineage.SourceHourLineage;
 import io.plumeline.core.site.EmissionSource;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.site.SourceInput;
@@ -27,7 +31,9 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Hourly emissions of one source (the key), one result per gas and the CO2e total from core's
- * {@link HourlyEmissions#compute}; a substituted hour labels every one of them, the total included.
+ * {@link SourceHourAccount}; a substituted hour labels every one of them, the total included. Each result
+ * carries the source-hour's lineage record (core's {@link SourceHourLineage}: the readings it counted, the
+ * quantities and factors it used, the site model's hash and the job's version).
  *
  * <p>An hour is computed when the watermark passes its end, and kept until the allowed lateness has passed
  * too: a reading that comes in that time computes the hour again at the next watermark (same series and
@@ -54,6 +60,7 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
     private final long allowedLatenessMs;
 
     private transient SiteModel model;
+    private transient JobIdentity job;
     private transient MapState<Long, SourceHour> hours;
     private transient MapState<String, SourceSample> carryIn;
     private transient MapState<String, HourlyValues> lookBack;
@@ -91,6 +98,7 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
     @Override
     public void open(OpenContext context) {
         model = siteModel.parse();
+        job = JobIdentity.of(siteModel.yaml(), JobVersion.current());
         hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("hours",
                 Types.LONG, TypeInformation.of(SourceHour.class)));
         carryIn = getRuntimeContext().getMapState(new MapStateDescriptor<>("carryIn",
@@ -154,41 +162,31 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
                 new IllegalStateException("source '" + sourceId + "' is not in " + siteModel.origin()));
         Instant from = Instant.ofEpochMilli(hourStart);
         Map<String, List<Sample>> byInput = samplesOf(hourStart, hour);
-        if (!PART75.equals(source.substitution())) {
-            for (HourlyEmission e : HourlyEmissions.compute(model, source, from, byInput, maxHold)) {
-                out.collect(new HourResult(e, null, hour.lateCount));
-            }
-            return;
-        }
-        Instant to = from.plusMillis(HOUR_MS);
         Map<String, List<Sample>> filled = new HashMap<>(byInput);
         Tier worst = null;
-        for (Map.Entry<String, SourceInput> input : source.inputs().entrySet()) {
-            if (!input.getValue().isTag()) continue;
-            String name = input.getKey();
-            List<Sample> samples = byInput.getOrDefault(name, List.of());
-            HourlyValues values = lookBack.get(name);
-            if (values == null) values = new HourlyValues(capacity(source, name));
-            Part75Substitution.Filled f = Part75Substitution.fill(from, to, samples, maxHold, values,
-                    maximumPotential(model, input.getValue().tag()));
-            filled.put(name, f.samples());
-            if (f.tier() != null && (worst == null || f.tier().ordinal() > worst.ordinal())) worst = f.tier();
-            values.record(hourStart, Part75Substitution.hourlyValue(from, to, samples, maxHold));
-            lookBack.put(name, values);
-        }
-        if (worst == null) {
-            for (HourlyEmission e : HourlyEmissions.compute(model, source, from, byInput, maxHold)) {
-                out.collect(new HourResult(e, null, hour.lateCount));
+        if (PART75.equals(source.substitution())) {
+            Instant to = from.plusMillis(HOUR_MS);
+            for (Map.Entry<String, SourceInput> input : source.inputs().entrySet()) {
+                if (!input.getValue().isTag()) continue;
+                String name = input.getKey();
+                List<Sample> samples = byInput.getOrDefault(name, List.of());
+                HourlyValues values = lookBack.get(name);
+                if (values == null) values = new HourlyValues(capacity(source, name));
+                Part75Substitution.Filled f = Part75Substitution.fill(from, to, samples, maxHold, values,
+                        maximumPotential(model, input.getValue().tag()));
+                filled.put(name, f.samples());
+                if (f.tier() != null && (worst == null || f.tier().ordinal() > worst.ordinal())) worst = f.tier();
+                values.record(hourStart, Part75Substitution.hourlyValue(from, to, samples, maxHold));
+                lookBack.put(name, values);
             }
-            return;
         }
-        double availability = HourlyEmissions.inputs(model, source, from, byInput, maxHold).availabilityPct();
-        double substitutedMin = 60 * (100 - availability) / 100;
-        for (HourlyEmission e : HourlyEmissions.compute(model, source, from, filled, maxHold)) {
-            out.collect(new HourResult(new HourlyEmission(e.site(), e.unit(), e.source(), e.gas(), e.method(),
-                    e.hourStart(), e.massKg(), e.co2eKg(), availability, substitutedMin, e.lineageId()),
-                    worst, hour.lateCount));
-        }
+        SourceHourAccount account = worst == null
+                ? SourceHourAccount.of(model, source, from, byInput, maxHold, HourlyEmissions.DEFAULT_CALCULATOR)
+                : SourceHourAccount.substituted(model, source, from, byInput, filled, maxHold,
+                        HourlyEmissions.DEFAULT_CALCULATOR);
+        String lineage = LineageJson.write(SourceHourLineage.of(job, model, source, from, byInput,
+                worst == null ? byInput : filled, maxHold, account, worst == null ? null : worst.name()));
+        for (HourlyEmission e : account.emissions()) out.collect(new HourResult(e, worst, hour.lateCount, lineage));
     }
 
     /** Per input: the hour's samples and the last one before the hour (from earlier hours still kept, or carried). */

@@ -97,6 +97,10 @@ final class JobCommand implements Callable<Integer> {
             description = "how long InfluxDB keeps telemetry, late readings and live rates (retention policy raw, at least P1D)")
     Duration telemetryRetention;
 
+    @Option(names = "--imbalance-threshold", defaultValue = "0.02", paramLabel = "FRACTION",
+            description = "relative imbalance of a unit's material balance above which its hour is flagged (default: ${DEFAULT-VALUE})")
+    double imbalanceThreshold;
+
     @Option(names = "--parallelism", paramLabel = "N")
     Integer parallelism;
 
@@ -108,6 +112,9 @@ final class JobCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SiteModelText siteModel;
         try {
+            if (!(imbalanceThreshold > 0 && imbalanceThreshold < 1)) {
+                throw new IllegalArgumentException("--imbalance-threshold is a fraction in (0, 1), found " + imbalanceThreshold);
+            }
             if (allowedLateness.isNegative()) {
                 throw new IllegalArgumentException("--allowed-lateness must not be negative, found " + allowedLateness);
             }
@@ -170,7 +177,7 @@ final class JobCommand implements Callable<Integer> {
                         .setRecordSerializer(new DeadLetterSerializer(dlqTopic))
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                         .build(),
-                influxSink);
+                influxSink, imbalanceThreshold);
     }
 
     private RetentionPolicies retentionPolicies() {

@@ -1,5 +1,7 @@
 package io.plumeline.flink;
 
+import io.plumeline.core.chain.MaterialBalance;
+import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.site.Limit;
 import io.plumeline.core.telemetry.Reading;
@@ -20,8 +22,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 
 /**
- * Telemetry from Kafka to InfluxDB, unusable messages to the DLQ, hourly emissions, late readings, live
- * emission rates and limit alerts to InfluxDB. The job receives its source and sinks, so tests run the same
+ * Telemetry from Kafka to InfluxDB, unusable messages to the DLQ, hourly emissions with their lineage records,
+ * the production chain per hour (when the site model has streams), late readings, live emission rates and limit
+ * alerts to InfluxDB. The job receives its source and sinks, so tests run the same
  * pipeline on their own; {@link JobCommand#main} wires Kafka and InfluxDB and runs it.
  */
 public final class PlumelineJob {
@@ -38,9 +41,17 @@ public final class PlumelineJob {
     private final Source<RawMessage, ?, ?> telemetry;
     private final Sink<DeadLetter> deadLetters;
     private final Sink<InfluxPoint> influx;
+    private final double imbalanceThreshold;
 
     public PlumelineJob(SiteModelText siteModel, Timing timing, Source<RawMessage, ?, ?> telemetry,
                         Sink<DeadLetter> deadLetters, Sink<InfluxPoint> influx) {
+        this(siteModel, timing, telemetry, deadLetters, influx, MaterialBalance.DEFAULT_THRESHOLD);
+    }
+
+    /** {@code imbalanceThreshold}: the relative imbalance of a unit's material balance above which its hour is flagged. */
+    public PlumelineJob(SiteModelText siteModel, Timing timing, Source<RawMessage, ?, ?> telemetry,
+                        Sink<DeadLetter> deadLetters, Sink<InfluxPoint> influx, double imbalanceThreshold) {
+        this.imbalanceThreshold = imbalanceThreshold;
         this.siteModel = siteModel;
         this.timing = timing;
         this.telemetry = telemetry;
@@ -88,6 +99,9 @@ public final class PlumelineJob {
         DataStream<InfluxPoint> emissionPoints = hours
                 .map(new EmissionToPoint(), points)
                 .name("emission points").uid("emission-points");
+        DataStream<InfluxPoint> lineagePoints = hours
+                .map(new LineageToPoint(), points)
+                .name("lineage points").uid("lineage-points");
         DataStream<InfluxPoint> latePoints = hours.getSideOutput(HourlyAccounting.LATE)
                 .map(new LateReadingToPoint(), points)
                 .name("late reading points").uid("late-reading-points");
@@ -108,7 +122,24 @@ public final class PlumelineJob {
                 .process(new LimitCheck(siteModel), points)
                 .name("limits").uid("limits");
 
-        telemetryPoints.union(emissionPoints, latePoints, ratePoints, alertPoints)
-                .sinkTo(influx).name("influxdb").uid("influxdb-sink");
+        DataStream<InfluxPoint> results = telemetryPoints.union(emissionPoints, lineagePoints, latePoints, ratePoints,
+                alertPoints);
+        if (!siteModel.parse().streams().isEmpty()) results = results.union(chainPoints(readings, hours, points));
+        results.sinkTo(influx).name("influxdb").uid("influxdb-sink");
+    }
+
+    /** The production chain per site and hour from the sources' CO2e totals and the streams' mass flows. */
+    private DataStream<InfluxPoint> chainPoints(DataStream<Reading> readings, DataStream<HourResult> hours,
+                                                TypeInformation<InfluxPoint> points) {
+        DataStream<StreamSample> flows = readings
+                .flatMap(new ToStreamSamples(siteModel), TypeInformation.of(StreamSample.class))
+                .name("stream flows").uid("stream-flows");
+        return hours
+                .filter(r -> HourlyEmission.CO2E.equals(r.emission().gas()))
+                .name("source totals").uid("source-totals")
+                .keyBy(r -> r.emission().site(), Types.STRING)
+                .connect(flows.keyBy(StreamSample::site, Types.STRING))
+                .process(new HourlyChain(siteModel, timing.maxHold(), timing.allowedLateness(), imbalanceThreshold), points)
+                .name("production chain").uid("production-chain");
     }
 }

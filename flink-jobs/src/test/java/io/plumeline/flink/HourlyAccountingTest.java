@@ -5,10 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.plumeline.core.emissions.HourlyEmission;
+import io.plumeline.core.emissions.Sample;
+import io.plumeline.core.lineage.InputTrace;
+import io.plumeline.core.lineage.LineageJson;
+import io.plumeline.core.lineage.LineageRecompute;
+import io.plumeline.core.lineage.LineageRecord;
 import io.plumeline.core.emissions.SubstitutionPolicy.Tier;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -29,6 +37,8 @@ class HourlyAccountingTest {
     private static final double WORKED_EXAMPLE_KG = 46_200 / 1_055.056 * 59.00;
 
     private KeyedOneInputStreamOperatorTestHarness<String, SourceSample, HourResult> harness;
+    /** Every sample sent, per tag: the readings InfluxDB would hold. */
+    private final Map<String, List<Sample>> sent = new HashMap<>();
 
     private void open(SiteModelText site, Duration allowedLateness) throws Exception {
         HourlyAccounting accounting = new HourlyAccounting(site, Duration.ofMinutes(5), allowedLateness);
@@ -44,6 +54,7 @@ class HourlyAccountingTest {
 
     private void sample(String input, Instant ts, Double value) throws Exception {
         String tag = input.equals("hhv") ? TestSite.HHV : TestSite.FLOW;
+        sent.computeIfAbsent(tag, t -> new ArrayList<>()).add(new Sample(ts, value));
         harness.processElement(new StreamRecord<>(new SourceSample(SOURCE, input, tag, ts, value,
                 value == null ? "BAD" : "GOOD"), ts.toEpochMilli()));
     }
@@ -180,6 +191,21 @@ class HourlyAccountingTest {
             assertThat(r.emission().massKg()).as("the total of the substituted gases")
                     .isCloseTo(lastCo2eOfTheGreenhouseGases(), within(1e-9));
         });
+
+        // the hour's lineage: its readings, its substitutes, and the same numbers again from both
+        List<HourResult> hour = results().stream().filter(r -> r.emission().hourStart().equals(H4)).toList();
+        LineageRecord record = LineageJson.read(hour.get(0).lineage());
+        assertThat(hour).extracting(HourResult::lineage).containsOnly(hour.get(0).lineage());
+        assertThat(record.substitutionTier()).isEqualTo(Tier.MEAN_BEFORE_AFTER.name());
+        InputTrace flow = record.input("fuelQuantity").orElseThrow();
+        assertThat(flow.good()).isEqualTo(240);
+        assertThat(flow.bad()).isEqualTo(120);
+        assertThat(flow.substituted()).as("one substitute a minute for 20 minutes").isEqualTo(20);
+        assertThat(flow.first()).isEqualTo(H4);
+        assertThat(flow.last()).isEqualTo(H5.minusSeconds(10));
+        assertThat(record.input("hhv").orElseThrow().substituted()).isZero();
+        assertThat(LineageRecompute.recompute(TestSite.part75().yaml(), "test-site-part75.yaml", record, sent).emissions())
+                .isEqualTo(hour.stream().map(HourResult::emission).toList());
     }
 
     /**

@@ -11,6 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plumeline.core.lineage.JobIdentity;
+import io.plumeline.core.lineage.LineageJson;
+import io.plumeline.core.lineage.LineageRecord;
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.flink.influx.InfluxDbSink;
 import io.plumeline.flink.influx.RetentionPolicies;
@@ -119,8 +122,21 @@ class PlumelineJobMiniClusterTest {
             assertThat(row.get("substituted").asBoolean()).isFalse();
             assertThat(row.get("substitution_tier").asText()).isEqualTo("none");
             assertThat(row.get("late_count").asDouble()).isZero();
-            assertThat(row.get("lineage_id").asText()).isNotBlank();
+            assertThat(row.get("lineage_id").asText()).startsWith("2026112604-");
         });
+        // one lineage record per emissions point, found by its id in the hour the id names
+        String id = db.rows("SELECT * FROM \"forever\".\"emissions\" WHERE \"gas\" = 'CO2'").get(0).get("lineage_id").asText();
+        assertThat(db.rows("SELECT * FROM \"forever\".\"lineage\"")).hasSize(4);
+        assertThat(db.rows("SELECT * FROM \"forever\".\"lineage\" WHERE time = '2026-11-26T04:00:00Z' AND \"lineage_id\" = '"
+                + id + "'")).singleElement().satisfies(row -> {
+                    LineageRecord record = LineageJson.read(row.get("record").asText());
+                    assertThat(record.source()).isEqualTo(SOURCE);
+                    assertThat(record.result("CO2").orElseThrow().lineageId()).isEqualTo(id);
+                    assertThat(record.input("fuelQuantity").orElseThrow().good()).isEqualTo(360);
+                    assertThat(record.input("hhv").orElseThrow().good()).isEqualTo(60);
+                    assertThat(record.jobVersion()).isNotBlank().doesNotContain("${");
+                    assertThat(record.siteModelSha256()).isEqualTo(JobIdentity.sha256(TestSite.model().yaml()));
+                });
     }
 
     /** Flow and HHV are constant: every minute's rate is the hand calculation's mass per hour. */

@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plumeline.core.emissions.HourlyEmission;
+import io.plumeline.core.emissions.Sample;
+import io.plumeline.core.emissions.SourceHourAccount;
+import io.plumeline.core.lineage.InputTrace;
+import io.plumeline.core.lineage.JobIdentity;
+import io.plumeline.core.lineage.LineageJson;
+import io.plumeline.core.lineage.LineageRecompute;
+import io.plumeline.core.lineage.LineageRecord;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.site.SiteModelLoader;
 import io.plumeline.simulator.SourceClock;
@@ -34,7 +42,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The simulator plays {@value #TICKS} ticks per tag, two minutes of plant time apart ({@code --speed 120},
  * one tick a second), starting on the hour, and only once the collector has subscribed to every tag, so the
- * exact set of readings that must arrive is known: count, timestamps and values of every tick.
+ * exact set of readings that must arrive is known: count, timestamps and values of every tick. The crude unit's
+ * streams make a production chain whose products the heater's emissions reach.
  */
 class PipelineSystemTest {
 
@@ -76,11 +85,15 @@ class PipelineSystemTest {
                   - {id: heater.stack_o2, unit: heater, server: sim, node: "nsu=urn:test:plant;s=Heater/Stack/O2", uom: vol%%, valid: {min: 0, max: 21}}
                   - {id: heater.stack_nox, unit: heater, server: sim, node: "nsu=urn:test:plant;i=3001", uom: mg/Nm3, valid: {min: 0, max: 200}}
                   - {id: cdu.crude_feed, unit: cdu, server: sim, node: "nsu=urn:test:utilities;s=CDU/CrudeFeed", uom: t/h, valid: {min: 0, max: 800}}
+                  - {id: cdu.diesel_flow, unit: cdu, server: sim, node: "nsu=urn:test:utilities;s=CDU/Diesel", uom: t/h, valid: {min: 0, max: 400}}
+                  - {id: cdu.residue_flow, unit: cdu, server: sim, node: "nsu=urn:test:utilities;s=CDU/Residue", uom: t/h, valid: {min: 0, max: 400}}
                 sources:
                   - {id: heater.stack, unit: heater, category: stationary_combustion, method: EPA_C2A, fuel: fuel_gas,
                      inputs: {fuelQuantity: heater.fuel_gas_flow, hhv: heater.fuel_gas_hhv}, substitution: NONE}
                 streams:
                   - {id: crude-in, to: cdu, massFlow: cdu.crude_feed, material: crude}
+                  - {id: diesel-out, from: cdu, product: diesel, massFlow: cdu.diesel_flow, material: diesel}
+                  - {id: residue-out, from: cdu, product: fuel_oil, massFlow: cdu.residue_flow, material: residue}
                 limits:
                   - {tag: heater.stack_nox, max: 100, averaging: PT1H}
                 """.formatted(opcPort));
@@ -89,6 +102,9 @@ class PipelineSystemTest {
                 heater.fuel_gas_flow: {shape: sine, mean: 1200, amplitude: 150, periodS: 1800, phase: 0.3}
                 heater.fuel_gas_hhv: {shape: constant, value: 38.5}
                 heater.stack_o2: {shape: sine, mean: 3.5, amplitude: 0.5, periodS: 2400}
+                cdu.crude_feed: {shape: constant, value: 500}
+                cdu.diesel_flow: {shape: constant, value: 200}
+                cdu.residue_flow: {shape: constant, value: 300}
                 """);
         model = SiteModelLoader.load(site);
         Path logs = work.resolve("logs");
@@ -209,6 +225,111 @@ class PipelineSystemTest {
         assertThat(emissions.at("/rows/0/massKg").asDouble()).isCloseTo(2583.56, within(2583.56 * 1e-4));
         assertThat(emissions.at("/rows/0/method").asText()).isEqualTo("EPA_C2A");
         assertThat(influx.count("plumeline", "raw", "telemetry", "status")).as("no duplicate points").isEqualTo(expectedPoints);
+    }
+
+    /**
+     * From a period total to its hours, to one hour's lineage, to that hour's raw readings, reconciling at each
+     * step: the days add up to the hours, the hour's row is its lineage record's, the readings behind the record's
+     * links are those it counts, and computing the hour again from them and the record gives the stored numbers
+     * to the bit. Then the hour's CO2e reaches the products (the heater fires the crude unit, which sends diesel
+     * 200 t/h and residue 300 t/h): diesel carries 200/500 of it, fuel oil 300/500, nothing is lost.
+     */
+    @Test
+    void aPeriodTotalDrillsDownToItsHoursTheirLineageAndTheRawReadings() throws Exception {
+        String co2eHours = "SELECT co2e_kg FROM \"forever\".emissions WHERE source = 'heater.stack' AND gas = 'CO2e'";
+        stage("Hourly CO2e in InfluxDB", () -> Api.await(Duration.ofSeconds(TICKS + 240),
+                () -> influx.query("plumeline", co2eHours).at("/results/0/series/0/values").size() >= 2,
+                () -> "CO2e hours of heater.stack: " + influx.query("plumeline", co2eHours) + "; logs under " + work.resolve("logs")));
+        Instant end = START.plusSeconds(2 * 3600);
+        String range = "&from=" + START + "&to=" + end;
+
+        // the period: the (local) days of the two complete hours
+        JsonNode days = api.get("/api/v1/emissions?source=heater.stack&gas=CO2e&interval=P1D" + range).path("rows");
+        JsonNode hours = api.get("/api/v1/emissions?source=heater.stack&gas=CO2e&interval=PT1H" + range).path("rows");
+        assertThat(hours.size()).isEqualTo(2);
+        double dayTotal = 0;
+        for (JsonNode day : days) dayTotal += day.path("co2eKg").asDouble();
+        double hourTotal = hours.get(0).path("co2eKg").asDouble() + hours.get(1).path("co2eKg").asDouble();
+        assertThat(dayTotal).as("the days are their hours").isCloseTo(hourTotal, within(hourTotal * 1e-12));
+
+        // one hour → its lineage
+        JsonNode hour = hours.get(0);
+        assertThat(Instant.parse(hour.path("start").asText())).isEqualTo(START);
+        String lineageId = hour.path("lineageId").asText();
+        JsonNode lineage = api.get("/api/v1/lineage/" + lineageId);
+        assertThat(lineage.path("lineageId").asText()).as(lineage.toString()).isEqualTo(lineageId);
+        LineageRecord record = LineageJson.read(lineage.path("record").toString());
+        assertThat(record.source()).isEqualTo("heater.stack");
+        assertThat(record.hourStart()).isEqualTo(START);
+        assertThat(record.result("CO2e").orElseThrow().co2eKg()).isEqualTo(hour.path("co2eKg").asDouble());
+        assertThat(record.siteModelSha256()).isEqualTo(JobIdentity.sha256(Files.readString(work.resolve("site.yaml"))));
+        assertThat(record.factorTables()).isNotEmpty();
+        assertThat(record.gwp().tableId()).isEqualTo("GWP_AR5");
+
+        // the lineage → the hour's raw readings; a tick every 2 min of plant time: 30 in the hour, all GOOD
+        Map<String, List<Sample>> readings = new LinkedHashMap<>();
+        assertThat(lineage.path("readings").size()).isEqualTo(2);
+        for (JsonNode link : lineage.path("readings")) {
+            JsonNode telemetry = api.get(link.path("href").asText());
+            List<Sample> samples = new ArrayList<>();
+            for (JsonNode p : telemetry.path("points")) {
+                samples.add(new Sample(Instant.parse(p.path("ts").asText()),
+                        "GOOD".equals(p.path("quality").asText()) ? p.path("value").asDouble() : null));
+            }
+            readings.put(link.path("tag").asText(), samples);
+            InputTrace trace = record.input(link.path("input").asText()).orElseThrow();
+            List<Sample> inHour = samples.stream().filter(x -> !x.ts().isBefore(START) && x.ts().isBefore(START.plusSeconds(3600))).toList();
+            assertThat(inHour).as("readings of %s", link.path("tag").asText()).hasSize(30);
+            assertThat(trace.good()).isEqualTo(30);
+            assertThat(trace.bad()).isZero();
+            assertThat(trace.first()).isEqualTo(inHour.get(0).ts());
+            assertThat(trace.last()).isEqualTo(inHour.get(29).ts());
+        }
+        // the fuel of the hour by hand: the sine's 15 samples a period cancel, 1,200 Nm3/h for the hour
+        assertThat(record.input("fuelQuantity").orElseThrow().used()).isCloseTo(1200.0, within(1200 * 1e-9));
+
+        // the readings and the record → the stored numbers, every gas, exactly
+        SourceHourAccount again = LineageRecompute.recompute(Files.readString(work.resolve("site.yaml")), "site.yaml",
+                record, readings);
+        JsonNode stored = api.get("/api/v1/emissions?source=heater.stack&from=" + START + "&to=" + START.plusSeconds(3600)).path("rows");
+        assertThat(stored.size()).isEqualTo(again.emissions().size());
+        for (JsonNode row : stored) {
+            HourlyEmission e = again.emissions().stream().filter(x -> x.gas().equals(row.path("gas").asText())).findFirst().orElseThrow();
+            assertThat(e.massKg()).as("mass of %s", e.gas()).isEqualTo(row.path("massKg").asDouble());
+            assertThat(e.co2eKg()).as("CO2e of %s", e.gas()).isEqualTo(row.path("co2eKg").asDouble());
+            assertThat(e.lineageId()).isEqualTo(row.path("lineageId").asText());
+        }
+
+        // the hours' CO2e → the products
+        String productHours = "SELECT co2e_kg FROM \"forever\".product_intensity";
+        stage("Product intensity in InfluxDB", () -> Api.await(Duration.ofSeconds(60),
+                () -> influx.query("plumeline", productHours).at("/results/0/series/0/values").size() >= 4,
+                () -> "product hours: " + influx.query("plumeline", productHours) + "; logs under " + work.resolve("logs")));
+        JsonNode products = api.get("/api/v1/products/intensity" + range.replaceFirst("&", "?")).path("rows");
+        assertThat(products.size()).as(products.toString()).isEqualTo(4);
+        for (int h = 0; h < 2; h++) {
+            double sourcesKg = hours.get(h).path("co2eKg").asDouble();
+            double productsKg = 0;
+            for (JsonNode p : products) {
+                if (!Instant.parse(p.path("start").asText()).equals(START.plusSeconds(3600L * h))) continue;
+                productsKg += p.path("co2eKg").asDouble();
+                double share = p.path("product").asText().equals("diesel") ? 200.0 / 500 : 300.0 / 500;
+                double massT = share * 500;
+                assertThat(p.path("massT").asDouble()).as("mass of %s", p).isCloseTo(massT, within(massT * 1e-12));
+                assertThat(p.path("co2eKg").asDouble()).as("CO2e of %s", p).isCloseTo(share * sourcesKg, within(sourcesKg * 1e-12));
+                assertThat(p.path("intensityKgPerT").asDouble()).isCloseTo(share * sourcesKg / massT, within(1e-9));
+            }
+            assertThat(productsKg).as("hour %d: products carry all of the sources' CO2e", h)
+                    .isCloseTo(sourcesKg, within(sourcesKg * 1e-9));
+        }
+        JsonNode conservation = influx.query("plumeline", "SELECT sources_co2e_kg, products_co2e_kg, unallocated_co2e_kg"
+                + " FROM \"forever\".chain_hour WHERE time >= '" + START + "' AND time < '" + end + "'").at("/results/0/series/0/values");
+        assertThat(conservation.size()).isEqualTo(2);
+        for (JsonNode row : conservation) {
+            double sources = row.get(1).asDouble();
+            assertThat(row.get(2).asDouble() + row.get(3).asDouble()).isCloseTo(sources, within(sources * 1e-9));
+            assertThat(row.get(3).asDouble()).isZero();
+        }
     }
 
     private static ChildProcess started(ChildProcess process) {

@@ -1,10 +1,17 @@
 package io.plumeline.core.emissions;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -26,9 +33,31 @@ public record HourlyEmission(String site, String unit, String source, String gas
     public static final List<String> GASES = Stream.concat(Arrays.stream(Gas.values()).map(Gas::symbol), Stream.of(CO2E))
             .toList();
 
-    /** Same source, gas and hour give the same id, so a recomputed hour keeps its lineage id. */
+    /** The UTC hour that starts a lineage id: {@code 2026112604} for 2026-11-26T04:00Z. */
+    private static final DateTimeFormatter ID_HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
+    private static final Pattern ID = Pattern.compile("(\\d{10})-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /**
+     * Same source, gas and hour give the same id, so a recomputed hour keeps its lineage id. The id starts with
+     * the UTC hour ({@code 2026112604-<uuid>}) so that whoever holds only the id can look its record up in that
+     * hour instead of scanning all time ({@link #hourOfLineageId}).
+     */
     public static String lineageId(String site, String source, String gas, Instant hourStart) {
         String key = site + '|' + source + '|' + gas + '|' + hourStart;
-        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+        return ID_HOUR.format(hourStart) + '-' + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The hour start a lineage id names; empty when the text is no lineage id of this form. */
+    public static Optional<Instant> hourOfLineageId(String lineageId) {
+        if (lineageId == null) return Optional.empty();
+        Matcher m = ID.matcher(lineageId);
+        if (!m.matches()) return Optional.empty();
+        String hour = m.group(1);
+        try {
+            return Optional.of(LocalDateTime.of(Integer.parseInt(hour.substring(0, 4)), Integer.parseInt(hour.substring(4, 6)),
+                    Integer.parseInt(hour.substring(6, 8)), Integer.parseInt(hour.substring(8, 10)), 0).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 }

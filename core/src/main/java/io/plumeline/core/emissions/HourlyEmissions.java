@@ -48,7 +48,8 @@ public final class HourlyEmissions {
     private static final Set<CalculationMethod> RATE_TIMES_DURATION = Set.of(EPA_C6, EPA_PART75_F11, POLLUTANT_MASS);
 
     private static final Factors DEFAULT_FACTORS = Factors.defaults();
-    private static final Calculator DEFAULT_CALCULATOR = new Calculator(DEFAULT_FACTORS);
+    /** The calculator with the factor tables shipped with core: what the Flink job accounts with. */
+    public static final Calculator DEFAULT_CALCULATOR = new Calculator(DEFAULT_FACTORS);
 
     private HourlyEmissions() {
     }
@@ -93,29 +94,13 @@ public final class HourlyEmissions {
     /**
      * One {@link HourlyEmission} per gas the method gives (CO2, then CH4 and N2O for Tier 1–3, pollutants for
      * POLLUTANT_MASS), CO2e per the site's GWP set, then, when the method gives a greenhouse gas, the hour's
-     * {@link HourlyEmission#CO2E} total (pollutants have no GWP and are in no total). {@code samplesByInput}
-     * holds, per input name fed by a tag, its samples in the hour and the last one before it.
+     * {@link HourlyEmission#CO2E} total. {@code samplesByInput} holds, per input name fed by a tag, its samples
+     * in the hour and the last one before it. {@link SourceHourAccount} gives the working with them.
      */
     public static List<HourlyEmission> compute(SiteModel model, EmissionSource source, Instant hourStart,
                                                Map<String, List<Sample>> samplesByInput, Duration maxHold,
                                                Calculator calculator) {
-        HourlyInputs inputs = inputs(model, source, hourStart, samplesByInput, maxHold);
-        CalculationResult result = calculator.calculate(inputs.calculation());
-        String site = model.site().id();
-        List<HourlyEmission> emissions = new ArrayList<>();
-        for (CalculationResult.GasResult gas : result.results()) {
-            String symbol = gas.gas().symbol();
-            emissions.add(new HourlyEmission(site, source.unit(), source.id(), symbol, source.method(), hourStart,
-                    gas.massKg(), gas.co2eKg(), inputs.availabilityPct(), 0,
-                    HourlyEmission.lineageId(site, source.id(), symbol, hourStart)));
-        }
-        if (result.results().stream().anyMatch(gas -> gas.gas().greenhouse())) {
-            // the Calculator's total: Σ GWP × mass over the greenhouse gases, the same the what-if answers
-            emissions.add(new HourlyEmission(site, source.unit(), source.id(), HourlyEmission.CO2E, source.method(),
-                    hourStart, result.co2eKg(), result.co2eKg(), inputs.availabilityPct(), 0,
-                    HourlyEmission.lineageId(site, source.id(), HourlyEmission.CO2E, hourStart)));
-        }
-        return emissions;
+        return SourceHourAccount.of(model, source, hourStart, samplesByInput, maxHold, calculator).emissions();
     }
 
     /**

@@ -41,7 +41,7 @@ class RecycleTest {
               - {id: recycle, from: splitter-1, to: reactor-1, massFlow: recycle}
             """;
 
-    private static SiteModel loop() {
+    static SiteModel loop() {
         return SiteModelLoader.parse(LOOP, "loop.yaml");
     }
 

@@ -54,6 +54,12 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(uri(path, parameters)).GET().build());
     }
 
+    /** GETs a link the service gave ({@code /api/v1/telemetry?tag=…}), its query sent as the service encoded it. */
+    public Response follow(String href) {
+        if (!href.startsWith("/")) throw new IllegalArgumentException("not a link within the service: " + href);
+        return send(HttpRequest.newBuilder(URI.create(base + href)).GET().build());
+    }
+
     /** POSTs {@code body} as application/json, sent byte for byte (malformed bodies included). */
     public Response post(String path, String body, String... parameters) {
         return send(HttpRequest.newBuilder(uri(path, parameters)).header("Content-Type", "application/json")

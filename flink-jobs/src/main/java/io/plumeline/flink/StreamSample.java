@@ -1,0 +1,13 @@
+package io.plumeline.flink;
+
+import io.plumeline.core.emissions.Sample;
+import java.io.Serializable;
+import java.time.Instant;
+
+/** A reading of a stream's mass-flow tag as the production chain sees it: {@code value} is null when not GOOD. */
+public record StreamSample(String site, String tag, Instant ts, Double value) implements Serializable {
+
+    public Sample sample() {
+        return new Sample(ts, value);
+    }
+}

@@ -1,0 +1,163 @@
+package io.plumeline.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.plumeline.core.telemetry.Reading;
+import io.plumeline.core.telemetry.ReadingJson;
+import io.plumeline.flink.influx.InfluxDbSink;
+import io.plumeline.flink.influx.RetentionPolicies;
+import io.plumeline.stack.InfluxDbServer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The job on the example refinery (examples/sites/refinery.yaml) on a MiniCluster with a real influxd: three
+ * hours of every tag the sources and streams need, at rates constant within an hour and different between hours;
+ * in the third the reformer is down (no reformate, no LPG) while its heater still fires. Per hour: every product
+ * has its intensity, products plus unallocated CO2e give back the sources' CO2e totals to 1e-9, and the crude
+ * unit's products carry heater-1's CO2e in proportion to their masses.
+ */
+class RefineryChainMiniClusterTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    static final String SITE = "dalian-refinery";
+    /** Recent, as raw telemetry older than 90 days is refused. */
+    static final Instant H0 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1)).plus(Duration.ofHours(4));
+    static final int HOURS = 3;
+    static final List<String> CDU_OUT = List.of("cdu-1.naphtha_flow", "cdu-1.kerosene_flow", "cdu-1.diesel_flow", "cdu-1.residue_flow");
+
+    private static InfluxDbServer influx;
+
+    @BeforeAll
+    static void startInflux() {
+        influx = InfluxDbServer.startTemporary();
+    }
+
+    @AfterAll
+    static void stopInflux() {
+        if (influx != null) influx.close();
+    }
+
+    /** The rate of each tag in hour h. */
+    static Map<String, Double> rates(int h) {
+        Map<String, Double> r = new LinkedHashMap<>();
+        r.put("heater-1.fuel_gas_flow", 1200.0 + 37.5 * h);
+        r.put("heater-1.fuel_gas_hhv", 38.5);
+        r.put("heater-2.fuel_gas_flow", 800.0 - 12.25 * h);
+        r.put("heater-2.fuel_gas_hhv", 39.25);
+        r.put("boiler-1.fuel_gas_flow", 3000.0 + 100 * h);
+        r.put("boiler-1.fuel_gas_hhv", 37.75);
+        r.put("flare-1.gas_flow", 150.0 + 10 * h);
+        r.put("flare-1.gas_hhv", 45.0);
+        double naphtha = 100 + 5.5 * h;
+        double kerosene = 80 - 2.25 * h;
+        double diesel = 150 + 3.75 * h;
+        double residue = 170 + 1.5 * h;
+        r.put("cdu-1.crude_feed", naphtha + kerosene + diesel + residue);
+        r.put("cdu-1.naphtha_flow", naphtha);
+        r.put("cdu-1.kerosene_flow", kerosene);
+        r.put("cdu-1.diesel_flow", diesel);
+        r.put("cdu-1.residue_flow", residue);
+        boolean reformerDown = h == 2;
+        r.put("reformer-1.reformate_flow", reformerDown ? 0 : naphtha * 0.85);
+        r.put("reformer-1.lpg_flow", reformerDown ? 0 : naphtha * 0.15);
+        return r;
+    }
+
+    @Test
+    void everyHourHasEachProductsIntensityAndConservesTheSourcesCo2e() throws Exception {
+        List<RawMessage> messages = new ArrayList<>();
+        for (int h = 0; h < HOURS; h++) {
+            for (Instant t = H0.plus(Duration.ofHours(h)); t.isBefore(H0.plus(Duration.ofHours(h + 1))); t = t.plusSeconds(30)) {
+                for (Map.Entry<String, Double> rate : rates(h).entrySet()) {
+                    Reading reading = Reading.of(SITE, rate.getKey(), t, rate.getValue(), 0, t.plusMillis(5), messages.size());
+                    messages.add(new RawMessage("plumeline.telemetry", 0, messages.size(), ReadingJson.toBytes(reading)));
+                }
+            }
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        new PlumelineJob(SiteModelText.read(Path.of("../examples/sites/refinery.yaml")), PlumelineJob.Timing.defaults(),
+                MessagesSource.of(messages), new DeadLetterCollector(),
+                InfluxDbSink.of(URI.create(influx.url()), "refinery", RetentionPolicies.defaults())).build(env);
+
+        env.execute("refinery");
+
+        InfluxQueries db = new InfluxQueries(influx, "refinery");
+        for (int h = 0; h < HOURS; h++) {
+            Instant hour = H0.plus(Duration.ofHours(h));
+            String at = " WHERE time = '" + hour + "'";
+            Map<String, Double> sources = new HashMap<>();
+            for (Map<String, JsonNode> row : db.rows("SELECT * FROM \"forever\".\"emissions\"" + at + " AND \"gas\" = 'CO2e'")) {
+                sources.put(row.get("source").asText(), row.get("co2e_kg").asDouble());
+            }
+            assertThat(sources).as("hour %d", h).containsOnlyKeys("heater-1.stack", "heater-2.stack", "boiler-1.stack", "flare-1.tip");
+            double sourcesKg = sources.values().stream().mapToDouble(Double::doubleValue).sum();
+
+            Map<String, Map<String, JsonNode>> products = new HashMap<>();
+            for (Map<String, JsonNode> row : db.rows("SELECT * FROM \"forever\".\"product_intensity\"" + at)) {
+                products.put(row.get("product").asText(), row);
+            }
+            assertThat(products).as("hour %d", h).containsOnlyKeys("jet_fuel", "diesel", "fuel_oil", "gasoline", "lpg");
+            double productsKg = 0;
+            for (Map<String, JsonNode> p : products.values()) {
+                double mass = p.get("mass_t").asDouble();
+                double co2e = p.get("co2e_kg").asDouble();
+                productsKg += co2e;
+                if (mass > 0) {
+                    assertThat(p.get("intensity_kg_per_t").asDouble()).isEqualTo(co2e / mass);
+                } else {
+                    assertThat(p.get("intensity_kg_per_t").isNull()).as("no intensity without mass").isTrue();
+                }
+            }
+            double unallocatedKg = 0;
+            for (Map<String, JsonNode> row : db.rows("SELECT * FROM \"forever\".\"chain_unallocated\"" + at)) {
+                unallocatedKg += row.get("co2e_kg").asDouble();
+            }
+            assertThat(productsKg + unallocatedKg).as("hour %d: products + unallocated = sources", h)
+                    .isCloseTo(sourcesKg, within(sourcesKg * 1e-9));
+
+            // the crude unit's products carry heater-1's CO2e by their share of its output mass
+            Map<String, Double> r = rates(h);
+            double cduOut = CDU_OUT.stream().mapToDouble(r::get).sum();
+            double heater1 = sources.get("heater-1.stack");
+            assertThat(products.get("diesel").get("mass_t").asDouble()).isCloseTo(r.get("cdu-1.diesel_flow"), within(1e-9));
+            assertThat(products.get("diesel").get("co2e_kg").asDouble())
+                    .isCloseTo(heater1 * r.get("cdu-1.diesel_flow") / cduOut, within(heater1 * 1e-9));
+            double reformerHolds = heater1 * r.get("cdu-1.naphtha_flow") / cduOut + sources.get("heater-2.stack");
+            double gasoline = products.get("gasoline").get("co2e_kg").asDouble();
+            double unallocatedOfReformer = db.rows("SELECT * FROM \"forever\".\"chain_unallocated\"" + at
+                    + " AND \"unit\" = 'reformer-1'").get(0).get("co2e_kg").asDouble();
+            if (h < 2) {
+                assertThat(gasoline).isCloseTo(reformerHolds * 0.85, within(reformerHolds * 1e-9));
+                assertThat(unallocatedOfReformer).isZero();
+            } else {
+                assertThat(gasoline).as("the reformer is down").isZero();
+                assertThat(unallocatedOfReformer).isCloseTo(reformerHolds, within(reformerHolds * 1e-9));
+            }
+            assertThat(db.rows("SELECT * FROM \"forever\".\"material_balance\"" + at))
+                    .extracting(row -> row.get("unit").asText() + "=" + row.get("flagged").asBoolean())
+                    .containsExactlyInAnyOrder("cdu-1=false", "reformer-1=" + (h == 2));
+        }
+    }
+}

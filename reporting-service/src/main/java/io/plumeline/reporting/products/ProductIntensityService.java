@@ -1,0 +1,60 @@
+package io.plumeline.reporting.products;
+
+import static io.plumeline.reporting.api.QueryParameters.shorten;
+
+import io.plumeline.core.site.MaterialStream;
+import io.plumeline.core.site.SiteModel;
+import io.plumeline.reporting.api.BadParameterException;
+import io.plumeline.reporting.api.TimeRange;
+import io.plumeline.reporting.influx.InfluxClient;
+import io.plumeline.reporting.influx.InfluxQl;
+import io.plumeline.reporting.influx.Series;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+
+/** Product carbon intensity per hour from the {@code product_intensity} measurement (contract 3). */
+@Service
+public class ProductIntensityService {
+
+    static final Duration MAX_RANGE = Duration.ofDays(366);
+
+    private final InfluxClient influx;
+
+    public ProductIntensityService(InfluxClient influx) {
+        this.influx = influx;
+    }
+
+    public ProductIntensityReport intensity(SiteModel site, TimeRange range, String product) {
+        range.atMost(MAX_RANGE, "for hourly product intensity");
+        StringBuilder where = new StringBuilder("\"site\" = ").append(InfluxQl.string(site.site().id()))
+                .append(" AND time >= ").append(InfluxQl.time(range.from()))
+                .append(" AND time < ").append(InfluxQl.time(range.to()));
+        if (product != null) where.append(" AND \"product\" = ").append(InfluxQl.string(product(site, product)));
+        String query = "SELECT \"mass_t\", \"co2e_kg\", \"intensity_kg_per_t\" FROM "
+                + influx.resultMeasurement("product_intensity") + " WHERE " + where + " GROUP BY \"product\"";
+        List<ProductHour> rows = new ArrayList<>();
+        for (Series series : influx.query(query)) {
+            for (Series.Row row : series.rows()) {
+                rows.add(new ProductHour(series.tag("product"), row.time(), row.number("mass_t"), row.number("co2e_kg"),
+                        row.number("intensity_kg_per_t")));
+            }
+        }
+        rows.sort(Comparator.comparing(ProductHour::start).thenComparing(ProductHour::product));
+        return new ProductIntensityReport(site.site().id(), range.from(), range.to(), rows);
+    }
+
+    /** A product the site model's streams name ({@code streams[].product}). */
+    private static String product(SiteModel site, String product) {
+        List<String> products = site.streams().stream().map(MaterialStream::product).filter(Objects::nonNull)
+                .distinct().sorted().toList();
+        if (!products.contains(product)) {
+            throw new BadParameterException("product", "unknown product '" + shorten(product) + "' in site '"
+                    + site.site().id() + "'; one of " + products);
+        }
+        return product;
+    }
+}
