@@ -39,8 +39,10 @@ public class ProductIntensityService {
         List<ProductHour> rows = new ArrayList<>();
         for (Series series : influx.query(query)) {
             for (Series.Row row : series.rows()) {
-                rows.add(new ProductHour(series.tag("product"), row.time(), row.number("mass_t"), row.number("co2e_kg"),
-                        row.number("intensity_kg_per_t")));
+                Double massT = row.number("mass_t");
+                // A recompute that took the mass to 0 leaves the earlier ratio on the point (InfluxDB merges fields).
+                Double intensity = massT != null && massT > 0 ? row.number("intensity_kg_per_t") : null;
+                rows.add(new ProductHour(series.tag("product"), row.time(), massT, row.number("co2e_kg"), intensity));
             }
         }
         rows.sort(Comparator.comparing(ProductHour::start).thenComparing(ProductHour::product));

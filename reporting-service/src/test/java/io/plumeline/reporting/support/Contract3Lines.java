@@ -63,8 +63,9 @@ public final class Contract3Lines {
                 + "\" " + nanos(hour);
     }
 
+    /** The id the Flink job gives the point (core's one definition of it). */
     public static String lineageId(String site, String source, String gas, Instant hour) {
-        return site + "/" + source + "/" + gas + "/" + hour.truncatedTo(ChronoUnit.HOURS);
+        return io.plumeline.core.emissions.HourlyEmission.lineageId(site, source, gas, hour.truncatedTo(ChronoUnit.HOURS));
     }
 
     private static String reading(String site, String unit, String tag, Instant ts, String fields) {
