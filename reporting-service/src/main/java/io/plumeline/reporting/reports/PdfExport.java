@@ -109,7 +109,7 @@ final class PdfExport implements AutoCloseable {
         }
 
         heading("bySource");
-        float[] sourceColumns = {0, 120, 190, 270, 340, 390, 435, 475};
+        float[] sourceColumns = {0, 115, 180, 248, 318, 372, 420, 462};
         boolean[] right = {false, false, false, true, true, true, true, true};
         row(sourceColumns, right, labels.get("source"), labels.get("unit"), labels.get("method"), labels.get("co2e"),
                 labels.get("availability"), labels.get("substituted"), labels.get("late"), labels.get("hours"));
@@ -124,13 +124,13 @@ final class PdfExport implements AutoCloseable {
         if (c.exceedances().isEmpty()) {
             line(0, SIZE, labels.get("none"));
         } else {
-            float[] columns = {0, 130, 200, 250, 310};
-            boolean[] align = {false, true, true, true, false};
+            float[] columns = {0, 125, 200, 250, 315, 405};
+            boolean[] align = {false, true, true, true, false, false};
             row(columns, align, labels.get("tag"), labels.get("limit"), labels.get("minutes"), labels.get("highest"),
-                    labels.get("first") + " – " + labels.get("last"));
+                    labels.get("first"), labels.get("last"));
             for (ReportContent.Exceedance e : c.exceedances()) {
                 row(columns, align, e.tag(), decimal(e.limit()) + " " + e.averaging(), integer(e.count()),
-                        decimal(e.maxValue()), dateTime(e.first()) + " – " + dateTime(e.last()));
+                        decimal(e.maxValue()), shortDateTime(e.first()), shortDateTime(e.last()));
             }
         }
 
@@ -277,6 +277,10 @@ final class PdfExport implements AutoCloseable {
 
     private String dateTime(Instant instant) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).format(instant.atZone(zone));
+    }
+
+    private String shortDateTime(Instant instant) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).format(instant.atZone(zone));
     }
 
     private static Calendar calendar(Instant instant) {

@@ -27,7 +27,7 @@ final class PdfLabels {
             Map.entry("source", new String[] {"Source", "排放源"}),
             Map.entry("unit", new String[] {"Unit", "装置"}),
             Map.entry("method", new String[] {"Method", "方法"}),
-            Map.entry("availability", new String[] {"Avail. %", "数据可用率 %"}),
+            Map.entry("availability", new String[] {"Avail. %", "可用率 %"}),
             Map.entry("substituted", new String[] {"Subst. h", "替代小时"}),
             Map.entry("late", new String[] {"Late corr.", "迟到修正"}),
             Map.entry("hours", new String[] {"Hours", "小时数"}),

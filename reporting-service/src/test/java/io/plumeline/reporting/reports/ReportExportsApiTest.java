@@ -50,6 +50,7 @@ class ReportExportsApiTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final ReportFixture MARCH = new ReportFixture(DATABASE);
     static final ReportFixture FEBRUARY = new ReportFixture(DATABASE);
+    static final Path SAMPLES = Path.of("target", "report-samples");
 
     @LocalServerPort
     int port;
@@ -149,6 +150,8 @@ class ReportExportsApiTest {
         }
 
         String english = pdfText(dir, download(base + "pdf?lang=en"));
+        keep("report.xml", xml.bytes());
+        keep("report.csv", csv.bytes());
         assertThat(english).contains("Total CO2e: " + tonnes(MARCH.totalCo2eKg(), Locale.ENGLISH) + " t",
                 "Dalian Refinery", "March 1, 2026", "March 31, 2026", "heater-1.stack");
         String chinese = pdfText(dir, download(base + "pdf?lang=zh-CN"));
@@ -240,10 +243,23 @@ class ReportExportsApiTest {
 
     private static String pdfText(Path dir, Download pdf) {
         assertThat(pdf.contentType()).startsWith("application/pdf");
-        Path file = Tools.write(dir, "report-" + System.nanoTime() + ".pdf", pdf.bytes());
+        String name = pdf.disposition().replaceAll(".*filename=\"?([^\";]+).*", "$1");
+        Path file = Tools.write(dir, name, pdf.bytes());
         Tools.Result text = Tools.run("pdftotext", "-layout", "-enc", "UTF-8", file.toString(), "-");
         assertThat(text.exit()).as(text.output()).isZero();
+        keep(name, pdf.bytes());
+        keep(name + ".txt", text.output().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return text.output();
+    }
+
+    /** Samples of the files for people to look at, kept in the test output (target/report-samples). */
+    private static void keep(String name, byte[] bytes) {
+        try {
+            Files.createDirectories(SAMPLES);
+            Files.write(SAMPLES.resolve(name), bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Tonnes as the PDF writes them for the language, from the kg the fixture added up. */
