@@ -184,7 +184,7 @@ final class StackRun {
                         "--plumeline.influx.database=" + DATABASE, "--server.port=" + ports.reporting(),
                         // reports and the audit log in an H2 file under .plumeline/, kept from run to run
                         "--spring.datasource.url=jdbc:h2:file:" + layout.root().resolve("reports").resolve("plumeline")
-                                .toAbsolutePath(),
+                                .toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
                         "--spring.config.import=file:" + layout.repository().resolve(DEMO_USERS)))
                 .awaitReady(() -> healthUp(reportingUrl + "/actuator/health"), Duration.ofSeconds(120),
                         reportingUrl + "/actuator/health did not report UP"));

@@ -136,6 +136,13 @@ class ReportExportsApiTest {
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
         assertThat(invalid.exit()).as(invalid.output()).isNotZero();
 
+        // the same XML of the data as it is now, without id and revision, is valid too
+        Download current = download("/api/v1/reports/emissions?period=2026-03&format=xml");
+        assertThat(current.disposition()).contains("dalian-refinery_2026-03.xml");
+        Tools.Result currentValid = Tools.run("xmllint", "--noout", "--schema", schema.toString(),
+                Tools.write(dir, "current.xml", current.bytes()).toString());
+        assertThat(currentValid.exit()).as(currentValid.output()).isZero();
+
         Download csv = download(base + "csv");
         try (CSVParser parser = CSVParser.parse(new StringReader(csv.text()),
                 CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
