@@ -182,6 +182,9 @@ final class StackRun {
         step("Reporting", reportingUrl, () -> launch("Reporting service", "reporting-service", reporting, "512m",
                 List.of("--plumeline.sites=" + siteFile, "--plumeline.influx.url=" + influxUrl,
                         "--plumeline.influx.database=" + DATABASE, "--server.port=" + ports.reporting(),
+                        // reports and the audit log in an H2 file under .plumeline/, kept from run to run
+                        "--spring.datasource.url=jdbc:h2:file:" + layout.root().resolve("reports").resolve("plumeline")
+                                .toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
                         "--spring.config.import=file:" + layout.repository().resolve(DEMO_USERS)))
                 .awaitReady(() -> healthUp(reportingUrl + "/actuator/health"), Duration.ofSeconds(120),
                         reportingUrl + "/actuator/health did not report UP"));
