@@ -3,20 +3,16 @@ package io.plumeline.core.reporting;
 import io.plumeline.core.emissions.Gas;
 import io.plumeline.core.emissions.GwpSet;
 import io.plumeline.core.emissions.HourlyEmission;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A period's emissions rolled up from the stored hours: per source (its gases, CO2e, data availability,
+ * A period's emissions rolled up from the sums of the stored hours: per source (its gases, CO2e, data availability,
  * substituted hours, hours corrected by late readings), per plant unit, per method and per gas, with CO2e
  * recomputed from each gas's mass under the report's GWP set, so the report names the set its totals are in
  * whatever set the hours were stored under. The hours' own {@code CO2e} rows are totals, not gases: they are
@@ -39,51 +35,38 @@ public record PeriodEmissions(double co2eKg, List<GasTotal> byGas, List<SourceTo
     }
 
     /**
-     * Rolls {@code hours} up under {@code gwp}. {@code fossil} tells, per source, whether its fuel is fossil,
-     * which picks the CH4 potential where the set distinguishes it (AR6), as the calculator does.
+     * Rolls the period's {@code sums} up under {@code gwp}. {@code fossil} tells, per source, whether its fuel is
+     * fossil, which picks the CH4 potential where the set distinguishes it (AR6), as the calculator does.
      */
-    public static PeriodEmissions of(List<SourceHour> hours, GwpSet gwp, Predicate<String> fossil) {
-        Map<String, List<SourceHour>> bySource = new TreeMap<>();
-        for (SourceHour hour : hours) {
-            if (!HourlyEmission.CO2E.equals(hour.gas())) {
-                bySource.computeIfAbsent(hour.source(), s -> new ArrayList<>()).add(hour);
+    public static PeriodEmissions of(List<SourceGasPeriod> sums, GwpSet gwp, Predicate<String> fossil) {
+        Map<String, List<SourceGasPeriod>> bySource = new TreeMap<>();
+        for (SourceGasPeriod sum : sums) {
+            if (!HourlyEmission.CO2E.equals(sum.gas())) {
+                bySource.computeIfAbsent(sum.source(), s -> new ArrayList<>()).add(sum);
             }
         }
         List<SourceTotal> sources = new ArrayList<>();
-        bySource.forEach((source, rows) -> sources.add(source(source, rows, gwp, fossil.test(source))));
+        bySource.forEach((source, gases) -> sources.add(source(source, gases, gwp, fossil.test(source))));
         List<GasTotal> byGas = GasTotal.combine(sources.stream().map(SourceTotal::gases).toList());
         return new PeriodEmissions(GasTotal.co2eKg(byGas), byGas, List.copyOf(sources),
                 group(sources, SourceTotal::unit), group(sources, SourceTotal::method));
     }
 
-    private static SourceTotal source(String source, List<SourceHour> rows, GwpSet gwp, boolean fossil) {
-        rows.sort(Comparator.comparing(SourceHour::hour).thenComparing(SourceHour::gas, GasTotal.ORDER));
-        Map<String, double[]> gases = new TreeMap<>(GasTotal.ORDER);
-        Map<Instant, SourceHour> firstRowOfHour = new LinkedHashMap<>();
-        Set<Instant> substituted = new HashSet<>();
-        Set<Instant> late = new HashSet<>();
-        for (SourceHour row : rows) {
-            double[] sum = gases.computeIfAbsent(row.gas(), g -> new double[2]);
-            sum[0] += row.massKg();
-            sum[1] += co2eKg(row.gas(), row.massKg(), gwp, fossil);
-            firstRowOfHour.putIfAbsent(row.hour(), row);
-            if (row.substituted()) substituted.add(row.hour());
-            if (row.lateCount() > 0) late.add(row.hour());
+    private static SourceTotal source(String source, List<SourceGasPeriod> gases, GwpSet gwp, boolean fossil) {
+        Map<String, double[]> totals = new TreeMap<>(GasTotal.ORDER);
+        for (SourceGasPeriod gas : gases) {
+            double[] sum = totals.computeIfAbsent(gas.gas(), g -> new double[2]);
+            sum[0] += gas.massKg();
+            sum[1] += co2eKg(gas.gas(), gas.massKg(), gwp, fossil);
         }
-        List<GasTotal> totals = gases.entrySet().stream()
+        List<GasTotal> gasTotals = totals.entrySet().stream()
                 .map(e -> new GasTotal(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
-        double availabilitySum = 0;
-        int availabilityHours = 0;
-        for (SourceHour hour : firstRowOfHour.values()) {
-            if (hour.availabilityPct() != null) {
-                availabilitySum += hour.availabilityPct();
-                availabilityHours++;
-            }
-        }
-        SourceHour first = rows.get(0);
-        return new SourceTotal(source, first.unit(), first.method(), totals, GasTotal.co2eKg(totals),
-                availabilityHours == 0 ? null : availabilitySum / availabilityHours, substituted.size(), late.size(),
-                firstRowOfHour.size());
+        // Every gas of a source-hour is stored together; the gas with the most hours speaks for the source's hours.
+        SourceGasPeriod hours = gases.stream().max(Comparator.comparingInt(SourceGasPeriod::hours)
+                .thenComparing(SourceGasPeriod::gas, GasTotal.ORDER.reversed())).orElseThrow();
+        return new SourceTotal(source, hours.unit(), hours.method(), gasTotals, GasTotal.co2eKg(gasTotals),
+                hours.availabilityHours() == 0 ? null : hours.availabilitySumPct() / hours.availabilityHours(),
+                hours.substitutedHours(), hours.lateCorrectedHours(), hours.hours());
     }
 
     /** CO2e = GWP × mass for a greenhouse gas; a pollutant (NOx, SO2, CO) has no GWP and gives 0. */

@@ -4,37 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.plumeline.core.emissions.GwpSet;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PeriodEmissionsTest {
 
-    static final Instant H0 = Instant.parse("2026-01-05T00:00:00Z");
-
-    static List<SourceHour> hours() {
-        List<SourceHour> hours = new ArrayList<>();
-        for (int h = 0; h < 4; h++) {
-            Instant hour = H0.plusSeconds(3600L * h);
-            boolean substituted = h == 1;
-            double availability = substituted ? 50 : 100;
-            int late = h == 3 ? 2 : 0;
-            hours.add(new SourceHour("heater-1.stack", "heater-1", "EPA_C2A", "CO2", hour, 1000 + h, availability, substituted, late));
-            hours.add(new SourceHour("heater-1.stack", "heater-1", "EPA_C2A", "CH4", hour, 0.1, availability, substituted, late));
-            hours.add(new SourceHour("heater-1.stack", "heater-1", "EPA_C2A", "N2O", hour, 0.01, availability, substituted, late));
-            // the stored hour total, under whatever set the job used: never added again
-            hours.add(new SourceHour("heater-1.stack", "heater-1", "EPA_C2A", "CO2e", hour, 99999, availability, substituted, late));
-        }
-        hours.add(new SourceHour("boiler-1.stack", "boiler-1", "POLLUTANT_MASS", "NOx", H0, 7.5, null, false, 0));
-        hours.add(new SourceHour("boiler-1.stack", "boiler-1", "EPA_C2A", "CO2", H0, 500, 100.0, false, 0));
-        return hours;
+    /**
+     * Four hours of the heater (the second substituted at 50 % availability, the fourth corrected late) and one
+     * of the boiler, as InfluxDB sums them per source and gas.
+     */
+    static List<SourceGasPeriod> sums() {
+        double availability = 100 + 50 + 100 + 100;
+        return List.of(
+                new SourceGasPeriod("heater-1.stack", "heater-1", "EPA_C2A", "CO2", 1000 + 1001 + 1002 + 1003, 4, availability, 4, 1, 1),
+                new SourceGasPeriod("heater-1.stack", "heater-1", "EPA_C2A", "CH4", 4 * 0.1, 4, availability, 4, 1, 1),
+                new SourceGasPeriod("heater-1.stack", "heater-1", "EPA_C2A", "N2O", 4 * 0.01, 4, availability, 4, 1, 1),
+                // the stored hour totals, under whatever set the job used: never added again
+                new SourceGasPeriod("heater-1.stack", "heater-1", "EPA_C2A", "CO2e", 4 * 99999, 4, availability, 4, 1, 1),
+                new SourceGasPeriod("boiler-1.stack", "boiler-1", "POLLUTANT_MASS", "NOx", 7.5, 1, 0, 0, 0, 0),
+                new SourceGasPeriod("boiler-1.stack", "boiler-1", "EPA_C2A", "CO2", 500, 1, 100, 1, 0, 0));
     }
 
     @Test
     void co2eIsRecomputedUnderTheReportsSetAndStoredTotalsAreNotAddedAgain() {
-        PeriodEmissions ar5 = PeriodEmissions.of(hours(), GwpSet.of("AR5"), source -> true);
-        PeriodEmissions ar4 = PeriodEmissions.of(hours(), GwpSet.of("AR4"), source -> true);
+        PeriodEmissions ar5 = PeriodEmissions.of(sums(), GwpSet.of("AR5"), source -> true);
+        PeriodEmissions ar4 = PeriodEmissions.of(sums(), GwpSet.of("AR4"), source -> true);
         double co2 = 1000 + 1001 + 1002 + 1003 + 500;
         assertThat(ar5.co2eKg()).isCloseTo(co2 + 4 * (0.1 * 28 + 0.01 * 265), within(1e-9));
         assertThat(ar4.co2eKg()).isCloseTo(co2 + 4 * (0.1 * 25 + 0.01 * 298), within(1e-9));
@@ -45,7 +39,7 @@ class PeriodEmissionsTest {
 
     @Test
     void aSourceCountsItsHoursOnceWhateverItsGases() {
-        PeriodEmissions rollup = PeriodEmissions.of(hours(), GwpSet.of("AR5"), source -> true);
+        PeriodEmissions rollup = PeriodEmissions.of(sums(), GwpSet.of("AR5"), source -> true);
         PeriodEmissions.SourceTotal heater = rollup.bySource().get(1);
         assertThat(heater.source()).isEqualTo("heater-1.stack");
         assertThat(heater.hours()).isEqualTo(4);

@@ -7,13 +7,11 @@ import io.plumeline.core.emissions.GwpSet;
 import io.plumeline.core.reporting.PeriodChange;
 import io.plumeline.core.reporting.PeriodEmissions;
 import io.plumeline.core.reporting.ReportingPeriod;
-import io.plumeline.core.reporting.SourceHour;
+import io.plumeline.core.emissions.HourlyEmission;
+import io.plumeline.core.reporting.SourceGasPeriod;
 import io.plumeline.core.site.EmissionSource;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.reporting.api.TimeRange;
-import io.plumeline.reporting.emissions.EmissionRow;
-import io.plumeline.reporting.emissions.EmissionsService;
-import io.plumeline.reporting.emissions.ReportInterval;
 import io.plumeline.reporting.influx.InfluxClient;
 import io.plumeline.reporting.influx.InfluxQl;
 import io.plumeline.reporting.influx.Series;
@@ -22,25 +20,25 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 
 /**
- * Computes a period report from what the Flink job stored: the hours of {@code emissions} read by the emissions
- * API's own query, rolled up by core, and the minutes of {@code alerts} in the period.
+ * Computes a period report from what the Flink job stored: the hours of {@code emissions} summed per source and
+ * gas by InfluxDB (a year of a large site is millions of hours, too many to carry here one by one), rolled up by
+ * core, and the minutes of {@code alerts} in the period.
  */
 @Service
 public class ReportCalculator {
 
-    private final EmissionsService emissions;
     private final InfluxClient influx;
     private final Calculator calculator;
     private final SiteCatalog sites;
 
-    public ReportCalculator(EmissionsService emissions, InfluxClient influx, Calculator calculator, SiteCatalog sites) {
-        this.emissions = emissions;
+    public ReportCalculator(InfluxClient influx, Calculator calculator, SiteCatalog sites) {
         this.influx = influx;
         this.calculator = calculator;
         this.sites = sites;
@@ -70,15 +68,44 @@ public class ReportCalculator {
     }
 
     private PeriodEmissions rollup(SiteModel model, TimeRange range, GwpSet gwp) {
-        List<SourceHour> hours = new ArrayList<>();
-        for (EmissionRow row : emissions.emissions(model, range, null, null, ReportInterval.PT1H).rows()) {
+        String where = " FROM " + influx.resultMeasurement("emissions") + " WHERE \"site\" = "
+                + InfluxQl.string(model.site().id()) + " AND time >= " + InfluxQl.time(range.from())
+                + " AND time < " + InfluxQl.time(range.to()) + " AND \"gas\" != " + InfluxQl.string(HourlyEmission.CO2E);
+        Map<String, Double> substituted = counts("SELECT COUNT(\"mass_kg\") AS \"n\"" + where
+                + " AND \"substituted\" = true GROUP BY \"source\", \"gas\"");
+        Map<String, Double> late = counts("SELECT COUNT(\"mass_kg\") AS \"n\"" + where
+                + " AND \"late_count\" > 0 GROUP BY \"source\", \"gas\"");
+        List<SourceGasPeriod> sums = new ArrayList<>();
+        for (Series series : influx.query("SELECT SUM(\"mass_kg\") AS \"mass\", COUNT(\"mass_kg\") AS \"hours\","
+                + " SUM(\"availability_pct\") AS \"availability\", COUNT(\"availability_pct\") AS \"availability_hours\""
+                + where + " GROUP BY \"source\", \"gas\", \"method\"")) {
+            if (series.rows().isEmpty()) continue;
+            Series.Row row = series.rows().get(0);
+            String source = series.tag("source");
+            String key = source + "|" + series.tag("gas");
             // a source removed from the site model since keeps its results, under no unit
-            String unit = model.source(row.source()).map(EmissionSource::unit).orElse("");
-            hours.add(new SourceHour(row.source(), unit, row.method(), row.gas(), row.start(),
-                    row.massKg() == null ? 0 : row.massKg(), row.availabilityPct(), Boolean.TRUE.equals(row.substituted()),
-                    row.lateCount() == null ? 0 : row.lateCount()));
+            String unit = model.source(source).map(EmissionSource::unit).orElse("");
+            sums.add(new SourceGasPeriod(source, unit, series.tag("method"), series.tag("gas"), orZero(row.number("mass")),
+                    (int) orZero(row.number("hours")), orZero(row.number("availability")),
+                    (int) orZero(row.number("availability_hours")), substituted.getOrDefault(key, 0.0).intValue(),
+                    late.getOrDefault(key, 0.0).intValue()));
         }
-        return PeriodEmissions.of(hours, gwp, source -> fossil(model, source));
+        return PeriodEmissions.of(sums, gwp, source -> fossil(model, source));
+    }
+
+    /** An aggregate's count per source and gas ({@code source|gas}). */
+    private Map<String, Double> counts(String query) {
+        Map<String, Double> counts = new HashMap<>();
+        for (Series series : influx.query(query)) {
+            if (!series.rows().isEmpty()) {
+                counts.merge(series.tag("source") + "|" + series.tag("gas"), orZero(series.rows().get(0).number("n")), Double::sum);
+            }
+        }
+        return counts;
+    }
+
+    private static double orZero(Double value) {
+        return value == null ? 0 : value;
     }
 
     /** The CH4 potential of AR6 depends on the fuel: fossil unless the Part 98 table says otherwise. */
