@@ -11,8 +11,13 @@ import io.plumeline.reporting.influx.InfluxClient;
 import io.plumeline.reporting.influx.InfluxQl;
 import io.plumeline.reporting.influx.Series;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /** Hourly emissions from the {@code emissions} measurement (contract 3), as hours or summed into days and months. */
@@ -23,6 +28,12 @@ public class EmissionsService {
     static final List<String> GASES = HourlyEmission.GASES;
     static final Duration MAX_RANGE = Duration.ofDays(3653);
     static final Duration MAX_HOURLY_RANGE = Duration.ofDays(366);
+    private static final int PERIODS_PER_REQUEST = 100;
+    private static final String BY_SERIES = " GROUP BY \"source\", \"gas\", \"method\"";
+
+    static final Comparator<EmissionRow> ORDER = Comparator.comparing(EmissionRow::source)
+            .thenComparing(EmissionRow::gas).thenComparing(EmissionRow::start)
+            .thenComparing(EmissionRow::method, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final InfluxClient influx;
 
@@ -44,11 +55,17 @@ public class EmissionsService {
         if (gas != null) {
             where.append(" AND \"gas\" = ").append(InfluxQl.string(gas(gas)));
         }
-        String query = "SELECT \"mass_kg\", \"co2e_kg\", \"availability_pct\", \"substituted_min\", \"substituted\","
-                + " \"substitution_tier\", \"late_count\", \"lineage_id\""
-                + " FROM " + influx.resultMeasurement("emissions") + " WHERE " + where + " GROUP BY \"source\", \"gas\", \"method\"";
+        String from = " FROM " + influx.resultMeasurement("emissions") + " WHERE " + where;
+        List<EmissionRow> rows = interval == ReportInterval.PT1H ? hours(from)
+                : periods(from, range, interval, site.site().zone());
+        rows.sort(ORDER);
+        return new EmissionsReport(site.site().id(), range.from(), range.to(), interval, rows);
+    }
+
+    private List<EmissionRow> hours(String from) {
         List<EmissionRow> hourly = new ArrayList<>();
-        for (Series series : influx.query(query)) {
+        for (Series series : influx.query("SELECT \"mass_kg\", \"co2e_kg\", \"availability_pct\", \"substituted_min\","
+                + " \"substituted\", \"substitution_tier\", \"late_count\", \"lineage_id\"" + from + BY_SERIES)) {
             for (Series.Row row : series.rows()) {
                 Double lateCount = row.number("late_count");
                 hourly.add(EmissionRow.hour(series.tag("source"), series.tag("gas"), row.time(), row.number("mass_kg"),
@@ -57,8 +74,68 @@ public class EmissionsService {
                         lateCount == null ? null : lateCount.intValue(), series.tag("method"), row.text("lineage_id")));
             }
         }
-        return new EmissionsReport(site.site().id(), range.from(), range.to(), interval,
-                EmissionsAggregator.aggregate(hourly, interval, site.site().zone()));
+        return hourly;
+    }
+
+    /**
+     * Days or months of the site's calendar, each summed by InfluxDB (InfluxQL's GROUP BY time() has no months
+     * and cuts days in UTC, so each period is its own pair of statements, sent in batches). Masses, substituted
+     * minutes and substituted hours add up; availability is the mean over the hours present, each hour weighing
+     * the same. Sums stay within one source and gas: the CO2e total never adds to the gases it totals.
+     */
+    private List<EmissionRow> periods(String from, TimeRange range, ReportInterval interval, ZoneId zone) {
+        List<Instant> starts = new ArrayList<>();
+        for (Instant start = interval.periodStart(range.from(), zone); start.isBefore(range.to()); start = interval.next(start, zone)) {
+            starts.add(start);
+        }
+        List<EmissionRow> rows = new ArrayList<>();
+        for (int first = 0; first < starts.size(); first += PERIODS_PER_REQUEST) {
+            List<Instant> batch = starts.subList(first, Math.min(starts.size(), first + PERIODS_PER_REQUEST));
+            List<String> statements = new ArrayList<>();
+            for (Instant start : batch) {
+                Instant end = interval.next(start, zone);
+                String within = from + " AND time >= " + InfluxQl.time(max(start, range.from()))
+                        + " AND time < " + InfluxQl.time(end.isAfter(range.to()) ? range.to() : end);
+                statements.add("SELECT SUM(\"mass_kg\") AS \"mass\", SUM(\"co2e_kg\") AS \"co2e\","
+                        + " SUM(\"substituted_min\") AS \"substituted_min\", SUM(\"availability_pct\") AS \"availability\","
+                        + " COUNT(\"availability_pct\") AS \"availability_hours\", COUNT(\"mass_kg\") AS \"hours\""
+                        + within + BY_SERIES);
+                statements.add("SELECT COUNT(\"mass_kg\") AS \"n\"" + within + " AND \"substituted\" = true" + BY_SERIES);
+            }
+            List<List<Series>> answers = influx.queryAll(statements);
+            for (int i = 0; i < batch.size(); i++) {
+                Map<List<String>, Integer> substitutedHours = new HashMap<>();
+                for (Series series : answers.get(2 * i + 1)) {
+                    if (!series.rows().isEmpty()) {
+                        substitutedHours.put(key(series), (int) orZero(series.rows().get(0).number("n")));
+                    }
+                }
+                for (Series series : answers.get(2 * i)) {
+                    if (series.rows().isEmpty()) continue;
+                    Series.Row sum = series.rows().get(0);
+                    int hours = (int) orZero(sum.number("hours"));
+                    if (hours == 0) continue;
+                    double availabilityHours = orZero(sum.number("availability_hours"));
+                    rows.add(EmissionRow.period(series.tag("source"), series.tag("gas"), batch.get(i), sum.number("mass"),
+                            sum.number("co2e"), availabilityHours == 0 ? null : orZero(sum.number("availability")) / availabilityHours,
+                            sum.number("substituted_min"), substitutedHours.getOrDefault(key(series), 0),
+                            series.tag("method"), hours));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> key(Series series) {
+        return List.of(series.tag("source"), series.tag("gas"), series.tag("method"));
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static double orZero(Double value) {
+        return value == null ? 0 : value;
     }
 
     private static EmissionSource source(SiteModel site, String id) {

@@ -29,4 +29,14 @@ public enum ReportInterval {
             case P1M -> local.toLocalDate().withDayOfMonth(1).atStartOfDay(zone).toInstant();
         };
     }
+
+    /** The start of the period after the one starting at {@code periodStart}. */
+    Instant next(Instant periodStart, ZoneId zone) {
+        ZonedDateTime local = periodStart.atZone(zone);
+        return switch (this) {
+            case PT1H -> periodStart.plusSeconds(3600);
+            case P1D -> local.toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+            case P1M -> local.toLocalDate().plusMonths(1).atStartOfDay(zone).toInstant();
+        };
+    }
 }

@@ -62,7 +62,26 @@ public class InfluxClient {
      */
     public List<Series> query(String influxQl) {
         URI uri = endpoint("/query?db=" + encode(properties.database()) + "&q=" + encode(influxQl));
-        HttpResponse<String> response = send(request(uri).GET().build(), "query");
+        return series(answer(send(request(uri).GET().build(), "query")).path("results").path(0));
+    }
+
+    /**
+     * Runs several statements in one request (POSTed, so that their length is no URL's), each answer in the
+     * order of {@code statements}: a period of many days read as a few aggregates per day.
+     */
+    public List<List<Series>> queryAll(List<String> statements) {
+        String form = "db=" + encode(properties.database()) + "&q=" + encode(String.join(";\n", statements));
+        HttpRequest post = request(endpoint("/query")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        JsonNode results = answer(send(post, "query")).path("results");
+        List<List<Series>> answers = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            answers.add(series(results.path(i)));
+        }
+        return answers;
+    }
+
+    private JsonNode answer(HttpResponse<String> response) {
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             throw new InfluxQueryException("InfluxDB at " + url() + " refused the credentials (HTTP "
                     + response.statusCode() + "); check plumeline.influx.username and password");
@@ -72,10 +91,18 @@ public class InfluxClient {
             throw new InfluxQueryException("InfluxDB at " + url() + " answered HTTP " + response.statusCode() + ": "
                     + body.path("error").asString(response.body()));
         }
-        JsonNode result = body.path("results").path(0);
+        return body;
+    }
+
+    /**
+     * A database or retention policy that does not exist yet (nothing written so far) gives no series, and so do
+     * the statements InfluxDB then leaves "not executed" (a real error of an earlier one has been thrown already).
+     */
+    private List<Series> series(JsonNode result) {
         String error = result.path("error").asString(null);
         if (error != null) {
-            if (error.startsWith("database not found") || error.startsWith("retention policy not found")) {
+            if (error.startsWith("database not found") || error.startsWith("retention policy not found")
+                    || error.equals("not executed")) {
                 return List.of();
             }
             throw new InfluxQueryException("InfluxDB at " + url() + " refused the query: " + error);
@@ -86,7 +113,7 @@ public class InfluxClient {
                 throw new InfluxQueryException("InfluxDB at " + url() + " cut the answer short (its [http] max-row-limit);"
                         + " raise the limit or narrow the query");
             }
-            series.add(series(node));
+            series.add(seriesOf(node));
         }
         return series;
     }
@@ -131,7 +158,7 @@ public class InfluxClient {
         }
     }
 
-    private static Series series(JsonNode node) {
+    private static Series seriesOf(JsonNode node) {
         Map<String, String> tags = new LinkedHashMap<>();
         node.path("tags").properties().forEach(e -> tags.put(e.getKey(), e.getValue().asString()));
         List<String> columns = new ArrayList<>();
