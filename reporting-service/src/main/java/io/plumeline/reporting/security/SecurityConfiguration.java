@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Who may call what. The rules are by path and method, so that the role × endpoint matrix is readable in one
  * place: plant data (and the period report computed from it, and the fleet roll-up) for engineers, compliance
  * officers and administrators; stored reports for compliance officers (who alone change them) and, read-only and
- * filtered to submitted ones, regulators; the audit log for compliance officers and administrators. Health, the
+ * filtered to submitted ones, regulators; the audit log for compliance officers and administrators. Every role
+ * may list the served sites (names, time zones, languages), so that a regulator's UI can name them. Health, the
  * web UI's static files and the OpenAPI description stay open: they hold no plant data.
  *
  * <p>API clients authenticate on every request (HTTP Basic, or a bearer token in {@code jwt} mode). Browsers
@@ -58,6 +59,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(OPEN).permitAll()
                         .requestMatchers("/api/v1/me").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/sites").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/emissions").hasAnyRole(PLANT_DATA)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/**", "/api/v1/reports").hasAnyRole(REPORT_READERS)
                         .requestMatchers("/api/v1/reports/**", "/api/v1/reports").hasRole(Role.COMPLIANCE.name())
