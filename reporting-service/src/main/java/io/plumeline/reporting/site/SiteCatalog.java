@@ -23,6 +23,7 @@ public class SiteCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(SiteCatalog.class);
 
     private final Map<String, SiteModel> sites = new LinkedHashMap<>();
+    private final Map<String, String> hashes = new LinkedHashMap<>();
 
     public SiteCatalog(SiteProperties properties) {
         if (properties.sites().isEmpty()) {
@@ -37,9 +38,15 @@ public class SiteCatalog {
                         + "' is in both " + previous + " and " + file);
             }
             sites.put(model.site().id(), model);
+            hashes.put(model.site().id(), SiteModelLoader.contentHash(file));
             LOG.info("Serving site {} ({} tags, {} sources) from {}", model.site().id(), model.tags().size(),
                     model.sources().size(), file);
         }
+    }
+
+    /** SHA-256 of the site model file as loaded: names the exact model a report was computed under. */
+    public String contentHash(String siteId) {
+        return hashes.get(siteId);
     }
 
     public List<SiteModel> all() {

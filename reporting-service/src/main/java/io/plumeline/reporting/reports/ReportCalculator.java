@@ -1,0 +1,131 @@
+package io.plumeline.reporting.reports;
+
+import io.plumeline.core.emissions.CalculationMethod;
+import io.plumeline.core.emissions.Calculator;
+import io.plumeline.core.emissions.FactorTable;
+import io.plumeline.core.emissions.GwpSet;
+import io.plumeline.core.reporting.PeriodChange;
+import io.plumeline.core.reporting.PeriodEmissions;
+import io.plumeline.core.reporting.ReportingPeriod;
+import io.plumeline.core.reporting.SourceHour;
+import io.plumeline.core.site.EmissionSource;
+import io.plumeline.core.site.SiteModel;
+import io.plumeline.reporting.api.TimeRange;
+import io.plumeline.reporting.emissions.EmissionRow;
+import io.plumeline.reporting.emissions.EmissionsService;
+import io.plumeline.reporting.emissions.ReportInterval;
+import io.plumeline.reporting.influx.InfluxClient;
+import io.plumeline.reporting.influx.InfluxQl;
+import io.plumeline.reporting.influx.Series;
+import io.plumeline.reporting.site.SiteCatalog;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
+
+/**
+ * Computes a period report from what the Flink job stored: the hours of {@code emissions} read by the emissions
+ * API's own query, rolled up by core, and the minutes of {@code alerts} in the period.
+ */
+@Service
+public class ReportCalculator {
+
+    private final EmissionsService emissions;
+    private final InfluxClient influx;
+    private final Calculator calculator;
+    private final SiteCatalog sites;
+
+    public ReportCalculator(EmissionsService emissions, InfluxClient influx, Calculator calculator, SiteCatalog sites) {
+        this.emissions = emissions;
+        this.influx = influx;
+        this.calculator = calculator;
+        this.sites = sites;
+    }
+
+    public ReportContent compute(SiteModel model, ReportingPeriod period) {
+        ZoneId zone = model.site().zone();
+        GwpSet gwp = GwpSet.of(model.site().gwp());
+        TimeRange range = range(period, zone);
+        PeriodEmissions now = rollup(model, range, gwp);
+        ReportingPeriod previous = period.previous();
+        PeriodEmissions before = rollup(model, range(previous, zone), gwp);
+        var site = model.site();
+        return new ReportContent(site.id(), site.name(), period.toString(), range.from(), range.to(), site.timezone(),
+                site.program(), gwp.id(), inputs(model, gwp),
+                new ReportContent.Totals(now.co2eKg(), now.byGas()), now.bySource(), now.byUnit(), now.byMethod(),
+                exceedances(model, range), PeriodChange.of(previous, before.co2eKg(), now.co2eKg()));
+    }
+
+    /** The period's roll-up by gas alone, for the fleet report. */
+    public PeriodEmissions rollup(SiteModel model, ReportingPeriod period) {
+        return rollup(model, range(period, model.site().zone()), GwpSet.of(model.site().gwp()));
+    }
+
+    private static TimeRange range(ReportingPeriod period, ZoneId zone) {
+        return new TimeRange(period.start(zone), period.end(zone));
+    }
+
+    private PeriodEmissions rollup(SiteModel model, TimeRange range, GwpSet gwp) {
+        List<SourceHour> hours = new ArrayList<>();
+        for (EmissionRow row : emissions.emissions(model, range, null, null, ReportInterval.PT1H).rows()) {
+            // a source removed from the site model since keeps its results, under no unit
+            String unit = model.source(row.source()).map(EmissionSource::unit).orElse("");
+            hours.add(new SourceHour(row.source(), unit, row.method(), row.gas(), row.start(),
+                    row.massKg() == null ? 0 : row.massKg(), row.availabilityPct(), Boolean.TRUE.equals(row.substituted()),
+                    row.lateCount() == null ? 0 : row.lateCount()));
+        }
+        return PeriodEmissions.of(hours, gwp, source -> fossil(model, source));
+    }
+
+    /** The CH4 potential of AR6 depends on the fuel: fossil unless the Part 98 table says otherwise. */
+    private boolean fossil(SiteModel model, String sourceId) {
+        return model.source(sourceId).map(EmissionSource::fuel)
+                .flatMap(fuel -> calculator.factors().epaC1C2().fuel(fuel)).map(FactorTable.Fuel::fossil).orElse(true);
+    }
+
+    private ReportContent.Inputs inputs(SiteModel model, GwpSet gwp) {
+        Map<String, String> tables = new TreeMap<>();
+        for (EmissionSource source : model.sources()) {
+            CalculationMethod.find(source.method()).ifPresent(method ->
+                    calculator.factors().tablesOf(method).forEach(table -> tables.put(table.id(), table.version())));
+        }
+        return new ReportContent.Inputs(sites.contentHash(model.site().id()),
+                tables.entrySet().stream().map(e -> new ReportContent.Versioned(e.getKey(), e.getValue())).toList(),
+                new ReportContent.Versioned(gwp.id(), gwp.version()));
+    }
+
+    /** Alert points of the period per tag and limit (tag {@code limit} is {@code <averaging>:<max>}). */
+    private List<ReportContent.Exceedance> exceedances(SiteModel model, TimeRange range) {
+        String query = "SELECT \"value\", \"max\" FROM " + influx.resultMeasurement("alerts")
+                + " WHERE \"site\" = " + InfluxQl.string(model.site().id())
+                + " AND time >= " + InfluxQl.time(range.from()) + " AND time < " + InfluxQl.time(range.to())
+                + " GROUP BY \"tag\", \"limit\"";
+        List<ReportContent.Exceedance> exceedances = new ArrayList<>();
+        for (Series series : influx.query(query)) {
+            if (series.rows().isEmpty()) continue;
+            String label = series.tag("limit") == null ? "" : series.tag("limit");
+            double maxValue = Double.NEGATIVE_INFINITY;
+            Double limit = null;
+            Instant first = null;
+            Instant last = null;
+            for (Series.Row row : series.rows()) {
+                Double value = row.number("value");
+                if (value != null) maxValue = Math.max(maxValue, value);
+                if (limit == null) limit = row.number("max");
+                Instant time = row.time();
+                if (first == null || time.isBefore(first)) first = time;
+                if (last == null || time.isAfter(last)) last = time;
+            }
+            exceedances.add(new ReportContent.Exceedance(series.tag("tag"), limit,
+                    label.contains(":") ? label.substring(0, label.indexOf(':')) : label, series.rows().size(),
+                    maxValue == Double.NEGATIVE_INFINITY ? null : maxValue, first, last));
+        }
+        exceedances.sort(Comparator.comparing(ReportContent.Exceedance::tag)
+                .thenComparing(ReportContent.Exceedance::averaging));
+        return exceedances;
+    }
+}
