@@ -176,13 +176,13 @@ function content(c) {
   return parts;
 }
 
-/** A side of a difference: a number, or an object holding co2eKg. */
+/** A side of a difference: {massKg, co2eKg}. */
 function kg(side) {
-  return side !== null && typeof side === 'object' ? side.co2eKg : side;
+  return side?.co2eKg;
 }
 
 function diffTable(diff) {
-  const rows = diff.rows || diff.changes || diff.differences || diff.bySourceAndGas || [];
+  const rows = diff.changes || [];
   const parts = [el('h4', {}, t('reports.diffTitle'))];
   if (!rows.length) {
     parts.push(el('p', {class: 'no-diff'}, t('reports.noDiff')));
@@ -193,8 +193,8 @@ function diffTable(diff) {
         {class: 'diff'}));
   }
   if (diff.totals) {
-    parts.push(el('p', {class: 'diff-total'}, `${t('reports.total')}: ${number(kg(diff.totals.before), 1)} → `
-        + `${number(kg(diff.totals.after), 1)} (${number(kg(diff.totals.change), 1)})`));
+    parts.push(el('p', {class: 'diff-total'}, `${t('reports.total')}: ${number(diff.totals.beforeCo2eKg, 1)} → `
+        + `${number(diff.totals.afterCo2eKg, 1)} (${number(diff.totals.changeKg, 1)})`));
   }
   return parts;
 }

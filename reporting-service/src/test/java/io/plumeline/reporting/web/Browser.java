@@ -17,7 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through its chromedriver (no Selenium Manager, no download): screenshots go
- * to target/screenshots, downloads to a folder of target/downloads.
+ * to target/screenshots, downloads to a folder of target/downloads emptied at start.
  */
 final class Browser implements AutoCloseable {
 
@@ -38,6 +38,11 @@ final class Browser implements AutoCloseable {
         }
         try {
             downloads = Files.createDirectories(Path.of("target", "downloads", name).toAbsolutePath());
+            try (var earlier = Files.list(downloads)) {
+                for (Path file : earlier.toList()) {
+                    Files.delete(file);
+                }
+            }
             Files.createDirectories(SCREENSHOTS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

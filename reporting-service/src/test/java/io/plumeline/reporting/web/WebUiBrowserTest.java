@@ -130,6 +130,8 @@ class WebUiBrowserTest {
     void complianceApprovesAndExportsARegulatorSeesOnlyTheSubmittedOne() throws Exception {
         browser.signIn("compliance", "compliance-pw");
         browser.open("/#reports");
+        browser.waitFor(d -> browser.find("#view-reports").isDisplayed());
+        assertThat(browser.find("#view-live").isDisplayed()).as("one view at a time").isFalse();
         generate(SUBMITTED_PERIOD);
         approve();
         browser.find("#report-submit").click();
