@@ -10,11 +10,14 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 as application/problem+json, like every other error of the API. The 401 names the scheme
- * to use, so a client (curl, a browser) knows how to authenticate.
+ * to use, so that a client (curl) knows how to authenticate; the web UI's own requests (marked
+ * {@code X-Requested-With: XMLHttpRequest}) get no challenge, so the browser shows its sign-in page rather than
+ * its Basic dialog.
  */
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -29,7 +32,9 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint,
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", challenge);
+        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            response.setHeader("WWW-Authenticate", challenge);
+        }
         write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
                 "this endpoint needs credentials (" + challenge.split(" ")[0] + ")");
     }
@@ -37,8 +42,19 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint,
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        if (e instanceof CsrfException) {
+            write(response, HttpStatus.FORBIDDEN, "CSRF token missing or wrong",
+                    "a request of a signed-in browser session must carry the X-XSRF-TOKEN header with the value of"
+                            + " the XSRF-TOKEN cookie (API clients send an Authorization header instead)");
+            return;
+        }
         write(response, HttpStatus.FORBIDDEN, "Forbidden",
                 "your role may not " + request.getMethod() + " " + request.getRequestURI());
+    }
+
+    /** A sign-in that failed: 401 without a challenge, the form says what to do. */
+    static void signInFailed(HttpServletResponse response) throws IOException {
+        write(response, HttpStatus.UNAUTHORIZED, "Sign-in failed", "wrong user name or password");
     }
 
     private static void write(HttpServletResponse response, HttpStatus status, String title, String detail)

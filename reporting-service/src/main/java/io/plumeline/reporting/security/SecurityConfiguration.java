@@ -1,10 +1,15 @@
 package io.plumeline.reporting.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -15,41 +20,87 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what. The rules are by path and method, so that the role × endpoint matrix is readable in one
- * place: plant data for engineers, compliance officers and administrators; reports for compliance officers
- * (who alone change them) and, read-only and filtered to submitted ones, regulators; the audit log for
- * compliance officers and administrators. Health stays open for the orchestrator's probes.
+ * place: plant data (and the period report computed from it, and the fleet roll-up) for engineers, compliance
+ * officers and administrators; stored reports for compliance officers (who alone change them) and, read-only and
+ * filtered to submitted ones, regulators; the audit log for compliance officers and administrators. Every role
+ * may list the served sites (names, time zones, languages), so that a regulator's UI can name them. Health, the
+ * web UI's static files and the OpenAPI description stay open: they hold no plant data.
+ *
+ * <p>API clients authenticate on every request (HTTP Basic, or a bearer token in {@code jwt} mode). Browsers
+ * sign in with the form of {@code /login.html} (basic mode) and then hold a session cookie; because a cookie is
+ * sent by the browser whatever page asks, every changing request of a session must carry the CSRF token of the
+ * {@code XSRF-TOKEN} cookie in {@code X-XSRF-TOKEN}. A request with an Authorization header carries its own
+ * credentials and needs none.
  */
 @Configuration
 public class SecurityConfiguration {
 
     private static final String[] PLANT_DATA = {Role.ENGINEER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name()};
+    private static final String[] REPORT_READERS = {Role.COMPLIANCE.name(), Role.REGULATOR.name(), Role.ADMIN.name()};
+    /** What a browser may load before signing in: the UI's files and the API's description, no data. */
+    private static final String[] OPEN = {"/", "/index.html", "/login.html", "/ui/**", "/favicon.ico",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error",
+            "/actuator/health", "/actuator/health/**", "/actuator/info"};
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, JsonMapper json) throws Exception {
+        boolean jwt = properties.mode() == SecurityProperties.Mode.JWT;
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(
-                properties.mode() == SecurityProperties.Mode.JWT ? "Bearer" : "Basic realm=\"plumeline\"");
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                jwt ? "Bearer" : "Basic realm=\"plumeline\"");
+        http.csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/**", "/api/v1/reports")
-                            .hasAnyRole(Role.COMPLIANCE.name(), Role.REGULATOR.name(), Role.ADMIN.name())
+                        .requestMatchers(OPEN).permitAll()
+                        .requestMatchers("/api/v1/me").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/sites").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/emissions").hasAnyRole(PLANT_DATA)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/**", "/api/v1/reports").hasAnyRole(REPORT_READERS)
                         .requestMatchers("/api/v1/reports/**", "/api/v1/reports").hasRole(Role.COMPLIANCE.name())
                         .requestMatchers("/api/v1/audit/**", "/api/v1/audit")
                             .hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .requestMatchers("/api/v1/**").hasAnyRole(PLANT_DATA)
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
-        if (properties.mode() == SecurityProperties.Mode.JWT) {
-            http.oauth2ResourceServer(o -> o.authenticationEntryPoint(problems).accessDeniedHandler(problems)
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFrom(properties.rolesClaim()))));
+        if (jwt) {
+            http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .oauth2ResourceServer(o -> o.authenticationEntryPoint(problems).accessDeniedHandler(problems)
+                            .jwt(j -> j.jwtAuthenticationConverter(rolesFrom(properties))));
         } else {
-            http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
+            http.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                    .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
+                            .successHandler((request, response, authentication) -> {
+                                response.setContentType("application/json");
+                                response.setCharacterEncoding("UTF-8");
+                                response.getWriter().write(json.writeValueAsString(
+                                        CurrentUser.of(authentication, properties.mode())));
+                            })
+                            .failureHandler((request, response, e) -> ProblemAuthenticationEntryPoint.signInFailed(response))
+                            .permitAll())
+                    .logout(logout -> logout.logoutUrl("/logout")
+                            .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)));
         }
         return http.build();
+    }
+
+    /**
+     * A changing request needs the token when the browser could have added credentials on its own: a session
+     * cookie, or the sign-in itself (so that another site cannot sign a browser in as someone else). Requests
+     * with an Authorization header carry their credentials explicitly; requests with neither are anonymous and
+     * get the 401 of the path rules.
+     */
+    private static boolean needsCsrfToken(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod()) || request.getHeader("Authorization") != null) {
+            return false;
+        }
+        return request.getRequestedSessionId() != null || "/login".equals(request.getServletPath())
+                || "/logout".equals(request.getServletPath());
     }
 
     @Bean
@@ -62,17 +113,32 @@ public class SecurityConfiguration {
         return users;
     }
 
-    /** The identity provider's token lists role names (ENGINEER, …) in one claim; unknown names grant nothing. */
-    private static JwtAuthenticationConverter rolesFrom(String claim) {
+    /**
+     * The identity provider's token lists role names (ENGINEER, …) in one claim, which may sit inside another
+     * ({@code realm_access.roles}); unknown names grant nothing. The user's name is another claim.
+     */
+    static JwtAuthenticationConverter rolesFrom(SecurityProperties properties) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setPrincipalClaimName(properties.nameClaim());
         converter.setJwtGrantedAuthoritiesConverter((Jwt jwt) -> {
-            Object value = jwt.getClaims().get(claim);
+            Object value = claim(jwt.getClaims(), properties.rolesClaim());
             Collection<?> names = value instanceof Collection<?> c ? c : value == null ? List.of() : List.of(value);
             return names.stream().map(String::valueOf)
-                    .filter(name -> List.of(Role.values()).stream().anyMatch(r -> r.name().equals(name)))
-                    .map(name -> (GrantedAuthority) new SimpleGrantedAuthority(Role.valueOf(name).authority()))
+                    .flatMap(name -> Arrays.stream(Role.values()).filter(r -> r.name().equals(name)))
+                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority()))
                     .toList();
         });
         return converter;
+    }
+
+    private static Object claim(Map<String, Object> claims, String path) {
+        Object value = claims;
+        for (String key : path.split("\\.")) {
+            if (!(value instanceof Map<?, ?> map)) {
+                return null;
+            }
+            value = map.get(key);
+        }
+        return value;
     }
 }

@@ -5,13 +5,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code plumeline.security.*}: {@code basic} takes its users from configuration (one machine, the demo);
- * {@code jwt} makes the service an OAuth2 resource server that trusts the bearer tokens of the operator's
- * identity provider (production) and reads the roles from a claim.
+ * {@code plumeline.security.*}: {@code basic} takes its users from configuration (one machine, the demo) and
+ * signs browsers in with a form and a session; {@code jwt} makes the service an OAuth2 resource server that
+ * trusts the bearer tokens of the operator's identity provider (production), reads the roles from a claim
+ * ({@code roles}, or a path such as {@code realm_access.roles}) and the user's name from another ({@code sub}).
  */
 @ConfigurationProperties("plumeline.security")
 public record SecurityProperties(@DefaultValue("basic") Mode mode, List<User> users,
-                                 @DefaultValue("roles") String rolesClaim) {
+                                 @DefaultValue("roles") String rolesClaim,
+                                 @DefaultValue("sub") String nameClaim) {
 
     public enum Mode { BASIC, JWT }
 
@@ -39,6 +41,9 @@ public record SecurityProperties(@DefaultValue("basic") Mode mode, List<User> us
         if (mode == Mode.BASIC && users.isEmpty()) {
             throw new IllegalArgumentException("plumeline.security.mode is basic but no plumeline.security.users are "
                     + "configured; see the README for the demo users");
+        }
+        if (rolesClaim.isBlank() || nameClaim.isBlank()) {
+            throw new IllegalArgumentException("plumeline.security.roles-claim and name-claim must not be blank");
         }
     }
 }

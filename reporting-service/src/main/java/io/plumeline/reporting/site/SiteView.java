@@ -15,13 +15,16 @@ import java.util.TreeMap;
 
 /**
  * A site model as {@code GET /api/v1/site} shows it: what people query by (units, tags, sources, streams,
- * limits). OPC UA endpoints and node ids stay out: they are the collector's business and the plant network's.
+ * limits) and the language its people read ({@code locale}: {@code en} or {@code zh-CN}, the web UI's default,
+ * {@code en} when the site model gives none). OPC UA endpoints and node ids stay out: they are the collector's
+ * business and the plant network's.
  */
-public record SiteView(Site site, List<PlantUnit> units, List<TagView> tags, List<SourceView> sources,
+public record SiteView(Site site, String locale, List<PlantUnit> units, List<TagView> tags, List<SourceView> sources,
                        List<MaterialStream> streams, List<Limit> limits) {
 
     static SiteView of(SiteModel model) {
-        return new SiteView(model.site(), model.units(), model.tags().stream().map(TagView::of).toList(),
+        return new SiteView(model.site(), model.site().language().toLanguageTag(), model.units(),
+                model.tags().stream().map(TagView::of).toList(),
                 model.sources().stream().map(SourceView::of).toList(), model.streams(), model.limits());
     }
 

@@ -1,0 +1,81 @@
+// The web UI's shell: who is signed in, which site, which language, and the views of the user's roles.
+import {el, get, post} from './api.js';
+import {chooseLanguage, setLanguage, setTimeZone, t, translatePage} from './i18n.js';
+import {LiveView} from './live.js';
+import {ReportsView} from './reports.js';
+
+const $ = selector => document.querySelector(selector);
+const PLANT_ROLES = ['ENGINEER', 'COMPLIANCE', 'ADMIN'];
+const SITE_KEY = 'plumeline.site';
+
+function notify(text, error = false) {
+  const box = $('#message');
+  box.textContent = text;
+  box.className = error ? 'error' : 'info';
+  box.hidden = false;
+  clearTimeout(notify.timer);
+  notify.timer = setTimeout(() => { box.hidden = true; }, error ? 15000 : 6000);
+}
+
+const me = await get('/api/v1/me');
+const sites = await get('/api/v1/sites');
+const stored = localStorage.getItem(SITE_KEY);
+const site = sites.find(s => s.id === stored) || sites[0];
+setTimeZone(site.timezone);
+chooseLanguage(site.locale);
+
+const has = roles => me.roles.some(r => roles.includes(r));
+const reportsMode = me.roles.includes('COMPLIANCE') ? 'compliance' : me.roles.includes('ADMIN') ? 'reader'
+    : me.roles.includes('REGULATOR') ? 'regulator' : null;
+const refreshSeconds = Math.max(1, Number(new URLSearchParams(location.search).get('refresh')) || 5);
+
+const views = {};
+if (has(PLANT_ROLES)) {
+  views.live = new LiveView($('#view-live'), await get('/api/v1/site', {site: site.id}), refreshSeconds);
+}
+if (reportsMode) {
+  views.reports = new ReportsView($('#view-reports'), site.id, reportsMode, notify);
+}
+
+function labels() {
+  translatePage();
+  $('#site-name').textContent = `${site.name} (${site.id})`;
+  $('#user').textContent = `${t('user.signedInAs', {name: me.name})} · ${me.roles.map(r => t('role.' + r)).join(', ')}`;
+  const reportsLabel = reportsMode === 'regulator' ? t('nav.submitted') : t('nav.reports');
+  $('#nav-reports').textContent = reportsLabel;
+  $('.report-list-title').textContent = reportsMode === 'regulator' ? t('nav.submitted') : t('reports.list');
+}
+
+function show() {
+  const wanted = location.hash.substring(1);
+  const name = views[wanted] ? wanted : Object.keys(views)[0];
+  document.querySelectorAll('.view').forEach(v => { v.hidden = v.id !== 'view-' + name; });
+  document.querySelectorAll('nav [data-view]').forEach(a => a.classList.toggle('active', a.dataset.view === name));
+}
+
+$('#nav-live').hidden = !views.live;
+$('#nav-reports').hidden = !views.reports;
+$('#sign-out').hidden = me.mode !== 'basic';
+$('#sign-out').addEventListener('click', async () => {
+  await post('/logout');
+  location.href = '/login.html?signedOut';
+});
+if (sites.length > 1) {
+  $('#site-choice').hidden = false;
+  $('#site-select').replaceChildren(...sites.map(s => el('option', {value: s.id, selected: s.id === site.id}, s.name)));
+  $('#site-select').addEventListener('change', e => { localStorage.setItem(SITE_KEY, e.target.value); location.reload(); });
+}
+const languages = $('#lang-select');
+languages.value = document.documentElement.lang;
+languages.addEventListener('change', () => {
+  setLanguage(languages.value);
+  labels();
+  Object.values(views).forEach(v => v.render());
+});
+window.addEventListener('hashchange', show);
+
+labels();
+show();
+views.live?.start();
+if (views.reports) await views.reports.load().catch(e => notify(e.message, true));
+document.body.dataset.ready = 'true';

@@ -1,0 +1,122 @@
+// The web UI's two languages. Labels only: ids, units of measure, gas symbols, periods and file contents stay as
+// the API gives them. Numbers and dates are formatted with the Intl API for the chosen language.
+const MESSAGES = {
+  'en': {
+    'app.title': 'Plumeline',
+    'lang.label': 'Language',
+    'nav.live': 'Live view', 'nav.reports': 'Reports', 'nav.submitted': 'Submitted reports', 'nav.api': 'API',
+    'user.signOut': 'Sign out', 'user.signedInAs': 'Signed in as {name}',
+    'role.ENGINEER': 'Engineer', 'role.COMPLIANCE': 'Compliance officer', 'role.REGULATOR': 'Regulator', 'role.ADMIN': 'Administrator',
+    'site.label': 'Site',
+    'login.title': 'Sign in to Plumeline', 'login.user': 'User name', 'login.password': 'Password', 'login.submit': 'Sign in',
+    'login.failed': 'Wrong user name or password.', 'login.signedOut': 'You are signed out.',
+    'login.jwt': 'This deployment signs people in through the operator\'s identity provider. Open Plumeline through its sign-in address.',
+    'live.units': 'Units', 'live.allUnits': 'All units', 'live.tags': 'Tags', 'live.rates': 'Current emission rates',
+    'live.alerts': 'Alerts', 'live.updated': 'Updated {time}', 'live.refreshFailed': 'Refresh failed: {detail}',
+    'live.noAlerts': 'No alerts.', 'live.noRates': 'No emission rates yet.', 'live.chartHint': 'Select a tag to see its recent readings.',
+    'col.tag': 'Tag', 'col.unit': 'Unit', 'col.value': 'Value', 'col.uom': 'Unit of measure', 'col.quality': 'Quality', 'col.time': 'Time',
+    'col.source': 'Source', 'col.gas': 'Gas', 'col.rate': 'Rate (kg/h)', 'col.limit': 'Limit', 'col.max': 'Max', 'col.average': 'Average',
+    'quality.GOOD': 'Good', 'quality.UNCERTAIN': 'Uncertain', 'quality.BAD': 'Bad', 'quality.NONE': 'No data',
+    'chart.title': 'Recent readings of {tag}', 'chart.window': 'Window', 'chart.noData': 'No readings in this window.',
+    'chart.points': '{count} points', 'chart.close': 'Close',
+    'reports.period': 'Period', 'reports.periodHint': '2026, 2026-Q1 or 2026-03', 'reports.preview': 'Preview from data now',
+    'reports.generate': 'Generate draft', 'reports.list': 'Reports', 'reports.status': 'Status', 'reports.any': 'Any',
+    'reports.none': 'No reports.', 'reports.revision': 'Revision', 'reports.created': 'Created', 'reports.approved': 'Approved',
+    'reports.submitted': 'Submitted', 'reports.total': 'Total CO2e (kg)', 'reports.open': 'Open',
+    'reports.approve': 'Approve', 'reports.submit': 'Submit to regulator', 'reports.diff': 'Compare with previous revision',
+    'reports.exports': 'Exports', 'reports.zip': 'All files (zip)', 'reports.byGas': 'By gas', 'reports.bySource': 'By source',
+    'reports.mass': 'Mass (kg)', 'reports.co2e': 'CO2e (kg)', 'reports.availability': 'Availability (%)',
+    'reports.substitutedHours': 'Substituted hours', 'reports.previousPeriod': 'Previous period {period}: {co2e} kg CO2e, change {change} kg ({pct} %)',
+    'reports.diffTitle': 'Differences from the previous revision', 'reports.before': 'Before (kg CO2e)',
+    'reports.after': 'After (kg CO2e)', 'reports.change': 'Change (kg CO2e)', 'reports.noDiff': 'No differences.',
+    'reports.generated': 'Draft generated: revision {revision} of {period}.', 'reports.done': 'Report {id}: {status}.',
+    'reports.by': '{time} by {name}', 'reports.exceedances': 'Limit exceedances',
+    'status.draft': 'Draft', 'status.approved': 'Approved', 'status.submitted': 'Submitted',
+    'error.title': 'Error', 'error.forbidden': 'Your role may not do this.',
+  },
+  'zh-CN': {
+    'app.title': 'Plumeline 排放监测',
+    'lang.label': '语言',
+    'nav.live': '实时监控', 'nav.reports': '报告', 'nav.submitted': '已提交报告', 'nav.api': '接口',
+    'user.signOut': '退出登录', 'user.signedInAs': '当前用户：{name}',
+    'role.ENGINEER': '工程师', 'role.COMPLIANCE': '合规专员', 'role.REGULATOR': '监管人员', 'role.ADMIN': '管理员',
+    'site.label': '厂区',
+    'login.title': '登录 Plumeline', 'login.user': '用户名', 'login.password': '密码', 'login.submit': '登录',
+    'login.failed': '用户名或密码错误。', 'login.signedOut': '您已退出登录。',
+    'login.jwt': '本系统通过运营方的身份认证服务登录，请从其登录地址打开 Plumeline。',
+    'live.units': '装置', 'live.allUnits': '全部装置', 'live.tags': '测点', 'live.rates': '当前排放速率',
+    'live.alerts': '报警', 'live.updated': '更新于 {time}', 'live.refreshFailed': '刷新失败：{detail}',
+    'live.noAlerts': '暂无报警。', 'live.noRates': '暂无排放速率。', 'live.chartHint': '选择一个测点以查看其近期读数。',
+    'col.tag': '测点', 'col.unit': '装置', 'col.value': '数值', 'col.uom': '计量单位', 'col.quality': '数据质量', 'col.time': '时间',
+    'col.source': '排放源', 'col.gas': '气体', 'col.rate': '速率 (kg/h)', 'col.limit': '限值', 'col.max': '上限', 'col.average': '平均值',
+    'quality.GOOD': '良好', 'quality.UNCERTAIN': '不确定', 'quality.BAD': '故障', 'quality.NONE': '无数据',
+    'chart.title': '{tag} 的近期读数', 'chart.window': '时间范围', 'chart.noData': '该时间范围内没有读数。',
+    'chart.points': '{count} 个数据点', 'chart.close': '关闭',
+    'reports.period': '报告期', 'reports.periodHint': '2026、2026-Q1 或 2026-03', 'reports.preview': '按当前数据预览',
+    'reports.generate': '生成草稿', 'reports.list': '报告列表', 'reports.status': '状态', 'reports.any': '全部',
+    'reports.none': '暂无报告。', 'reports.revision': '版本', 'reports.created': '创建', 'reports.approved': '批准',
+    'reports.submitted': '提交', 'reports.total': 'CO2e 总量 (kg)', 'reports.open': '打开',
+    'reports.approve': '批准', 'reports.submit': '提交监管机构', 'reports.diff': '与上一版本比较',
+    'reports.exports': '导出文件', 'reports.zip': '全部文件 (zip)', 'reports.byGas': '按气体', 'reports.bySource': '按排放源',
+    'reports.mass': '质量 (kg)', 'reports.co2e': 'CO2e (kg)', 'reports.availability': '数据可用率 (%)',
+    'reports.substitutedHours': '替代小时数', 'reports.previousPeriod': '上一报告期 {period}：{co2e} kg CO2e，变化 {change} kg（{pct} %）',
+    'reports.diffTitle': '与上一版本的差异', 'reports.before': '之前 (kg CO2e)',
+    'reports.after': '之后 (kg CO2e)', 'reports.change': '变化 (kg CO2e)', 'reports.noDiff': '没有差异。',
+    'reports.generated': '已生成草稿：{period} 第 {revision} 版。', 'reports.done': '报告 {id}：{status}。',
+    'reports.by': '{time}，{name}', 'reports.exceedances': '超限记录',
+    'status.draft': '草稿', 'status.approved': '已批准', 'status.submitted': '已提交',
+    'error.title': '错误', 'error.forbidden': '您的角色无权执行此操作。',
+  },
+};
+
+export const LANGUAGES = Object.keys(MESSAGES);
+const STORED = 'plumeline.lang';
+let current = 'en';
+let timeZone;
+
+/** The language: the one the user chose in this browser, else the site's. */
+export function chooseLanguage(siteLocale) {
+  const stored = localStorage.getItem(STORED);
+  current = LANGUAGES.includes(stored) ? stored : LANGUAGES.includes(siteLocale) ? siteLocale : 'en';
+  document.documentElement.lang = current;
+  return current;
+}
+
+export function setLanguage(lang) {
+  if (!LANGUAGES.includes(lang)) return;
+  localStorage.setItem(STORED, lang);
+  current = lang;
+  document.documentElement.lang = lang;
+}
+
+export function language() { return current; }
+
+/** Dates are shown in the site's time zone: periods and hours are the site's. */
+export function setTimeZone(zone) { timeZone = zone; }
+
+export function t(key, params = {}) {
+  const text = MESSAGES[current][key] ?? MESSAGES.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => params[name] ?? '');
+}
+
+/** Fills every element with data-i18n (text) or data-i18n-placeholder in the current language. */
+export function translatePage(root = document) {
+  root.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+  root.querySelectorAll('[data-i18n-placeholder]').forEach(el => { el.placeholder = t(el.dataset.i18nPlaceholder); });
+  document.title = t('app.title');
+}
+
+export function number(value, maximumFractionDigits = 2) {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  return new Intl.NumberFormat(current, {maximumFractionDigits}).format(value);
+}
+
+export function dateTime(instant) {
+  if (!instant) return '–';
+  return new Intl.DateTimeFormat(current, {dateStyle: 'medium', timeStyle: 'medium', timeZone}).format(new Date(instant));
+}
+
+export function time(instant) {
+  if (!instant) return '–';
+  return new Intl.DateTimeFormat(current, {timeStyle: 'medium', timeZone}).format(new Date(instant));
+}

@@ -1,0 +1,98 @@
+package io.plumeline.reporting.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its chromedriver (no Selenium Manager, no download): screenshots go
+ * to target/screenshots, downloads to a folder of target/downloads emptied at start.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    final ChromeDriver driver;
+    final Path downloads;
+    private final String base;
+
+    Browser(int port, String name) {
+        for (Path needed : new Path[] {CHROMIUM, CHROMEDRIVER}) {
+            if (!Files.isExecutable(needed)) {
+                throw new IllegalStateException(needed + " is missing: the browser tests need Debian's chromium and "
+                        + "chromium-driver packages; run ./plumeline test (it installs them) or apt-get install -y chromium chromium-driver");
+            }
+        }
+        try {
+            downloads = Files.createDirectories(Path.of("target", "downloads", name).toAbsolutePath());
+            try (var earlier = Files.list(downloads)) {
+                for (Path file : earlier.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.createDirectories(SCREENSHOTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1400,1000", "--lang=en-US");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "intl.accept_languages", "en-US"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        base = "http://127.0.0.1:" + port;
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    void signIn(String user, String password) {
+        open("/login.html");
+        waitFor(d -> d.findElement(By.id("username")).isDisplayed());
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    <T> T waitFor(ExpectedCondition<T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+    }
+
+    Path screenshot(String name) {
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        try {
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

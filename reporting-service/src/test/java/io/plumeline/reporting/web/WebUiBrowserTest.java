@@ -1,0 +1,196 @@
+package io.plumeline.reporting.web;
+
+import static io.plumeline.reporting.support.Contract3Lines.accountedHour;
+import static io.plumeline.reporting.support.Contract3Lines.goodReading;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumeline.reporting.support.ApiClient;
+import io.plumeline.reporting.support.InfluxTestServer;
+import io.plumeline.reporting.support.SiteFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The web UI in headless Chromium against the service over a real influxd (its own database): an engineer's live
+ * view follows readings the test writes while the page refreshes and charts a tag; a compliance officer generates,
+ * approves and submits reports and downloads an XML export; a regulator sees only the submitted report; the UI
+ * switches to Chinese. Screenshots are in target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebUiBrowserTest {
+
+    static final String SITE = "dalian-refinery";
+    static final String DATABASE = "browser";
+    static final String TAG = "heater-1.fuel_gas_flow";
+    /** Months of Dalian with emissions hours (forever keeps them whatever their age). */
+    static final String SUBMITTED_PERIOD = "2025-03";
+    static final String APPROVED_PERIOD = "2025-04";
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("plumeline.sites", () -> SiteFiles.path("dalian.yaml").toString());
+        registry.add("plumeline.influx.url", () -> InfluxTestServer.shared().url());
+        registry.add("plumeline.influx.database", () -> DATABASE);
+    }
+
+    @BeforeAll
+    static void writeEmissionHours() {
+        List<String> lines = new ArrayList<>();
+        for (Instant start : List.of(Instant.parse("2025-03-10T02:00:00Z"), Instant.parse("2025-04-10T02:00:00Z"))) {
+            for (int h = 0; h < 3; h++) {
+                Instant hour = start.plus(h, ChronoUnit.HOURS);
+                lines.add(accountedHour(SITE, "heater-1", "heater-1.stack", "CO2", hour, 2500 + h, 2500 + h, 100, 0, null, 0));
+                lines.add(accountedHour(SITE, "heater-1", "heater-1.stack", "CO2e", hour, 2510 + h, 2510 + h, 100, 0, null, 0));
+            }
+        }
+        InfluxTestServer.write(DATABASE, lines);
+    }
+
+    @BeforeEach
+    void startBrowser(org.junit.jupiter.api.TestInfo test) {
+        browser = new Browser(port, test.getTestMethod().orElseThrow().getName());
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void theLiveViewFollowsNewReadingsAndChartsATag() {
+        Instant first = Instant.now().minusSeconds(20);
+        InfluxTestServer.write(DATABASE, List.of(goodReading(SITE, "heater-1", TAG, first, 1000.0),
+                goodReading(SITE, "heater-1", TAG, first.plusSeconds(5), 1100.0)));
+
+        browser.signIn("engineer", "engineer-pw");
+        browser.open("/?refresh=1#live");
+        String value = "#live-tags tr[data-tag='" + TAG + "'] td[data-value]";
+        browser.waitFor(d -> shown(value) == 1100.0);
+        assertThat(browser.find("#live-tags tr[data-tag='" + TAG + "'] .quality").getDomAttribute("data-quality"))
+                .isEqualTo("GOOD");
+        browser.screenshot("live-before");
+
+        InfluxTestServer.write(DATABASE, List.of(goodReading(SITE, "heater-1", TAG, Instant.now(), 1234.5)));
+        browser.waitFor(d -> shown(value) == 1234.5);
+        assertThat(browser.find(value).getText()).isEqualTo("1,234.5");
+        browser.screenshot("live-after");
+
+        browser.find("#live-tags tr[data-tag='" + TAG + "']").click();
+        browser.waitFor(d -> !d.findElements(By.cssSelector("#live-chart svg path.line")).isEmpty());
+        assertThat(browser.find("#chart-title").getText()).contains(TAG);
+        assertThat(Integer.parseInt(browser.find("#chart-count").getDomAttribute("data-count"))).isEqualTo(3);
+        assertThat(browser.driver.findElements(By.cssSelector("#live-chart svg circle.dot"))).hasSize(3);
+        browser.screenshot("live-chart");
+    }
+
+    @Test
+    void chineseLabelsAndNumbersOnRequest() {
+        browser.signIn("engineer", "engineer-pw");
+        browser.open("/#live");
+        browser.waitFor(d -> !d.findElements(By.cssSelector("#live-tags tbody tr")).isEmpty());
+        assertThat(browser.find("#nav-live").getText()).isEqualTo("Live view");
+
+        new Select(browser.find("#lang-select")).selectByValue("zh-CN");
+        browser.waitFor(d -> "实时监控".equals(browser.find("#nav-live").getText()));
+        assertThat(browser.find("html").getDomAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(browser.driver.findElements(By.cssSelector("#view-live h2"))).extracting(WebElement::getText)
+                .contains("装置", "测点", "当前排放速率", "报警");
+        assertThat(browser.find("#live-tags th").getText()).isEqualTo("测点");
+        assertThat(browser.find("#live-tags tr[data-tag='" + TAG + "'] td:nth-child(1)").getText())
+                .as("ids stay as they are").isEqualTo(TAG);
+        browser.screenshot("live-zh-CN");
+
+        browser.open("/#live");
+        browser.waitFor(d -> "实时监控".equals(browser.find("#nav-live").getText()));
+        assertThat(browser.find("#lang-select").getDomProperty("value")).as("the choice is kept").isEqualTo("zh-CN");
+        new Select(browser.find("#lang-select")).selectByValue("en");
+    }
+
+    @Test
+    void complianceApprovesAndExportsARegulatorSeesOnlyTheSubmittedOne() throws Exception {
+        browser.signIn("compliance", "compliance-pw");
+        browser.open("/#reports");
+        browser.waitFor(d -> browser.find("#view-reports").isDisplayed());
+        assertThat(browser.find("#view-live").isDisplayed()).as("one view at a time").isFalse();
+        generate(SUBMITTED_PERIOD);
+        approve();
+        browser.find("#report-submit").click();
+        browser.waitFor(d -> "submitted".equals(browser.find("#report-title").getDomAttribute("data-status")));
+
+        generate(APPROVED_PERIOD);
+        approve();
+        browser.screenshot("compliance-approved");
+        browser.find(".exports a[data-format='xml']").click();
+        Path xml = browser.waitFor(d -> {
+            try (var files = Files.list(browser.downloads)) {
+                return files.filter(f -> f.toString().endsWith(".xml")).findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        assertThat(xml.getFileName().toString()).contains(SITE).contains(APPROVED_PERIOD);
+        String downloaded = Files.readString(xml);
+        assertThat(downloaded).startsWith("<?xml").contains(APPROVED_PERIOD);
+        String reportId = browser.find("#report-title").getDomAttribute("data-report-id");
+        assertThat(downloaded).as("the same bytes as the API gives")
+                .isEqualTo(new ApiClient(port).get("/api/v1/reports/" + reportId + "/exports/xml").body());
+
+        browser.find("#sign-out").click();
+        browser.waitFor(d -> d.getCurrentUrl().contains("/login.html"));
+        browser.signIn("regulator", "regulator-pw");
+        browser.open("/#reports");
+        browser.waitFor(d -> !d.findElements(By.cssSelector(".report-list tbody tr")).isEmpty());
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector(".report-list tbody tr"));
+        assertThat(rows).extracting(r -> r.getDomAttribute("data-period") + "/" + r.getDomAttribute("data-status"))
+                .containsExactly(SUBMITTED_PERIOD + "/submitted");
+        assertThat(browser.find("#nav-reports").getText()).isEqualTo("Submitted reports");
+        assertThat(browser.find("#nav-live").isDisplayed()).as("no live view for regulators").isFalse();
+        assertThat(browser.find("#report-generate").isDisplayed()).isFalse();
+        rows.get(0).click();
+        browser.waitFor(d -> !d.findElements(By.cssSelector(".exports a[data-format='pdf']")).isEmpty());
+        assertThat(browser.driver.findElements(By.id("report-approve"))).isEmpty();
+        browser.screenshot("regulator");
+    }
+
+    /** The number a cell holds (its data-value, as the API gave it), NaN while it holds none. */
+    private double shown(String css) {
+        String value = browser.find(css).getDomAttribute("data-value");
+        return value == null || value.isEmpty() ? Double.NaN : Double.parseDouble(value);
+    }
+
+    private void generate(String period) {
+        WebElement input = browser.find("#report-period");
+        input.clear();
+        input.sendKeys(period);
+        browser.find("#report-generate").click();
+        browser.waitFor(d -> {
+            WebElement title = browser.find("#report-title");
+            return title.getText().contains(period) && "draft".equals(title.getDomAttribute("data-status"));
+        });
+    }
+
+    private void approve() {
+        browser.find("#report-approve").click();
+        browser.waitFor(d -> "approved".equals(browser.find("#report-title").getDomAttribute("data-status")));
+    }
+}
