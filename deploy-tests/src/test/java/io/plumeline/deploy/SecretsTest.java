@@ -32,8 +32,9 @@ class SecretsTest {
         assertThat(rendered.ofKind("Secret")).isEmpty();
         String influxSecret = values.path("influxdb").path("credentialsSecret").asText();
         JsonNode reporting = rendered.named("Deployment", "plm-plumeline-reporting");
-        assertThat(reporting.findValues("secretKeyRef")).isNotEmpty()
-                .allSatisfy(ref -> assertThat(ref.path("name").asText()).isEqualTo(influxSecret));
+        String databaseSecret = values.path("reporting").path("database").path("credentialsSecret").asText();
+        assertThat(reporting.findValues("secretKeyRef").stream().map(ref -> ref.path("name").asText()).distinct())
+                .containsExactlyInAnyOrder(influxSecret, databaseSecret);
 
         JsonNode plant = values.path("plants").get(0);
         JsonNode collector = rendered.named("Deployment", "plm-plumeline-" + plant.path("name").asText() + "-collector");
@@ -72,7 +73,8 @@ class SecretsTest {
     void secretNamesGivenWithSetAreReferencedButNoValueIsRendered() {
         Chart.Rendered rendered = chart.template(List.of(), Map.of(
                 "influxdb.credentialsSecret", "influx-creds",
-                "flink.storage.credentialsSecret", "s3-creds"));
+                "flink.storage.credentialsSecret", "s3-creds",
+                "reporting.database.credentialsSecret", "reports-db-creds"));
 
         assertThat(rendered.ofKind("Secret")).isEmpty();
         assertThat(rendered.documents().stream().flatMap(d -> d.findValues("secretRef").stream())
@@ -80,7 +82,7 @@ class SecretsTest {
                 .containsExactly("s3-creds");
         assertThat(rendered.documents().stream().flatMap(d -> d.findValues("secretKeyRef").stream())
                 .map(r -> r.path("name").asText()).distinct())
-                .containsExactly("influx-creds");
+                .containsExactlyInAnyOrder("influx-creds", "reports-db-creds");
     }
 
     @Test
