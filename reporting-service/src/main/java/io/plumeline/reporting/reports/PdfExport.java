@@ -77,7 +77,7 @@ final class PdfExport implements AutoCloseable {
         }
     }
 
-    /** {@code cjkFont}: the font for Chinese, null for English (the standard Helvetica, nothing embedded). */
+    /** {@code cjkFont}: a CJK TrueType font (embedded as a subset), or null for the standard Helvetica. */
     static byte[] render(ReportContent c, ReportIdentity identity, Locale locale, Path cjkFont) {
         try (PdfExport pdf = new PdfExport(locale, ZoneId.of(c.timeZone()), cjkFont)) {
             return pdf.write(c, identity);

@@ -101,10 +101,13 @@ public class ReportExports {
         return new Manifest(report, files, content.inputs());
     }
 
-    /** The Chinese PDF needs a CJK font; English uses the PDF's standard Helvetica. */
+    /**
+     * The Chinese PDF needs a CJK font. English takes it too when it is installed, so that a site, source or tag
+     * named in Chinese prints; without one it falls back to the PDF's standard Helvetica.
+     */
     private Path fontFor(Locale language) {
         if (!"zh".equals(language.getLanguage())) {
-            return null;
+            return properties.cjkFonts().stream().filter(Files::isReadable).findFirst().orElse(null);
         }
         return properties.cjkFonts().stream().filter(Files::isReadable).findFirst().orElseThrow(() -> {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
