@@ -30,7 +30,7 @@ public class ReadingToPoint extends RichMapFunction<Reading, InfluxPoint> {
         return InfluxPoint.raw(toLine(reading, model.tag(reading.tag()).map(t -> t.unit()).orElse(null)));
     }
 
-    static String toLine(Reading reading, String unit) {
+    public static String toLine(Reading reading, String unit) {
         return LinePoint.measurement("telemetry")
                 .tag("site", reading.site())
                 .tag("unit", unit)
