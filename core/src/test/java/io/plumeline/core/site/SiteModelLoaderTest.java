@@ -74,6 +74,15 @@ class SiteModelLoaderTest {
     }
 
     @Test
+    void indexesTagsById() {
+        SiteModel model = parse(VALID);
+
+        assertThat(model.tagsById()).hasSize(3).containsKeys("heater-1.fuel_gas_flow", "cdu-1.crude_feed");
+        assertThat(model.tagsById().get("heater-1.fuel_gas_hhv")).isEqualTo(model.tag("heater-1.fuel_gas_hhv").orElseThrow());
+        assertThat(model.tagsById()).doesNotContainKey("heater-1");
+    }
+
+    @Test
     void loadsTheExampleRefinery() {
         SiteModel model = SiteModelLoader.load(Path.of("../examples/sites/refinery.yaml"));
         assertThat(model.tags()).hasSizeGreaterThanOrEqualTo(20);
