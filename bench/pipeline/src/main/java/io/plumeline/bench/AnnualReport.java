@@ -91,7 +91,12 @@ final class AnnualReport implements Scenario {
         ctx.progress("loaded in %.0f s: %,d telemetry points, %,d source-hours (expected %,d)", span.seconds(), telemetry,
                 hoursStored, SOURCES * hours);
         if (hoursStored != SOURCES * hours) {
-            results.note(id(), String.format("Only %,d of %,d source-hours were stored.", hoursStored, SOURCES * hours));
+            long late = influx.count(DATABASE, "raw", "late_readings", "value");
+            results.note(id(), String.format("Only %,d of %,d source-hours were stored; %,d readings went to late_readings."
+                    + " The job assigns event time after parsing, so one watermark covers the partitions a subtask reads:"
+                    + " when a backlog is replayed and one partition runs ahead, the readings of the others fall behind the"
+                    + " watermark by more than the allowed lateness. Live data (partitions in step) does not meet this;"
+                    + " a replay after a long outage does.", hoursStored, SOURCES * hours, late));
         }
 
         int http = Ports.free();
@@ -111,8 +116,14 @@ final class AnnualReport implements Scenario {
         int repeats = Math.max(5, ctx.runs);
         String range = "from=" + from + "&to=" + to;
         Timed monthly = timeGet(ctx, api + "/api/v1/emissions?" + range + "&interval=P1M", repeats);
-        results.add(id(), "GET /api/v1/emissions?interval=P1M over the year", "ms", monthly.ms,
-                String.format("reporting service → InfluxDB; answer %,d bytes; first call %s ms (not in the runs)", monthly.bytes, Results.format(monthly.firstMs)));
+        if (monthly.status != 200) {
+            results.note(id(), "GET /api/v1/emissions?interval=P1M over the year answered HTTP " + monthly.status + " after "
+                    + Results.format(monthly.firstMs) + " ms: " + monthly.body.replace('\n', ' ') + " The service reads every"
+                    + " hourly row of the year from InfluxDB (the raw query below) and sums them in Java.");
+        }
+        results.add(id(), "GET /api/v1/emissions?interval=P1M over the year" + (monthly.status == 200 ? "" : " (HTTP " + monthly.status + ")"),
+                "ms", monthly.ms, String.format("reporting service → InfluxDB; answer %,d bytes; %s", monthly.bytes,
+                        monthly.status == 200 ? "first call " + Results.format(monthly.firstMs) + " ms (not in the runs)" : "failed, not repeated"));
         double report = monthly.ms.median();
         String reportName = "GET /api/v1/emissions?interval=P1M";
         Timed period = timeGet(ctx, api + "/api/v1/reports/emissions?period=" + year, repeats);
@@ -148,20 +159,21 @@ final class AnnualReport implements Scenario {
         ctx.stop(reporting);
         results.goal(id(), "annual report ≤ 2 s", String.format("%s ms (%s); raw hourly rows %s ms, raw sums %s ms",
                 Results.format(report), reportName, Results.format(rawRows.ms.median()), Results.format(rawSums.ms.median())),
-                report <= 2000);
+                monthly.status == 200 && report <= 2000);
         results.note(id(), String.format("Year %d, %d sources (EPA_C2A, PART75), fuel-gas flow and HHV every %d min"
                 + " (max hold %d min): %,d readings, %,d source-hours × 4 gas rows. Query times: %d runs after one warm-up call.",
                 year, SOURCES, step.toMinutes(), step.toMinutes(), feed.count(), SOURCES * hours, repeats));
     }
 
-    private record Timed(int status, Stats ms, double firstMs, long bytes) {
+    private record Timed(int status, Stats ms, double firstMs, long bytes, String body) {
     }
 
     private static Timed timeGet(BenchContext ctx, String url, int repeats) {
         long t0 = System.nanoTime();
         HttpResponse<String> first = ctx.get(url, Duration.ofMinutes(5));
         double firstMs = (System.nanoTime() - t0) / 1e6;
-        if (first.statusCode() != 200) return new Timed(first.statusCode(), Stats.of(firstMs), firstMs, first.body().length());
+        if (first.statusCode() != 200) return new Timed(first.statusCode(), Stats.of(firstMs), firstMs, first.body().length(),
+                first.body().length() > 400 ? first.body().substring(0, 400) : first.body());
         List<Double> ms = new ArrayList<>();
         long bytes = 0;
         for (int r = 0; r < repeats; r++) {
@@ -172,7 +184,7 @@ final class AnnualReport implements Scenario {
             if (response.statusCode() != 200) throw new IllegalStateException("GET " + url + ": HTTP " + response.statusCode());
         }
         ctx.progress("%s ms  %s", Results.format(new Stats(ms).median()), url.replaceAll("^http://[^/]+", "").replaceAll("q=.{60}.*", "q=…"));
-        return new Timed(200, new Stats(ms), firstMs, bytes);
+        return new Timed(200, new Stats(ms), firstMs, bytes, "");
     }
 
     private static String encode(String q) {
