@@ -1,9 +1,11 @@
 package io.plumeline.flink;
 
 import io.plumeline.core.site.SiteModel;
+import io.plumeline.core.site.Tag;
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.core.telemetry.ReadingFormatException;
 import io.plumeline.core.telemetry.ReadingJson;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -24,6 +26,7 @@ public class ParseReading extends ProcessFunction<RawMessage, Reading> {
 
     private final SiteModelText siteModel;
     private transient SiteModel model;
+    private transient Map<String, Tag> tags;
     private transient Counter deadLetters;
 
     public ParseReading(SiteModelText siteModel) {
@@ -33,6 +36,7 @@ public class ParseReading extends ProcessFunction<RawMessage, Reading> {
     @Override
     public void open(OpenContext context) {
         model = siteModel.parse();
+        tags = model.tagsById();
         deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
     }
 
@@ -62,7 +66,7 @@ public class ParseReading extends ProcessFunction<RawMessage, Reading> {
             throw new ReadingFormatException(
                     "site: '" + reading.site() + "' is not the site of this job ('" + site + "')", null);
         }
-        if (model.tag(reading.tag()).isEmpty()) {
+        if (!tags.containsKey(reading.tag())) {
             throw new ReadingFormatException("tag: '" + reading.tag() + "' is not in the site model of " + site, null);
         }
         return reading;

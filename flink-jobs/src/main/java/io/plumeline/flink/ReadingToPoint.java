@@ -1,9 +1,10 @@
 package io.plumeline.flink;
 
-import io.plumeline.core.site.SiteModel;
+import io.plumeline.core.site.Tag;
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.flink.influx.InfluxPoint;
 import io.plumeline.flink.influx.LinePoint;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 
@@ -14,7 +15,7 @@ import org.apache.flink.api.common.functions.RichMapFunction;
 public class ReadingToPoint extends RichMapFunction<Reading, InfluxPoint> {
 
     private final SiteModelText siteModel;
-    private transient SiteModel model;
+    private transient Map<String, Tag> tags;
 
     public ReadingToPoint(SiteModelText siteModel) {
         this.siteModel = siteModel;
@@ -22,15 +23,16 @@ public class ReadingToPoint extends RichMapFunction<Reading, InfluxPoint> {
 
     @Override
     public void open(OpenContext context) {
-        model = siteModel.parse();
+        tags = siteModel.parse().tagsById();
     }
 
     @Override
     public InfluxPoint map(Reading reading) {
-        return InfluxPoint.raw(toLine(reading, model.tag(reading.tag()).map(t -> t.unit()).orElse(null)));
+        Tag tag = tags.get(reading.tag());
+        return InfluxPoint.raw(toLine(reading, tag == null ? null : tag.unit()));
     }
 
-    static String toLine(Reading reading, String unit) {
+    public static String toLine(Reading reading, String unit) {
         return LinePoint.measurement("telemetry")
                 .tag("site", reading.site())
                 .tag("unit", unit)

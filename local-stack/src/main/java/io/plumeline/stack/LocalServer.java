@@ -41,6 +41,11 @@ public abstract class LocalServer implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The server's process id, for measuring its CPU and memory. */
+    public long pid() {
+        return process.pid();
+    }
+
     ChildProcess process() {
         return process;
     }

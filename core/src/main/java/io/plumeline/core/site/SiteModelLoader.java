@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads a site model file and refuses every mistake with the path where it is: unknown keys, unknown units,
@@ -22,12 +23,24 @@ import java.util.List;
  */
 public final class SiteModelLoader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    /**
+     * SnakeYAML refuses documents over 3 MB by default (its code-point limit); a site of 50,000 tags is about
+     * 10 MB of YAML. The limit guards against untrusted input, and a site model is the operator's own file.
+     */
+    static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
+
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().loaderOptions(loaderOptions()).build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private SiteModelLoader() {
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        return options;
     }
 
     public static SiteModel load(Path file) {

@@ -59,6 +59,30 @@ class SiteModelLoaderTest {
     }
 
     @Test
+    void loadsASiteOf50000TagsBeyondSnakeYamlsDefaultLimitOf3Mb() {
+        StringBuilder yaml = new StringBuilder(VALID.substring(0, VALID.indexOf("sources:")));
+        for (int i = 0; i < 50_000; i++) {
+            yaml.append("  - {id: cdu-1.t").append(i).append(", unit: cdu-1, server: dcs-1, node: \"nsu=urn:test;s=CDU/T")
+                    .append(i).append("\", uom: degC, samplingMs: 1000, valid: {min: 0, max: 500}}\n");
+        }
+        assertThat(yaml.length()).isGreaterThan(3 * 1024 * 1024);
+
+        SiteModel model = parse(yaml.toString());
+
+        assertThat(model.tags()).hasSize(50_003);
+        assertThat(model.tag("cdu-1.t49999")).isPresent();
+    }
+
+    @Test
+    void indexesTagsById() {
+        SiteModel model = parse(VALID);
+
+        assertThat(model.tagsById()).hasSize(3).containsKeys("heater-1.fuel_gas_flow", "cdu-1.crude_feed");
+        assertThat(model.tagsById().get("heater-1.fuel_gas_hhv")).isEqualTo(model.tag("heater-1.fuel_gas_hhv").orElseThrow());
+        assertThat(model.tagsById()).doesNotContainKey("heater-1");
+    }
+
+    @Test
     void loadsTheExampleRefinery() {
         SiteModel model = SiteModelLoader.load(Path.of("../examples/sites/refinery.yaml"));
         assertThat(model.tags()).hasSizeGreaterThanOrEqualTo(20);

@@ -1,0 +1,180 @@
+package io.plumeline.bench;
+
+import io.plumeline.core.telemetry.Reading;
+import io.plumeline.flink.ReadingToPoint;
+import io.plumeline.flink.influx.InfluxDbSink;
+import io.plumeline.flink.influx.InfluxPoint;
+import io.plumeline.flink.influx.RetentionPolicies;
+import io.plumeline.stack.InfluxDbServer;
+import java.io.IOException;
+import java.io.Serializable;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * 1. InfluxDB's own ingest limit — line protocol POSTed to /write by plain HTTP clients, with the batch size and
+ * thread count that do best — against Plumeline's Flink InfluxDB sink writing the same telemetry points.
+ */
+final class InfluxIngest implements Scenario {
+
+    static final int TAGS = 2_000;
+    private static final int[] BATCHES_QUICK = {5_000, 20_000};
+    private static final int[] BATCHES_FULL = {1_000, 5_000, 10_000, 20_000};
+    private static final int[] THREADS = {1, 2};
+
+    @Override
+    public String id() {
+        return "influx";
+    }
+
+    @Override
+    public String title() {
+        return "1. InfluxDB ingest: raw line protocol over HTTP vs the Flink InfluxDB sink";
+    }
+
+    /** Point i: tag i mod TAGS, one second apart per tag, ending before {@code end}; the same for both sides. */
+    record Points(int count, long firstSecond) implements GeneratorFunction<Long, InfluxPoint>, Serializable {
+
+        static Points recent(int count) {
+            long seconds = (count + TAGS - 1) / TAGS;
+            return new Points(count, Instant.now().truncatedTo(ChronoUnit.HOURS).minusSeconds(seconds).getEpochSecond());
+        }
+
+        String line(long i) {
+            int tag = (int) (i % TAGS);
+            Instant ts = Instant.ofEpochSecond(firstSecond + i / TAGS, 500_000_000L);
+            Reading reading = Reading.of("bench-ingest", "u" + tag / 100 + ".t" + tag, ts, 100 + (i % 977) / 10.0,
+                    0, ts, i);
+            return ReadingToPoint.toLine(reading, "u" + tag / 100);
+        }
+
+        @Override
+        public InfluxPoint map(Long index) {
+            return InfluxPoint.raw(line(index));
+        }
+    }
+
+    @Override
+    public void run(BenchContext ctx, Results results) throws Exception {
+        int count = ctx.size(200_000, 2_000_000);
+        InfluxDbServer influx = ctx.influx();
+        Points points = Points.recent(count);
+        List<String> lines = new ArrayList<>(count);
+        for (long i = 0; i < count; i++) lines.add(points.line(i));
+        ctx.progress("%,d telemetry points of %,d tags (%d bytes a line on average)", count, TAGS,
+                lines.stream().mapToInt(String::length).sum() / count);
+
+        HttpClient http = HttpClient.newHttpClient();
+        Stats best = null;
+        String bestName = null;
+        int db = 0;
+        for (int batch : ctx.quick ? BATCHES_QUICK : BATCHES_FULL) {
+            List<byte[]> bodies = bodies(lines, batch);
+            for (int threads : THREADS) {
+                double[] rates = new double[ctx.runs];
+                for (int r = 0; r < ctx.runs; r++) {
+                    String database = "ingest_raw_" + db++;
+                    influx.createDatabase(database);
+                    influx.query(database, "CREATE RETENTION POLICY \"raw\" ON \"" + database
+                            + "\" DURATION 90d REPLICATION 1 SHARD DURATION 1d DEFAULT");
+                    long t0 = System.nanoTime();
+                    post(http, influx.url(), database, bodies, threads);
+                    rates[r] = count / ((System.nanoTime() - t0) / 1e9);
+                    requireCount(influx, database, count);
+                    influx.query(null, "DROP DATABASE \"" + database + "\"");
+                }
+                Stats stats = Stats.of(rates);
+                String name = "raw /write, " + String.format("%,d", batch) + "-point batches, " + threads + " thread" + (threads > 1 ? "s" : "");
+                results.add(id(), name, "points/s", stats, "java.net.http POSTs of prepared bodies, fresh database a run");
+                ctx.progress("%s: %,.0f points/s", name, stats.median());
+                if (best == null || stats.median() > best.median()) {
+                    best = stats;
+                    bestName = name;
+                }
+            }
+        }
+
+        int parallelism = Runtime.getRuntime().availableProcessors();
+        double[] sinkRates = new double[ctx.runs];
+        for (int r = 0; r < ctx.runs; r++) {
+            String database = "ingest_sink_" + r;
+            String span = "influx-sink-" + r;
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(parallelism);
+            env.fromSource(new DataGeneratorSource<>(points, count, TypeInformation.of(InfluxPoint.class)),
+                            WatermarkStrategy.noWatermarks(), "points")
+                    .sinkTo(new TimedSink<>(span, InfluxDbSink.of(URI.create(influx.url()), database, RetentionPolicies.defaults())));
+            env.execute("bench influx sink " + r);
+            sinkRates[r] = count / TimedSink.span(span).seconds();
+            requireCount(influx, database, count);
+            influx.query(null, "DROP DATABASE \"" + database + "\"");
+            ctx.progress("Flink sink run %d: %,.0f points/s", r + 1, sinkRates[r]);
+        }
+        Stats sink = Stats.of(sinkRates);
+        results.add(id(), "Flink InfluxDbSink (5,000-point batches, parallelism " + parallelism + ")", "points/s", sink,
+                "DataGeneratorSource → InfluxDbSink.of(..) in a MiniCluster; first point at the sink → end-of-input flush");
+        double ratio = sink.median() / best.median();
+        results.add(id(), "ratio Flink sink / best raw", "", Stats.of(ratio), "medians; best raw: " + bestName);
+        results.goal(id(), "Flink sink ingest ≥ 90 % of raw InfluxDB ingest",
+                String.format("%.0f %% (%,.0f vs %,.0f points/s)", 100 * ratio, sink.median(), best.median()), ratio >= 0.9);
+    }
+
+    private static List<byte[]> bodies(List<String> lines, int batch) {
+        List<byte[]> bodies = new ArrayList<>();
+        for (int from = 0; from < lines.size(); from += batch) {
+            bodies.add(String.join("\n", lines.subList(from, Math.min(lines.size(), from + batch)))
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return bodies;
+    }
+
+    private static void post(HttpClient http, String url, String database, List<byte[]> bodies, int threads)
+            throws Exception {
+        URI uri = URI.create(url + "/write?db=" + database + "&rp=raw&precision=ns");
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 204) {
+                            throw new IOException("InfluxDB refused a batch: HTTP " + response.statusCode() + " " + response.body());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static void requireCount(InfluxDbServer influx, String database, long expected) {
+        long stored = influx.count(database, "raw", "telemetry", "status");
+        if (stored != expected) {
+            throw new IllegalStateException(database + ": " + stored + " telemetry points stored, " + expected + " written");
+        }
+    }
+}

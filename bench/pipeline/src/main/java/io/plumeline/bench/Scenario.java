@@ -1,0 +1,12 @@
+package io.plumeline.bench;
+
+/** One numbered measurement of issue 8. */
+interface Scenario {
+
+    /** The name --only takes. */
+    String id();
+
+    String title();
+
+    void run(BenchContext ctx, Results results) throws Exception;
+}
