@@ -66,22 +66,18 @@ public final class PlumelineJob {
     /** Adds the pipeline to {@code env}; the caller executes it. Operator uids keep checkpoints restorable. */
     public void build(StreamExecutionEnvironment env) {
         TypeInformation<InfluxPoint> points = TypeInformation.of(InfluxPoint.class);
+        // event time per Kafka partition, at the source (see EventTimeOfMessage)
         DataStream<RawMessage> messages = env
-                .fromSource(telemetry, WatermarkStrategy.noWatermarks(), "telemetry")
+                .fromSource(telemetry, WatermarkStrategy.<RawMessage>forBoundedOutOfOrderness(timing.outOfOrderness())
+                        .withTimestampAssigner(new EventTimeOfMessage())
+                        .withIdleness(timing.idleness()), "telemetry")
                 .uid("telemetry-source");
 
-        SingleOutputStreamOperator<Reading> parsed = messages
+        SingleOutputStreamOperator<Reading> readings = messages
                 .process(new ParseReading(siteModel), TypeInformation.of(Reading.class))
                 .name("parse reading").uid("parse-reading");
-        parsed.getSideOutput(ParseReading.DEAD_LETTERS)
+        readings.getSideOutput(ParseReading.DEAD_LETTERS)
                 .sinkTo(deadLetters).name("dead letters").uid("dead-letter-sink");
-
-        DataStream<Reading> readings = parsed
-                .assignTimestampsAndWatermarks(WatermarkStrategy
-                        .<Reading>forBoundedOutOfOrderness(timing.outOfOrderness())
-                        .withTimestampAssigner((reading, kafkaTs) -> reading.ts().toEpochMilli())
-                        .withIdleness(timing.idleness()))
-                .name("event time").uid("event-time");
 
         DataStream<InfluxPoint> telemetryPoints = readings
                 .map(new ReadingToPoint(siteModel), points)

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumeline.core.telemetry.Reading;
+import io.plumeline.core.telemetry.ReadingJson;
 import io.plumeline.flink.influx.InfluxDbSink;
 import io.plumeline.flink.influx.RetentionPolicies;
 import io.plumeline.stack.InfluxDbServer;
@@ -26,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -116,6 +118,51 @@ class ReliabilityTest {
     private static void produce(String topic, List<Reading> readings) {
         try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
             readings.forEach(r -> send(producer, topic, r));
+        }
+    }
+
+    /**
+     * A day and more of backlog (the job was down), each tag on a partition of its own. A consumer drains a
+     * partition in batches of many hours, so one partition runs far ahead of the others; with one watermark for
+     * all of them the others' readings would come after their hours had closed. Each partition keeps its own
+     * watermark at the source: no reading is late and every hour is complete.
+     */
+    @Test
+    void aBacklogReadOnePartitionAheadOfAnotherLeavesNoReadingLate(@TempDir Path dir) throws Exception {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(40));
+        int hours = 30;
+        Instant end = start.plus(Duration.ofHours(hours));
+        String name = "backlog";
+        kafka.createTopic(name + ".telemetry", 3);
+        List<String> tags = List.of(FLOW, HHV, CRUDE);
+        int produced = 0;
+        try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
+            for (Instant t = start; !t.isAfter(end.plusSeconds(60)); t = t.plusSeconds(10)) {
+                long i = Duration.between(start, t).toSeconds() / 10;
+                for (int partition = 0; partition < tags.size(); partition++) {
+                    String tag = tags.get(partition);
+                    if (tag.equals(HHV) && i % 6 != 0) continue;
+                    Reading reading = reading(tag, t, tag.equals(HHV) ? 38.0 : 1200 + 150 * Math.sin(i / 37.0), GOOD);
+                    producer.send(new ProducerRecord<>(name + ".telemetry", partition, tag, ReadingJson.toBytes(reading)));
+                    produced++;
+                }
+            }
+        }
+        long readings = produced;
+
+        try (InfluxDbServer influx = InfluxDbServer.startTemporary()) {
+            JobCommand command = command(name, influx.url(), dir, TestSite.file());
+            command.idleness = Duration.ofSeconds(30);
+            InfluxQueries db = new InfluxQueries(influx, name);
+            JobClient job = run(command, command.job(TestSite.model()));
+            try {
+                awaitUntil(Duration.ofSeconds(120), "every reading and every hour of the backlog",
+                        () -> db.count("telemetry", "status") == readings
+                                && db.count("emissions", "mass_kg") == (long) hours * 4);
+            } finally {
+                job.cancel().get();
+            }
+            assertThat(db.count("late_readings", "delay_s")).as("readings stored as late").isZero();
         }
     }
 

@@ -1,6 +1,8 @@
 package io.plumeline.core.telemetry;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +10,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
 
 /** The JSON form of a {@link Reading} (contract 2). Thread-safe. */
 public final class ReadingJson {
@@ -60,6 +64,26 @@ public final class ReadingJson {
             throw new ReadingFormatException("value: not a finite number", null);
         }
         return r;
+    }
+
+    /**
+     * The {@code ts} of a message (contract 2) read as {@link #parse} reads it, without reading the rest: a
+     * source stamps event time with it before the full parse. Empty when there is none to be read.
+     */
+    public static Optional<Instant> eventTime(byte[] json) {
+        if (json == null || json.length == 0) return Optional.empty();
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) return Optional.empty();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if ("ts".equals(field)) return Optional.ofNullable(MAPPER.readValue(parser, Instant.class));
+                parser.skipChildren();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not JSON, or no instant: parse() will say what is wrong when the message is read in full
+        }
+        return Optional.empty();
     }
 
     private static String firstLine(String message) {
