@@ -21,6 +21,7 @@ import io.plumeline.stack.InfluxDbServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +48,8 @@ class PlumelineJobMiniClusterTest {
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
-    private static final Instant H4 = Instant.parse("2026-11-26T04:00:00Z");
+    // 04:00 two days ago: recent, because InfluxDB refuses telemetry older than the raw retention (90 days)
+    private static final Instant H4 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(2)).plus(Duration.ofHours(4));
     private static final Instant H5 = H4.plus(Duration.ofHours(1));
     private static final double HAND_CALCULATED_CO2_KG = 2583.56;
 
@@ -122,12 +124,13 @@ class PlumelineJobMiniClusterTest {
             assertThat(row.get("substituted").asBoolean()).isFalse();
             assertThat(row.get("substitution_tier").asText()).isEqualTo("none");
             assertThat(row.get("late_count").asDouble()).isZero();
-            assertThat(row.get("lineage_id").asText()).startsWith("2026112604-");
+            assertThat(row.get("lineage_id").asText()).startsWith(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHH")
+                    .withZone(java.time.ZoneOffset.UTC).format(H4) + "-");
         });
         // one lineage record per emissions point, found by its id in the hour the id names
         String id = db.rows("SELECT * FROM \"forever\".\"emissions\" WHERE \"gas\" = 'CO2'").get(0).get("lineage_id").asText();
         assertThat(db.rows("SELECT * FROM \"forever\".\"lineage\"")).hasSize(4);
-        assertThat(db.rows("SELECT * FROM \"forever\".\"lineage\" WHERE time = '2026-11-26T04:00:00Z' AND \"lineage_id\" = '"
+        assertThat(db.rows("SELECT * FROM \"forever\".\"lineage\" WHERE time = '" + H4 + "' AND \"lineage_id\" = '"
                 + id + "'")).singleElement().satisfies(row -> {
                     LineageRecord record = LineageJson.read(row.get("record").asText());
                     assertThat(record.source()).isEqualTo(SOURCE);
@@ -147,7 +150,7 @@ class PlumelineJobMiniClusterTest {
             assertThat(row.get("unit").asText()).isEqualTo("heater-1");
             assertThat(row.get("kg_per_h").asDouble()).isCloseTo(HAND_CALCULATED_CO2_KG, within(0.01));
         });
-        assertThat(co2.get(0).get("time").asText()).isEqualTo("2026-11-26T04:00:00Z");
+        assertThat(co2.get(0).get("time").asText()).isEqualTo(H4.toString());
         assertThat(db.count("emission_rate", "kg_per_h")).as("CO2, CH4, N2O and CO2e each minute").isEqualTo(4 * 60);
     }
 

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
@@ -29,7 +30,8 @@ class InfluxDbSinkTest {
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
 
     private static final int POINTS = 1_000;
-    private static final Instant T0 = Instant.parse("2026-11-26T04:00:00Z");
+    // 04:00 two days ago: recent, because InfluxDB refuses telemetry older than the raw retention (90 days)
+    private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(2)).plus(Duration.ofHours(4));
 
     /** Raw and result points, alternately, so that both retention policies are written. */
     private record Point(Instant t0) implements GeneratorFunction<Long, InfluxPoint> {
