@@ -8,6 +8,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -39,10 +41,26 @@ final class InfluxDbHttp {
     }
 
     Response write(String retentionPolicy, String lines) throws InterruptedException {
+        return await(writeAsync(retentionPolicy, lines));
+    }
+
+    /** The same write, answered later: the caller builds its next batch meanwhile. */
+    CompletableFuture<Response> writeAsync(String retentionPolicy, String lines) {
         URI uri = base.resolve("write?db=" + encode(database) + "&rp=" + encode(retentionPolicy) + "&precision=ns");
-        return send(HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(lines, StandardCharsets.UTF_8)).build());
+        return client.sendAsync(HttpRequest.newBuilder(uri).timeout(timeout)
+                        .header("Content-Type", "text/plain; charset=utf-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(lines, StandardCharsets.UTF_8)).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .handle((response, failure) -> failure != null ? new Response(Outcome.RETRY, -1, failure.toString())
+                        : new Response(classify(response.statusCode(), response.body()), response.statusCode(), response.body()));
+    }
+
+    static Response await(CompletableFuture<Response> answer) throws InterruptedException {
+        try {
+            return answer.get();
+        } catch (ExecutionException e) {
+            return new Response(Outcome.RETRY, -1, e.getCause().toString());
+        }
     }
 
     Response createDatabase() throws InterruptedException {

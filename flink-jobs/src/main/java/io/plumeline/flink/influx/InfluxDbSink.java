@@ -34,7 +34,7 @@ public class InfluxDbSink implements Sink<InfluxPoint> {
     }
 
     public static InfluxDbSink of(URI url, String database, RetentionPolicies policies) {
-        return new InfluxDbSink(url, database, policies, 5_000, Duration.ofMillis(200), Duration.ofMinutes(2));
+        return new InfluxDbSink(url, database, policies, 20_000, Duration.ofMillis(200), Duration.ofMinutes(2));
     }
 
     @Override

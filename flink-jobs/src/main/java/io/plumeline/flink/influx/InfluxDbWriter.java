@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -13,9 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Buffers points, one batch per retention policy, and writes them when the batches hold {@code batchSize}
- * points, when the flush interval has passed, and at every checkpoint ({@link #flush}). At start it creates
- * the database and its retention policies when missing. Runs in the task's thread only: the timer callback
- * goes through the mailbox.
+ * points, when the flush interval has passed, and at every checkpoint ({@link #flush}). One write is in flight
+ * while the next batch is built (so the task does not wait for InfluxDB between batches); its answer is taken
+ * before the next write and at every checkpoint, which therefore covers only written points. At start it
+ * creates the database and its retention policies when missing. Runs in the task's thread only: the timer
+ * callback goes through the mailbox.
  */
 class InfluxDbWriter implements SinkWriter<InfluxPoint> {
 
@@ -31,6 +34,11 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
     private final RetentionPolicies policies;
     private final Map<String, Batch> batches = new LinkedHashMap<>();
     private int batchPoints;
+    private InFlight inFlight;
+
+    /** A batch sent and not yet answered. */
+    private record InFlight(String retentionPolicy, String lines, int points, CompletableFuture<InfluxDbHttp.Response> answer) {
+    }
 
     private static final class Batch {
         final StringBuilder lines = new StringBuilder();
@@ -67,6 +75,7 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
     @Override
     public void flush(boolean endOfInput) throws IOException, InterruptedException {
         writeBatches();
+        awaitInFlight();
     }
 
     @Override
@@ -107,25 +116,39 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
 
     private void writeBatch(String rp, Batch batch) throws IOException, InterruptedException {
         String lines = batch.lines.toString();
-        String what = "write " + batch.points + " points to retention policy " + rp;
-        InfluxDbHttp.Response response = retrying(what, () -> influx.write(rp, lines));
-        if (response.outcome() == InfluxDbHttp.Outcome.DATABASE_MISSING) {
-            createDatabase();
-            response = retrying(what, () -> influx.write(rp, lines));
-        }
-        switch (response.outcome()) {
-            case WRITTEN -> pointsWritten.inc(batch.points);
-            case REFUSED -> {
-                // Not retried: the same points would be refused again and stop the job for good.
-                pointsRefused.inc(batch.points);
-                LOG.error("InfluxDB at {} refused a batch of {} points to {}: HTTP {} {}", influx.describe(),
-                        batch.points, rp, response.status(), response.body());
-            }
-            default -> throw new IOException("InfluxDB at " + influx.describe() + ": database or retention policy "
-                    + rp + " missing after creating it");
-        }
+        int points = batch.points;
         batch.lines.setLength(0);
         batch.points = 0;
+        awaitInFlight();
+        inFlight = new InFlight(rp, lines, points, influx.writeAsync(rp, lines));
+    }
+
+    /** Takes the answer to the write in flight; what may pass later is sent again, blocking, as long as the backoff allows. */
+    private void awaitInFlight() throws IOException, InterruptedException {
+        if (inFlight == null) return;
+        InFlight sent = inFlight;
+        inFlight = null;
+        String what = "write " + sent.points() + " points to retention policy " + sent.retentionPolicy();
+        InfluxDbHttp.Response response = InfluxDbHttp.await(sent.answer());
+        if (response.outcome() == InfluxDbHttp.Outcome.RETRY) {
+            LOG.warn("InfluxDB at {}: could not {} ({}); retrying", influx.describe(), what, describe(response));
+            response = retrying(what, () -> influx.write(sent.retentionPolicy(), sent.lines()));
+        }
+        if (response.outcome() == InfluxDbHttp.Outcome.DATABASE_MISSING) {
+            createDatabase();
+            response = retrying(what, () -> influx.write(sent.retentionPolicy(), sent.lines()));
+        }
+        switch (response.outcome()) {
+            case WRITTEN -> pointsWritten.inc(sent.points());
+            case REFUSED -> {
+                // Not retried: the same points would be refused again and stop the job for good.
+                pointsRefused.inc(sent.points());
+                LOG.error("InfluxDB at {} refused a batch of {} points to {}: HTTP {} {}", influx.describe(),
+                        sent.points(), sent.retentionPolicy(), response.status(), response.body());
+            }
+            default -> throw new IOException("InfluxDB at " + influx.describe() + ": database or retention policy "
+                    + sent.retentionPolicy() + " missing after creating it");
+        }
     }
 
     private interface Call {
