@@ -116,9 +116,18 @@ final class BenchContext implements AutoCloseable {
     }
 
     HttpResponse<String> get(String url, Duration timeout) {
+        return get(url, timeout, null);
+    }
+
+    /** GET with HTTP Basic {@code user:password}, or without credentials when it is null. */
+    HttpResponse<String> get(String url, Duration timeout, String credentials) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
+        if (credentials != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + url + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
