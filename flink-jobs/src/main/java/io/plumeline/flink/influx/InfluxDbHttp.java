@@ -20,8 +20,11 @@ import java.time.Duration;
  */
 final class InfluxDbHttp {
 
-    /** How a write ended: written, worth retrying, or refused for good (a retry would be refused again). */
-    enum Outcome { WRITTEN, RETRY, DATABASE_MISSING, REFUSED }
+    /**
+     * How a write ended: written, worth retrying, the body over the server's {@code max-body-size} (to be sent
+     * again in smaller parts), or refused for good (a retry would be refused again).
+     */
+    enum Outcome { WRITTEN, RETRY, DATABASE_MISSING, TOO_LARGE, REFUSED }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -114,6 +117,7 @@ final class InfluxDbHttp {
         if (body != null && (body.contains("database not found") || body.contains("retention policy not found"))) {
             return Outcome.DATABASE_MISSING;
         }
+        if (status == 413) return Outcome.TOO_LARGE;
         // 400: bad points (InfluxDB has written the good ones of the batch); 401/403: wrong credentials
         if (status / 100 == 4 && status != 408 && status != 429) return Outcome.REFUSED;
         return Outcome.RETRY;

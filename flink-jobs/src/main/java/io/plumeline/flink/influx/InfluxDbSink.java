@@ -19,12 +19,24 @@ public class InfluxDbSink implements Sink<InfluxPoint> {
     private final String database;
     private final RetentionPolicies policies;
     private final int batchSize;
+    private final int batchBytes;
     private final Duration flushInterval;
     private final Duration retryFor;
 
     public InfluxDbSink(URI url, String database, RetentionPolicies policies, int batchSize, Duration flushInterval,
                         Duration retryFor) {
+        this(url, database, policies, batchSize, DEFAULT_BATCH_BYTES, flushInterval, retryFor);
+    }
+
+    /**
+     * {@code batchBytes}: a batch is sent once its lines reach this size, well under InfluxDB's
+     * {@code max-body-size} (25 MB by default); a body the server still finds too large is sent again in halves.
+     */
+    public InfluxDbSink(URI url, String database, RetentionPolicies policies, int batchSize, int batchBytes,
+                        Duration flushInterval, Duration retryFor) {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1: " + batchSize);
+        if (batchBytes < 1) throw new IllegalArgumentException("batch bytes must be at least 1: " + batchBytes);
+        this.batchBytes = batchBytes;
         this.url = url;
         this.database = database;
         this.policies = policies;
@@ -33,13 +45,15 @@ public class InfluxDbSink implements Sink<InfluxPoint> {
         this.retryFor = retryFor;
     }
 
+    static final int DEFAULT_BATCH_BYTES = 8 * 1024 * 1024;
+
     public static InfluxDbSink of(URI url, String database, RetentionPolicies policies) {
-        return new InfluxDbSink(url, database, policies, 20_000, Duration.ofMillis(200), Duration.ofMinutes(2));
+        return new InfluxDbSink(url, database, policies, 5_000, Duration.ofMillis(200), Duration.ofMinutes(2));
     }
 
     @Override
     public SinkWriter<InfluxPoint> createWriter(WriterInitContext context) throws IOException {
-        return new InfluxDbWriter(new InfluxDbHttp(url, database, Duration.ofSeconds(30)), policies, batchSize, flushInterval,
+        return new InfluxDbWriter(new InfluxDbHttp(url, database, Duration.ofSeconds(30)), policies, batchSize, batchBytes, flushInterval,
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), retryFor), context);
     }
 }

@@ -26,6 +26,7 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
 
     private final InfluxDbHttp influx;
     private final int batchSize;
+    private final int batchBytes;
     private final long flushIntervalMs;
     private final Backoff backoff;
     private final ProcessingTimeService time;
@@ -34,6 +35,7 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
     private final RetentionPolicies policies;
     private final Map<String, Batch> batches = new LinkedHashMap<>();
     private int batchPoints;
+    private int batchChars;
     private InFlight inFlight;
 
     /** A batch sent and not yet answered. */
@@ -45,11 +47,12 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
         int points;
     }
 
-    InfluxDbWriter(InfluxDbHttp influx, RetentionPolicies policies, int batchSize, Duration flushInterval,
+    InfluxDbWriter(InfluxDbHttp influx, RetentionPolicies policies, int batchSize, int batchBytes, Duration flushInterval,
                    Backoff backoff, WriterInitContext context) throws IOException {
         this.influx = influx;
         this.policies = policies;
         this.batchSize = batchSize;
+        this.batchBytes = batchBytes;
         this.flushIntervalMs = flushInterval.toMillis();
         this.backoff = backoff;
         this.time = context.getProcessingTimeService();
@@ -69,7 +72,9 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
         Batch batch = batches.computeIfAbsent(point.retentionPolicy(), rp -> new Batch());
         batch.lines.append(point.line()).append('\n');
         batch.points++;
-        if (++batchPoints >= batchSize) writeBatches();
+        batchChars += point.line().length() + 1;
+        // by size too: lineage records are kilobytes, and InfluxDB refuses a body over its max-body-size
+        if (++batchPoints >= batchSize || batchChars >= batchBytes) writeBatches();
     }
 
     @Override
@@ -112,6 +117,7 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
             if (entry.getValue().points > 0) writeBatch(entry.getKey(), entry.getValue());
         }
         batchPoints = 0;
+        batchChars = 0;
     }
 
     private void writeBatch(String rp, Batch batch) throws IOException, InterruptedException {
@@ -138,16 +144,49 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
             createDatabase();
             response = retrying(what, () -> influx.write(sent.retentionPolicy(), sent.lines()));
         }
+        if (response.outcome() == InfluxDbHttp.Outcome.TOO_LARGE) {
+            writeInHalves(sent.retentionPolicy(), sent.lines(), sent.points());
+            return;
+        }
+        count(sent.retentionPolicy(), sent.points(), response);
+    }
+
+    /** A body the server finds too large goes again in halves, and so on down to one point a request. */
+    private void writeInHalves(String rp, String lines, int points) throws IOException, InterruptedException {
+        if (points <= 1) {
+            count(rp, points, new InfluxDbHttp.Response(InfluxDbHttp.Outcome.REFUSED, 413, "one point over max-body-size"));
+            return;
+        }
+        // the end of the line at or before the middle, or of the first line when that is longer than half
+        int cut = lines.lastIndexOf('\n', lines.length() / 2);
+        if (cut < 0) cut = lines.indexOf('\n');
+        String first = lines.substring(0, cut + 1);
+        int firstPoints = (int) first.chars().filter(c -> c == '\n').count();
+        writeOrHalve(rp, first, firstPoints);
+        writeOrHalve(rp, lines.substring(cut + 1), points - firstPoints);
+    }
+
+    private void writeOrHalve(String rp, String lines, int points) throws IOException, InterruptedException {
+        InfluxDbHttp.Response response = retrying("write " + points + " points to retention policy " + rp,
+                () -> influx.write(rp, lines));
+        if (response.outcome() == InfluxDbHttp.Outcome.TOO_LARGE) {
+            writeInHalves(rp, lines, points);
+        } else {
+            count(rp, points, response);
+        }
+    }
+
+    private void count(String rp, int points, InfluxDbHttp.Response response) throws IOException {
         switch (response.outcome()) {
-            case WRITTEN -> pointsWritten.inc(sent.points());
-            case REFUSED -> {
+            case WRITTEN -> pointsWritten.inc(points);
+            case REFUSED, TOO_LARGE -> {
                 // Not retried: the same points would be refused again and stop the job for good.
-                pointsRefused.inc(sent.points());
+                pointsRefused.inc(points);
                 LOG.error("InfluxDB at {} refused a batch of {} points to {}: HTTP {} {}", influx.describe(),
-                        sent.points(), sent.retentionPolicy(), response.status(), response.body());
+                        points, rp, response.status(), response.body());
             }
             default -> throw new IOException("InfluxDB at " + influx.describe() + ": database or retention policy "
-                    + sent.retentionPolicy() + " missing after creating it");
+                    + rp + " missing after creating it");
         }
     }
 

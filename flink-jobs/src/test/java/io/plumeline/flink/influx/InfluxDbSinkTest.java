@@ -84,6 +84,37 @@ class InfluxDbSinkTest {
         }
     }
 
+    /** Results with a record of 10 kB each (a lineage record is a few), 30 MB in all. */
+    private record BigPoint(Instant t0) implements GeneratorFunction<Long, InfluxPoint> {
+        @Override
+        public InfluxPoint map(Long i) {
+            return InfluxPoint.forever(LinePoint.measurement("lineage").tag("source", "s" + i % 7)
+                    .field("record", "x".repeat(10_000) + i).field("value", i * 0.5).timestamp(t0.plusSeconds(i)).toLine());
+        }
+    }
+
+    /**
+     * A batch over InfluxDB's max-body-size (25 MB by default) is answered 413: the sink sends it again in
+     * halves rather than dropping it. The byte limit that keeps batches under it is set out of reach here.
+     */
+    @Test
+    void aBatchOverTheServersBodyLimitIsWrittenInParts(@TempDir Path data) throws Exception {
+        int points = 3_000;
+        try (InfluxDbServer influx = start(data, Ports.free())) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(1);
+            env.fromSource(new DataGeneratorSource<>(new BigPoint(T0), points, TypeInformation.of(InfluxPoint.class)),
+                            WatermarkStrategy.noWatermarks(), "big points")
+                    .sinkTo(new InfluxDbSink(URI.create(influx.url()), "sinktest", RetentionPolicies.defaults(), 100_000,
+                            64 * 1024 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(30)));
+            env.execute("big batch");
+
+            assertThat(influx.query("sinktest", "SELECT count(\"value\") FROM \"forever\".\"lineage\"")
+                    .path("results").path(0).path("series").path(0).path("values").path(0).path(1).asLong())
+                    .isEqualTo(points);
+        }
+    }
+
     private static long count(InfluxDbServer influx, String rp) {
         return influx.query("sinktest", "SELECT count(\"value\") FROM \"" + rp + "\".\"telemetry\"")
                 .path("results").path(0).path("series").path(0).path("values").path(0).path(1).asLong();
