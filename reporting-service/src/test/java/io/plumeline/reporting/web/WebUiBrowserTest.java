@@ -126,6 +126,19 @@ class WebUiBrowserTest {
         new Select(browser.find("#lang-select")).selectByValue("en");
     }
 
+    /** The rendered OpenAPI page works offline: springdoc serves Swagger UI itself, and it lists the API. */
+    @Test
+    void theApiPageRendersTheDescription() {
+        browser.signIn("engineer", "engineer-pw");
+        browser.open("/swagger-ui.html");
+        browser.waitFor(d -> !d.findElements(By.cssSelector(".swagger-ui .info .title")).isEmpty()
+                && !d.findElements(By.cssSelector(".swagger-ui .opblock")).isEmpty());
+        assertThat(browser.find(".swagger-ui .info .title").getText()).contains("Plumeline");
+        assertThat(browser.driver.findElements(By.cssSelector(".swagger-ui .opblock-summary-path")))
+                .extracting(e -> e.getText().replace("\u200B", "")).contains("/api/v1/emissions", "/api/v1/reports/{id}/approve");
+        browser.screenshot("api-page");
+    }
+
     @Test
     void complianceApprovesAndExportsARegulatorSeesOnlyTheSubmittedOne() throws Exception {
         browser.signIn("compliance", "compliance-pw");
