@@ -15,9 +15,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /** Hourly emissions from the {@code emissions} measurement (contract 3), as hours or summed into days and months. */
@@ -94,48 +92,23 @@ public class EmissionsService {
             List<String> statements = new ArrayList<>();
             for (Instant start : batch) {
                 Instant end = interval.next(start, zone);
-                String within = from + " AND time >= " + InfluxQl.time(max(start, range.from()))
-                        + " AND time < " + InfluxQl.time(end.isAfter(range.to()) ? range.to() : end);
-                statements.add("SELECT SUM(\"mass_kg\") AS \"mass\", SUM(\"co2e_kg\") AS \"co2e\","
-                        + " SUM(\"substituted_min\") AS \"substituted_min\", SUM(\"availability_pct\") AS \"availability\","
-                        + " COUNT(\"availability_pct\") AS \"availability_hours\", COUNT(\"mass_kg\") AS \"hours\""
-                        + within + BY_SERIES);
-                statements.add("SELECT COUNT(\"mass_kg\") AS \"n\"" + within + " AND \"substituted\" = true" + BY_SERIES);
+                statements.addAll(EmissionSums.statements(from + " AND time >= " + InfluxQl.time(max(start, range.from()))
+                        + " AND time < " + InfluxQl.time(end.isAfter(range.to()) ? range.to() : end), false));
             }
             List<List<Series>> answers = influx.queryAll(statements);
+            int perPeriod = statements.size() / batch.size();
             for (int i = 0; i < batch.size(); i++) {
-                Map<List<String>, Integer> substitutedHours = new HashMap<>();
-                for (Series series : answers.get(2 * i + 1)) {
-                    if (!series.rows().isEmpty()) {
-                        substitutedHours.put(key(series), (int) orZero(series.rows().get(0).number("n")));
-                    }
-                }
-                for (Series series : answers.get(2 * i)) {
-                    if (series.rows().isEmpty()) continue;
-                    Series.Row sum = series.rows().get(0);
-                    int hours = (int) orZero(sum.number("hours"));
-                    if (hours == 0) continue;
-                    double availabilityHours = orZero(sum.number("availability_hours"));
-                    rows.add(EmissionRow.period(series.tag("source"), series.tag("gas"), batch.get(i), sum.number("mass"),
-                            sum.number("co2e"), availabilityHours == 0 ? null : orZero(sum.number("availability")) / availabilityHours,
-                            sum.number("substituted_min"), substitutedHours.getOrDefault(key(series), 0),
-                            series.tag("method"), hours));
+                for (EmissionSums sum : EmissionSums.read(answers.subList(perPeriod * i, perPeriod * (i + 1)))) {
+                    rows.add(EmissionRow.period(sum.source(), sum.gas(), batch.get(i), sum.massKg(), sum.co2eKg(),
+                            sum.availabilityPct(), sum.substitutedMin(), sum.substitutedHours(), sum.method(), sum.hours()));
                 }
             }
         }
         return rows;
     }
 
-    private static List<String> key(Series series) {
-        return List.of(series.tag("source"), series.tag("gas"), series.tag("method"));
-    }
-
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
-    }
-
-    private static double orZero(Double value) {
-        return value == null ? 0 : value;
     }
 
     private static EmissionSource source(SiteModel site, String id) {

@@ -4,14 +4,15 @@ import io.plumeline.core.emissions.CalculationMethod;
 import io.plumeline.core.emissions.Calculator;
 import io.plumeline.core.emissions.FactorTable;
 import io.plumeline.core.emissions.GwpSet;
+import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.reporting.PeriodChange;
 import io.plumeline.core.reporting.PeriodEmissions;
 import io.plumeline.core.reporting.ReportingPeriod;
-import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.reporting.SourceGasPeriod;
 import io.plumeline.core.site.EmissionSource;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.reporting.api.TimeRange;
+import io.plumeline.reporting.emissions.EmissionSums;
 import io.plumeline.reporting.influx.InfluxClient;
 import io.plumeline.reporting.influx.InfluxQl;
 import io.plumeline.reporting.influx.Series;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,44 +68,18 @@ public class ReportCalculator {
     }
 
     private PeriodEmissions rollup(SiteModel model, TimeRange range, GwpSet gwp) {
-        String where = " FROM " + influx.resultMeasurement("emissions") + " WHERE \"site\" = "
+        String fromWhere = " FROM " + influx.resultMeasurement("emissions") + " WHERE \"site\" = "
                 + InfluxQl.string(model.site().id()) + " AND time >= " + InfluxQl.time(range.from())
                 + " AND time < " + InfluxQl.time(range.to()) + " AND \"gas\" != " + InfluxQl.string(HourlyEmission.CO2E);
-        Map<String, Double> substituted = counts("SELECT COUNT(\"mass_kg\") AS \"n\"" + where
-                + " AND \"substituted\" = true GROUP BY \"source\", \"gas\"");
-        Map<String, Double> late = counts("SELECT COUNT(\"mass_kg\") AS \"n\"" + where
-                + " AND \"late_count\" > 0 GROUP BY \"source\", \"gas\"");
         List<SourceGasPeriod> sums = new ArrayList<>();
-        for (Series series : influx.query("SELECT SUM(\"mass_kg\") AS \"mass\", COUNT(\"mass_kg\") AS \"hours\","
-                + " SUM(\"availability_pct\") AS \"availability\", COUNT(\"availability_pct\") AS \"availability_hours\""
-                + where + " GROUP BY \"source\", \"gas\", \"method\"")) {
-            if (series.rows().isEmpty()) continue;
-            Series.Row row = series.rows().get(0);
-            String source = series.tag("source");
-            String key = source + "|" + series.tag("gas");
+        for (EmissionSums sum : EmissionSums.read(influx.queryAll(EmissionSums.statements(fromWhere, true)))) {
             // a source removed from the site model since keeps its results, under no unit
-            String unit = model.source(source).map(EmissionSource::unit).orElse("");
-            sums.add(new SourceGasPeriod(source, unit, series.tag("method"), series.tag("gas"), orZero(row.number("mass")),
-                    (int) orZero(row.number("hours")), orZero(row.number("availability")),
-                    (int) orZero(row.number("availability_hours")), substituted.getOrDefault(key, 0.0).intValue(),
-                    late.getOrDefault(key, 0.0).intValue()));
+            String unit = model.source(sum.source()).map(EmissionSource::unit).orElse("");
+            sums.add(new SourceGasPeriod(sum.source(), unit, sum.method(), sum.gas(),
+                    sum.massKg() == null ? 0 : sum.massKg(), sum.hours(), sum.availabilitySumPct(),
+                    sum.availabilityHours(), sum.substitutedHours(), sum.lateCorrectedHours()));
         }
         return PeriodEmissions.of(sums, gwp, source -> fossil(model, source));
-    }
-
-    /** An aggregate's count per source and gas ({@code source|gas}). */
-    private Map<String, Double> counts(String query) {
-        Map<String, Double> counts = new HashMap<>();
-        for (Series series : influx.query(query)) {
-            if (!series.rows().isEmpty()) {
-                counts.merge(series.tag("source") + "|" + series.tag("gas"), orZero(series.rows().get(0).number("n")), Double::sum);
-            }
-        }
-        return counts;
-    }
-
-    private static double orZero(Double value) {
-        return value == null ? 0 : value;
     }
 
     /** The CH4 potential of AR6 depends on the fuel: fossil unless the Part 98 table says otherwise. */

@@ -1,0 +1,74 @@
+package io.plumeline.reporting.emissions;
+
+import io.plumeline.reporting.influx.Series;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stored hours of one source, gas and method within a range, summed by InfluxDB rather than read one by one:
+ * a year of a large site is millions of hours. {@code hours} counts the hours with a mass, {@code
+ * availabilitySumPct} adds the availability of the {@code availabilityHours} that carried one, {@code
+ * substitutedHours} and {@code lateCorrectedHours} count the hours filled in under 40 CFR 75.33 and those
+ * recomputed after late readings (0 when not asked for).
+ */
+public record EmissionSums(String source, String gas, String method, Double massKg, Double co2eKg,
+                           Double substitutedMin, double availabilitySumPct, int availabilityHours, int hours,
+                           int substitutedHours, int lateCorrectedHours) {
+
+    private static final String BY_SERIES = " GROUP BY \"source\", \"gas\", \"method\"";
+
+    /**
+     * The statements that sum the hours of {@code fromWhere} ({@code FROM … WHERE …}, the range included), to be
+     * sent in this order and read back by {@link #read}; the late-corrected hours only when {@code withLate}.
+     */
+    public static List<String> statements(String fromWhere, boolean withLate) {
+        List<String> statements = new ArrayList<>(List.of(
+                "SELECT SUM(\"mass_kg\") AS \"mass\", SUM(\"co2e_kg\") AS \"co2e\", SUM(\"substituted_min\") AS \"substituted_min\","
+                        + " SUM(\"availability_pct\") AS \"availability\", COUNT(\"availability_pct\") AS \"availability_hours\","
+                        + " COUNT(\"mass_kg\") AS \"hours\"" + fromWhere + BY_SERIES,
+                "SELECT COUNT(\"mass_kg\") AS \"n\"" + fromWhere + " AND \"substituted\" = true" + BY_SERIES));
+        if (withLate) statements.add("SELECT COUNT(\"mass_kg\") AS \"n\"" + fromWhere + " AND \"late_count\" > 0" + BY_SERIES);
+        return statements;
+    }
+
+    /** The sums from the answers to {@link #statements}, in their order; series without an hour are left out. */
+    public static List<EmissionSums> read(List<List<Series>> answers) {
+        Map<List<String>, Integer> substituted = counts(answers.get(1));
+        Map<List<String>, Integer> late = answers.size() > 2 ? counts(answers.get(2)) : Map.of();
+        List<EmissionSums> sums = new ArrayList<>();
+        for (Series series : answers.get(0)) {
+            if (series.rows().isEmpty()) continue;
+            Series.Row row = series.rows().get(0);
+            int hours = (int) orZero(row.number("hours"));
+            if (hours == 0) continue;
+            sums.add(new EmissionSums(series.tag("source"), series.tag("gas"), series.tag("method"), row.number("mass"),
+                    row.number("co2e"), row.number("substituted_min"), orZero(row.number("availability")),
+                    (int) orZero(row.number("availability_hours")), hours,
+                    substituted.getOrDefault(key(series), 0), late.getOrDefault(key(series), 0)));
+        }
+        return sums;
+    }
+
+    /** The mean availability of the hours that carried one; null when none did. */
+    public Double availabilityPct() {
+        return availabilityHours == 0 ? null : availabilitySumPct / availabilityHours;
+    }
+
+    private static Map<List<String>, Integer> counts(List<Series> answer) {
+        Map<List<String>, Integer> counts = new HashMap<>();
+        for (Series series : answer) {
+            if (!series.rows().isEmpty()) counts.put(key(series), (int) orZero(series.rows().get(0).number("n")));
+        }
+        return counts;
+    }
+
+    private static List<String> key(Series series) {
+        return List.of(series.tag("source"), series.tag("gas"), series.tag("method"));
+    }
+
+    private static double orZero(Double value) {
+        return value == null ? 0 : value;
+    }
+}
