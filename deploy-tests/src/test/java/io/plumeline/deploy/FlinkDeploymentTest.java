@@ -74,6 +74,29 @@ class FlinkDeploymentTest {
     }
 
     @Test
+    void passesTheAccountingSettingsOfThePlantOrElseOfFlinkValues() {
+        JsonNode defaults = Chart.read(chart.dir().resolve("values.yaml")).path("flink").path("accounting");
+        JsonNode fleet = values.path("flink").path("accounting");
+        Map<String, String> options = Map.of("outOfOrderness", "--out-of-orderness", "idleness", "--idleness",
+                "maxHold", "--max-hold", "allowedLateness", "--allowed-lateness", "imbalanceThreshold", "--imbalance-threshold");
+        boolean anOverride = false;
+        for (JsonNode plant : values.path("plants")) {
+            if (plant.has("topic")) continue;
+            String name = plant.path("name").asText();
+            JsonNode own = plant.path("flink").path("accounting");
+            anOverride |= !own.isMissingNode();
+            List<String> args = args(rendered.named("FlinkDeployment", "plm-plumeline-" + name + "-flink").path("spec").path("job"));
+            options.forEach((key, option) -> {
+                JsonNode value = own.has(key) ? own.get(key) : fleet.has(key) ? fleet.get(key) : defaults.get(key);
+                assertThat(value).as("%s: %s in the values", name, key).isNotNull();
+                assertThat(args).as(name).filteredOn(a -> a.startsWith(option + "="))
+                        .containsExactly(option + "=" + value.asText());
+            });
+        }
+        assertThat(anOverride).as("the production values override a plant's accounting settings").isTrue();
+    }
+
+    @Test
     void runsOneJobPerTopicWithTheSiteModelOfItsPlant() {
         Set<String> topics = new LinkedHashSet<>();
         for (JsonNode plant : values.path("plants")) {

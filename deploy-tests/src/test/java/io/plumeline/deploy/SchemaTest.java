@@ -85,6 +85,22 @@ class SchemaTest {
                 assertThat(flink.path("spec").path("job").path("args").toString()).contains("--telemetry-retention=P400D"));
     }
 
+    @ParameterizedTest(name = "flink.accounting.{0}: \"{1}\"")
+    @CsvSource({"maxHold, 5m", "maxHold, PT", "allowedLateness, P1DT", "idleness, 'PT30S --no-resume'",
+            "outOfOrderness, P1W"})
+    void anAccountingDurationThatIsNoIsoDurationIsRefused(String key, String value) {
+        assertThatThrownBy(() -> chart.template(List.of(), Map.of("flink.accounting." + key, value)))
+                .hasMessageContaining("at '/flink/accounting/" + key + "'");
+    }
+
+    @ParameterizedTest(name = "imbalanceThreshold: {0}")
+    @CsvSource({"0", "1.5", "-0.02"})
+    void anImbalanceThresholdOutsideZeroToOneIsRefused(String value) throws IOException {
+        Path values = valuesFile("flink:\n  accounting:\n    imbalanceThreshold: " + value + "\n");
+        assertThatThrownBy(() -> chart.template(values))
+                .hasMessageContaining("at '/flink/accounting/imbalanceThreshold'");
+    }
+
     @Test
     void anUnknownUpgradeModeIsRefused() {
         assertThatThrownBy(() -> chart.template(List.of(), Map.of("flink.upgradeMode", "restart")))
