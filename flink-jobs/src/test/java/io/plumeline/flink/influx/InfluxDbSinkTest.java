@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
@@ -81,6 +84,51 @@ class InfluxDbSinkTest {
             assertThat(last.path(1).asDouble()).isEqualTo((POINTS - 1) * 0.5);
         } finally {
             influx.close();
+        }
+    }
+
+    /** Fails the job once, on its first attempt, when point {@code at} passes: the restart replays from the last checkpoint. */
+    private record FailOnce(long at) implements MapFunction<InfluxPoint, InfluxPoint> {
+        static final AtomicBoolean FAILED = new AtomicBoolean();
+
+        @Override
+        public InfluxPoint map(InfluxPoint point) {
+            if (point.line().endsWith(" " + LinePoint.nanos(T0.plusSeconds(at))) && FAILED.compareAndSet(false, true)) {
+                throw new IllegalStateException("failing once at point " + at + " to restart from the last checkpoint");
+            }
+            return point;
+        }
+    }
+
+    /**
+     * While InfluxDB has not answered a write, the next batch grows past the batch size, up to four times it and
+     * no further; one write per retention policy is in flight at a time. A failure after checkpoints loses
+     * nothing: each checkpoint sent and awaited every point it acknowledged, and the rest is replayed.
+     */
+    @Test
+    void batchesGrowWhileAWriteIsInFlightAndACheckpointLosesNothing(@TempDir Path data) throws Exception {
+        int points = 6_000;
+        int batchSize = 100;
+        try (InfluxDbServer influx = start(data, Ports.free());
+             SlowInfluxDbRelay slow = new SlowInfluxDbRelay(influx.url(), Duration.ofMillis(250))) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(1);
+            env.enableCheckpointing(200);
+            // 2,000 points a second, 1,000 of them per retention policy: 250 in each while a write is held
+            env.fromSource(new DataGeneratorSource<>(new Point(T0), points, RateLimiterStrategy.perSecond(2_000),
+                                    TypeInformation.of(InfluxPoint.class)), WatermarkStrategy.noWatermarks(), "points")
+                    .map(new FailOnce(4_000))
+                    .sinkTo(new InfluxDbSink(URI.create(slow.url()), "sinktest", RetentionPolicies.defaults(), batchSize,
+                            Duration.ofMillis(200), Duration.ofSeconds(30)));
+            env.execute("adaptive batches");
+
+            assertThat(FailOnce.FAILED).as("the job failed once and restarted").isTrue();
+            assertThat(count(influx, "raw")).isEqualTo(points / 2);
+            assertThat(count(influx, "forever")).isEqualTo(points / 2);
+            List<Integer> batches = slow.linesPerWrite();
+            assertThat(batches).as("lines per write").allMatch(lines -> lines <= 4 * batchSize)
+                    .anyMatch(lines -> lines > batchSize);
+            assertThat(slow.mostWritesInFlight()).as("one write per retention policy in flight").isLessThanOrEqualTo(2);
         }
     }
 
