@@ -73,6 +73,7 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
         this.pointsWritten = context.metricGroup().getNumRecordsSendCounter();
         this.pointsRefused = context.metricGroup().counter("pointsRefused");
         this.batchesSent = context.metricGroup().counter("batchesSent");
+        // how far batches have grown: near maxBatchPoints means InfluxDB does not keep up with this subtask
         context.metricGroup().gauge("largestBatchPoints", () -> largestBatch);
         try {
             createDatabase();
@@ -104,11 +105,6 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
     @Override
     public void close() {
         // Points still buffered were not acknowledged by a checkpoint: the restart replays them.
-    }
-
-    /** The most points one request has carried (for tests and the metric). */
-    int largestBatch() {
-        return largestBatch;
     }
 
     private void scheduleFlush() {

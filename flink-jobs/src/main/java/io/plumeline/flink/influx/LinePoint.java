@@ -121,11 +121,23 @@ public final class LinePoint {
 
     /** Measurements escape commas and spaces; tag keys, tag values and field keys also escape '='. */
     private static void escape(StringBuilder out, String text, boolean equalsSign) {
-        for (int i = 0; i < text.length(); i++) {
+        int first = 0;
+        while (first < text.length() && !needsEscape(text.charAt(first), equalsSign)) first++;
+        // most names need nothing escaped: copied whole rather than char by char
+        if (first == text.length()) {
+            out.append(text);
+            return;
+        }
+        out.append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == ',' || c == ' ' || (equalsSign && c == '=')) out.append('\\');
+            if (needsEscape(c, equalsSign)) out.append('\\');
             out.append(c);
         }
+    }
+
+    private static boolean needsEscape(char c, boolean equalsSign) {
+        return c == ',' || c == ' ' || (equalsSign && c == '=');
     }
 
     private static String requireText(String what, String text) {
