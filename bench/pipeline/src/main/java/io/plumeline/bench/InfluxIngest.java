@@ -73,7 +73,7 @@ final class InfluxIngest implements Scenario {
 
     @Override
     public void run(BenchContext ctx, Results results) throws Exception {
-        int count = ctx.size(200_000, 2_000_000);
+        int count = ctx.size(1_000_000, 2_000_000);
         InfluxDbServer influx = ctx.influx();
         Points points = Points.recent(count);
         List<String> lines = new ArrayList<>(count);
@@ -128,7 +128,7 @@ final class InfluxIngest implements Scenario {
             ctx.progress("Flink sink run %d: %,.0f points/s", r + 1, sinkRates[r]);
         }
         Stats sink = Stats.of(sinkRates);
-        results.add(id(), "Flink InfluxDbSink (5,000-point batches, parallelism " + parallelism + ")", "points/s", sink,
+        results.add(id(), "Flink InfluxDbSink (5,000–20,000-point adaptive batches, parallelism " + parallelism + ")", "points/s", sink,
                 "DataGeneratorSource → InfluxDbSink.of(..) in a MiniCluster; first point at the sink → end-of-input flush");
         double ratio = sink.median() / best.median();
         results.add(id(), "ratio Flink sink / best raw", "", Stats.of(ratio), "medians; best raw: " + bestName);

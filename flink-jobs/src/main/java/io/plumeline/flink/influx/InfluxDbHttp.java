@@ -43,16 +43,20 @@ final class InfluxDbHttp {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
-    Response write(String retentionPolicy, String lines) throws InterruptedException {
-        return await(writeAsync(retentionPolicy, lines));
+    /** Lines in UTF-8, {@code length} bytes from {@code offset}, each ending with '\n'. */
+    Response write(String retentionPolicy, byte[] lines, int offset, int length) throws InterruptedException {
+        return await(writeAsync(retentionPolicy, lines, offset, length));
     }
 
-    /** The same write, answered later: the caller builds its next batch meanwhile. */
-    CompletableFuture<Response> writeAsync(String retentionPolicy, String lines) {
+    /**
+     * The same write, answered later: the caller builds its next batch meanwhile. The bytes are read while
+     * the request is sent, not copied: they must stay unchanged until the answer.
+     */
+    CompletableFuture<Response> writeAsync(String retentionPolicy, byte[] lines, int offset, int length) {
         URI uri = base.resolve("write?db=" + encode(database) + "&rp=" + encode(retentionPolicy) + "&precision=ns");
         return client.sendAsync(HttpRequest.newBuilder(uri).timeout(timeout)
                         .header("Content-Type", "text/plain; charset=utf-8")
-                        .POST(HttpRequest.BodyPublishers.ofString(lines, StandardCharsets.UTF_8)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(lines, offset, length)).build(),
                         HttpResponse.BodyHandlers.ofString())
                 .handle((response, failure) -> failure != null ? new Response(Outcome.RETRY, -1, failure.toString())
                         : new Response(classify(response.statusCode(), response.body()), response.statusCode(), response.body()));

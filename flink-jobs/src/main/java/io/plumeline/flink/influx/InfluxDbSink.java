@@ -8,7 +8,9 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
- * Writes line-protocol points to InfluxDB through its v1 HTTP API, in batches per retention policy. Everything written before a
+ * Writes line-protocol points to InfluxDB through its v1 HTTP API, in batches per retention policy that grow
+ * from {@code batchSize} up to {@link #MAX_BATCH_FACTOR} times that while InfluxDB is still answering the
+ * previous write. Everything written before a
  * checkpoint is flushed before the checkpoint completes, and a failing InfluxDB is retried with backoff, so
  * no point that Flink has acknowledged is lost; after {@code retryFor} the job fails and restarts from its
  * last checkpoint. Points of the same series and timestamp overwrite each other, so replays are harmless.
@@ -47,13 +49,20 @@ public class InfluxDbSink implements Sink<InfluxPoint> {
 
     static final int DEFAULT_BATCH_BYTES = 8 * 1024 * 1024;
 
+    /**
+     * How far a batch may grow past {@code batchSize} while the write before it is in flight: 5,000-point
+     * batches while InfluxDB keeps up (the 20,000-tag latency), up to 20,000 (its best ingest) when it does not.
+     */
+    static final int MAX_BATCH_FACTOR = 4;
+
     public static InfluxDbSink of(URI url, String database, RetentionPolicies policies) {
         return new InfluxDbSink(url, database, policies, 5_000, Duration.ofMillis(200), Duration.ofMinutes(2));
     }
 
     @Override
     public SinkWriter<InfluxPoint> createWriter(WriterInitContext context) throws IOException {
-        return new InfluxDbWriter(new InfluxDbHttp(url, database, Duration.ofSeconds(30)), policies, batchSize, batchBytes, flushInterval,
+        return new InfluxDbWriter(new InfluxDbHttp(url, database, Duration.ofSeconds(30)), policies, batchSize,
+                (int) Math.min(Integer.MAX_VALUE, (long) batchSize * MAX_BATCH_FACTOR), batchBytes, flushInterval,
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), retryFor), context);
     }
 }

@@ -1,8 +1,7 @@
 package io.plumeline.flink.influx;
 
 import java.time.Instant;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
 
 /**
  * One point in InfluxDB line protocol: {@code measurement,tag=v,... field=v,... timestamp-ns}. Tags are
@@ -12,8 +11,11 @@ import java.util.TreeMap;
 public final class LinePoint {
 
     private final String measurement;
-    private final TreeMap<String, String> tags = new TreeMap<>();
-    private final StringBuilder fields = new StringBuilder();
+    // A point has a handful of tags: two arrays kept sorted by insertion cost less than a map per point.
+    private String[] tagKeys = new String[4];
+    private String[] tagValues = new String[4];
+    private int tagCount;
+    private final StringBuilder fields = new StringBuilder(64);
     private Instant timestamp;
 
     private LinePoint(String measurement) {
@@ -24,9 +26,29 @@ public final class LinePoint {
         return new LinePoint(requireText("measurement", name));
     }
 
-    /** An empty or absent tag value is left out: line protocol has no empty tag, InfluxDB reads it as absent. */
+    /**
+     * An empty or absent tag value is left out: line protocol has no empty tag, InfluxDB reads it as absent.
+     * A key given twice keeps its last value.
+     */
     public LinePoint tag(String key, String value) {
-        if (value != null && !value.isEmpty()) tags.put(requireText("tag key", key), requireSingleLine(key, value));
+        if (value == null || value.isEmpty()) return this;
+        requireText("tag key", key);
+        requireSingleLine(key, value);
+        int at = tagCount;
+        while (at > 0 && tagKeys[at - 1].compareTo(key) >= 0) at--;
+        if (at < tagCount && tagKeys[at].equals(key)) {
+            tagValues[at] = value;
+            return this;
+        }
+        if (tagCount == tagKeys.length) {
+            tagKeys = Arrays.copyOf(tagKeys, tagCount * 2);
+            tagValues = Arrays.copyOf(tagValues, tagCount * 2);
+        }
+        System.arraycopy(tagKeys, at, tagKeys, at + 1, tagCount - at);
+        System.arraycopy(tagValues, at, tagValues, at + 1, tagCount - at);
+        tagKeys[at] = key;
+        tagValues[at] = value;
+        tagCount++;
         return this;
     }
 
@@ -34,16 +56,28 @@ public final class LinePoint {
     public LinePoint field(String key, Double value) {
         if (value == null) return this;
         if (!Double.isFinite(value)) throw new IllegalArgumentException("field " + key + ": not a finite number: " + value);
-        return appendField(key, formatDouble(value));
+        appendFieldKey(key);
+        appendDouble(fields, value);
+        return this;
     }
 
     public LinePoint field(String key, boolean value) {
-        return appendField(key, Boolean.toString(value));
+        appendFieldKey(key);
+        fields.append(value);
+        return this;
     }
 
     public LinePoint field(String key, String value) {
         if (value == null) return this;
-        return appendField(key, '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
+        appendFieldKey(key);
+        fields.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '"') fields.append('\\');
+            fields.append(c);
+        }
+        fields.append('"');
+        return this;
     }
 
     public LinePoint timestamp(Instant ts) {
@@ -54,9 +88,11 @@ public final class LinePoint {
     public String toLine() {
         if (fields.isEmpty()) throw new IllegalStateException(measurement + ": a point needs at least one field");
         if (timestamp == null) throw new IllegalStateException(measurement + ": a point needs a timestamp");
-        StringBuilder line = new StringBuilder(escape(measurement, false));
-        for (Map.Entry<String, String> tag : tags.entrySet()) {
-            line.append(',').append(escape(tag.getKey(), true)).append('=').append(escape(tag.getValue(), true));
+        StringBuilder line = new StringBuilder(measurement.length() + fields.length() + 24 + 24 * tagCount);
+        escape(line, measurement, false);
+        for (int i = 0; i < tagCount; i++) {
+            escape(line.append(','), tagKeys[i], true);
+            escape(line.append('='), tagValues[i], true);
         }
         line.append(' ').append(fields).append(' ').append(nanos(timestamp));
         return line.toString();
@@ -66,27 +102,42 @@ public final class LinePoint {
         return Math.addExact(Math.multiplyExact(ts.getEpochSecond(), 1_000_000_000L), ts.getNano());
     }
 
-    private LinePoint appendField(String key, String value) {
+    private void appendFieldKey(String key) {
+        requireSingleLine("field key", requireText("field key", key));
         if (!fields.isEmpty()) fields.append(',');
-        fields.append(escape(requireSingleLine("field key", requireText("field key", key)), true)).append('=').append(value);
-        return this;
+        escape(fields, key, true);
+        fields.append('=');
     }
 
     /** Whole numbers without an exponent or ".0" (still floats in line protocol: no {@code i} suffix). */
     public static String formatDouble(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) return Long.toString((long) value);
-        return Double.toString(value);
+        return appendDouble(new StringBuilder(24), value).toString();
+    }
+
+    private static StringBuilder appendDouble(StringBuilder out, double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) return out.append((long) value);
+        return out.append(value);
     }
 
     /** Measurements escape commas and spaces; tag keys, tag values and field keys also escape '='. */
-    private static String escape(String text, boolean equalsSign) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
+    private static void escape(StringBuilder out, String text, boolean equalsSign) {
+        int first = 0;
+        while (first < text.length() && !needsEscape(text.charAt(first), equalsSign)) first++;
+        // most names need nothing escaped: copied whole rather than char by char
+        if (first == text.length()) {
+            out.append(text);
+            return;
+        }
+        out.append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == ',' || c == ' ' || (equalsSign && c == '=')) out.append('\\');
+            if (needsEscape(c, equalsSign)) out.append('\\');
             out.append(c);
         }
-        return out.toString();
+    }
+
+    private static boolean needsEscape(char c, boolean equalsSign) {
+        return c == ',' || c == ' ' || (equalsSign && c == '=');
     }
 
     private static String requireText(String what, String text) {

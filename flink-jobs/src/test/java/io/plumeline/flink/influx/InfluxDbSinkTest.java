@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
@@ -81,6 +85,77 @@ class InfluxDbSinkTest {
             assertThat(last.path(1).asDouble()).isEqualTo((POINTS - 1) * 0.5);
         } finally {
             influx.close();
+        }
+    }
+
+    /** Fails the job {@code name} once, when point {@code at} passes: the restart replays from the last checkpoint. */
+    private record FailOnce(String name, long at) implements MapFunction<InfluxPoint, InfluxPoint> {
+        static final Set<String> FAILED = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public InfluxPoint map(InfluxPoint point) {
+            if (point.line().endsWith(" " + LinePoint.nanos(T0.plusSeconds(at))) && FAILED.add(name)) {
+                throw new IllegalStateException("failing once at point " + at + " to restart from the last checkpoint");
+            }
+            return point;
+        }
+    }
+
+    /**
+     * While InfluxDB has not answered a write, the next batch grows past the batch size, up to four times it and
+     * no further; one write per retention policy is in flight at a time. A failure after checkpoints loses
+     * nothing: each checkpoint sent and awaited every point it acknowledged, and the rest is replayed.
+     */
+    @Test
+    void batchesGrowWhileAWriteIsInFlightAndACheckpointLosesNothing(@TempDir Path data) throws Exception {
+        int points = 6_000;
+        int batchSize = 100;
+        try (InfluxDbServer influx = start(data, Ports.free());
+             SlowInfluxDbRelay slow = new SlowInfluxDbRelay(influx.url(), Duration.ofMillis(250))) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(1);
+            env.enableCheckpointing(200);
+            // 2,000 points a second, 1,000 of them per retention policy: 250 in each while a write is held
+            env.fromSource(new DataGeneratorSource<>(new Point(T0), points, RateLimiterStrategy.perSecond(2_000),
+                                    TypeInformation.of(InfluxPoint.class)), WatermarkStrategy.noWatermarks(), "points")
+                    .map(new FailOnce("adaptive batches", 4_000))
+                    .sinkTo(new InfluxDbSink(URI.create(slow.url()), "sinktest", RetentionPolicies.defaults(), batchSize,
+                            Duration.ofMillis(200), Duration.ofSeconds(30)));
+            env.execute("adaptive batches");
+
+            assertThat(FailOnce.FAILED).as("the job failed once and restarted").contains("adaptive batches");
+            assertThat(count(influx, "raw")).isEqualTo(points / 2);
+            assertThat(count(influx, "forever")).isEqualTo(points / 2);
+            List<Integer> batches = slow.linesPerWrite();
+            // points alternate between the two policies: a round at the maximum carries half of it in each write
+            assertThat(batches).as("lines per write").allMatch(lines -> lines <= 4 * batchSize / 2)
+                    .anyMatch(lines -> lines > batchSize);
+            assertThat(slow.mostWritesInFlight()).as("one write per retention policy in flight").isLessThanOrEqualTo(2);
+        }
+    }
+
+    /**
+     * With batches too large and a flush interval too long to send anything on their own, only the checkpoints
+     * write: each must send and await every point it acknowledges, or a failure after it loses them (the
+     * restart replays only what came after the checkpoint).
+     */
+    @Test
+    void aCheckpointWritesEveryPointItAcknowledges(@TempDir Path data) throws Exception {
+        int points = 3_000;
+        try (InfluxDbServer influx = start(data, Ports.free())) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(1);
+            env.enableCheckpointing(200);
+            env.fromSource(new DataGeneratorSource<>(new Point(T0), points, RateLimiterStrategy.perSecond(1_000),
+                                    TypeInformation.of(InfluxPoint.class)), WatermarkStrategy.noWatermarks(), "points")
+                    .map(new FailOnce("checkpoint flush", 2_000))
+                    .sinkTo(new InfluxDbSink(URI.create(influx.url()), "sinktest", RetentionPolicies.defaults(), 1_000_000,
+                            Duration.ofHours(1), Duration.ofSeconds(30)));
+            env.execute("checkpoint flush");
+
+            assertThat(FailOnce.FAILED).as("the job failed once and restarted").contains("checkpoint flush");
+            assertThat(count(influx, "raw")).isEqualTo(points / 2);
+            assertThat(count(influx, "forever")).isEqualTo(points / 2);
         }
     }
 

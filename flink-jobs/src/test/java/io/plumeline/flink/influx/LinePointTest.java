@@ -18,6 +18,13 @@ class LinePointTest {
     }
 
     @Test
+    void tagsInAnyOrderComeOutSortedAndATagGivenTwiceKeepsItsLastValue() {
+        String line = LinePoint.measurement("m").tag("e", "5").tag("b", "2").tag("d", "4").tag("a", "1")
+                .tag("c", "3").tag("b", "two").tag("f", "6").field("value", 1.0).timestamp(TS).toLine();
+        assertThat(line).isEqualTo("m,a=1,b=two,c=3,d=4,e=5,f=6 value=1 1795665600500000001");
+    }
+
+    @Test
     void commasSpacesAndEqualsSignsAreEscapedInTagsAndKeys() {
         String line = LinePoint.measurement("my measurement,x").tag("tag key", "crude feed,a=b")
                 .field("field=key", 1.5).timestamp(TS).toLine();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumeline.stack.InfluxDbServer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -89,9 +90,9 @@ class RetentionPoliciesTest {
     void eachPointLandsInItsPolicy() throws Exception {
         InfluxDbHttp http = new InfluxDbHttp(URI.create(influx.url()), "routed", Duration.ofSeconds(10));
         ensure("routed", RetentionPolicies.defaults());
-        assertThat(http.write("raw", "telemetry,tag=a value=1 1795665600000000000").outcome())
+        assertThat(write(http, "raw", "telemetry,tag=a value=1 1795665600000000000").outcome())
                 .isEqualTo(InfluxDbHttp.Outcome.WRITTEN);
-        assertThat(http.write("forever", "emissions,source=s mass_kg=2 1795665600000000000").outcome())
+        assertThat(write(http, "forever", "emissions,source=s mass_kg=2 1795665600000000000").outcome())
                 .isEqualTo(InfluxDbHttp.Outcome.WRITTEN);
 
         assertThat(influx.count("routed", "telemetry", "value")).as("unqualified reads the default: forever").isZero();
@@ -105,7 +106,7 @@ class RetentionPoliciesTest {
         ensure("dropped", RetentionPolicies.defaults());
         influx.query(null, "DROP RETENTION POLICY \"raw\" ON \"dropped\"");
 
-        assertThat(http.write("raw", "telemetry,tag=a value=1 1795665600000000000").outcome())
+        assertThat(write(http, "raw", "telemetry,tag=a value=1 1795665600000000000").outcome())
                 .isEqualTo(InfluxDbHttp.Outcome.DATABASE_MISSING);
     }
 
@@ -121,5 +122,10 @@ class RetentionPoliciesTest {
         assertThat(RetentionPolicies.goDuration("0s")).isZero();
         assertThat(RetentionPolicies.goDuration("1h30m0s")).isEqualTo(Duration.ofMinutes(90));
         assertThat(RetentionPolicies.influxQl(Duration.ofDays(90))).isEqualTo("2160h");
+    }
+
+    private static InfluxDbHttp.Response write(InfluxDbHttp http, String rp, String line) throws InterruptedException {
+        byte[] body = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        return http.write(rp, body, 0, body.length);
     }
 }
