@@ -6,10 +6,14 @@ import io.plumeline.flink.influx.LinePoint;
 import org.apache.flink.api.common.functions.MapFunction;
 
 /**
- * The lineage record of an {@code emissions} point as a point of measurement {@code lineage} (docs/lineage.md):
- * the same site, source, gas and hour start, so a recomputed hour overwrites its record with its numbers; kept
- * forever like the emissions it explains. {@code lineage_id} is a field, so that the service finds a record by
- * its id among the few points of the hour the id names.
+ * The lineage of a source-hour as one point of measurement {@code lineage} (docs/lineage.md): tags site and source,
+ * time the hour start, field {@code lineage_ids} (the ids of all the hour's rows, space-separated, so that the
+ * service finds the record by the id of any of them among the few points of the hour the id names) and field
+ * {@code record}, the JSON, which only the hour's first result carries. Every gas result of the hour maps to the
+ * same series and timestamp with the same ids, so InfluxDB stores one point per source-hour, and the record's
+ * few kB are sent once: a point without {@code record} leaves the stored one as it is (InfluxDB keeps each field
+ * of a point apart). A recomputed hour overwrites its record in place, a replay writes the same point; kept
+ * forever like the emissions it explains.
  */
 public class LineageToPoint implements MapFunction<HourResult, InfluxPoint> {
 
@@ -19,9 +23,8 @@ public class LineageToPoint implements MapFunction<HourResult, InfluxPoint> {
         return InfluxPoint.forever(LinePoint.measurement("lineage")
                 .tag("site", e.site())
                 .tag("source", e.source())
-                .tag("gas", e.gas())
-                .field("lineage_id", e.lineageId())
-                .field("record", result.lineage())
+                .field("lineage_ids", String.join(" ", result.hourLineageIds()))
+                .field("record", result.lineage())   // null, so left out, on all but the hour's first result
                 .timestamp(e.hourStart())
                 .toLine());
     }

@@ -11,6 +11,7 @@ import io.plumeline.core.lineage.LineageJson;
 import io.plumeline.core.lineage.LineageRecompute;
 import io.plumeline.core.lineage.LineageRecord;
 import io.plumeline.core.emissions.SubstitutionPolicy.Tier;
+import io.plumeline.flink.influx.InfluxPoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,7 +196,12 @@ class HourlyAccountingTest {
         // the hour's lineage: its readings, its substitutes, and the same numbers again from both
         List<HourResult> hour = results().stream().filter(r -> r.emission().hourStart().equals(H4)).toList();
         LineageRecord record = LineageJson.read(hour.get(0).lineage());
-        assertThat(hour).extracting(HourResult::lineage).containsOnly(hour.get(0).lineage());
+        assertThat(hour.subList(1, hour.size())).as("the record goes with the hour's first result only")
+                .extracting(HourResult::lineage).containsOnlyNulls();
+        assertThat(hour).extracting(HourResult::hourLineageIds)
+                .containsOnly(hour.stream().map(r -> r.emission().lineageId()).toList());
+        assertThat(record.results()).extracting(LineageRecord.GasRow::lineageId)
+                .isEqualTo(hour.get(0).hourLineageIds());
         assertThat(record.substitutionTier()).isEqualTo(Tier.MEAN_BEFORE_AFTER.name());
         InputTrace flow = record.input("fuelQuantity").orElseThrow();
         assertThat(flow.good()).isEqualTo(240);
@@ -268,6 +274,22 @@ class HourlyAccountingTest {
                     assertThat(r.lateCount()).isEqualTo(180 + 30);
                 });
         assertThat(harness.getSideOutput(HourlyAccounting.LATE)).isNullOrEmpty();
+
+        // each computation of the hour writes one lineage point, to the same series and time: the recomputed record
+        // overwrites the first in place
+        List<HourResult> all = results().stream().filter(r -> r.emission().hourStart().equals(H4)).toList();
+        List<InfluxPoint> points = new ArrayList<>();
+        for (HourResult r : all) points.add(new LineageToPoint().map(r));
+        assertThat(points).extracting(p -> seriesAndTime(p.line())).containsOnly(seriesAndTime(points.get(0).line()));
+        List<HourResult> records = all.stream().filter(r -> r.lineage() != null).toList();
+        assertThat(records).hasSize(2);
+        assertThat(LineageJson.read(records.get(1).lineage()).input("fuelQuantity").orElseThrow().good()).isEqualTo(360);
+        assertThat(points).filteredOn(p -> p.line().contains("record=\"")).hasSize(2);
+    }
+
+    /** A line's measurement and tags, and its timestamp: what InfluxDB keys a point by. */
+    private static String seriesAndTime(String line) {
+        return line.substring(0, line.indexOf(' ')) + " @" + line.substring(line.lastIndexOf(' ') + 1);
     }
 
     @Test

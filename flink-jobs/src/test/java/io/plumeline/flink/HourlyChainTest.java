@@ -77,7 +77,7 @@ class HourlyChainTest {
     private void total(String unit, String source, Instant hour, double co2eKg) throws Exception {
         HourlyEmission e = new HourlyEmission(SITE, unit, source, HourlyEmission.CO2E, "EPA_C2A", hour, co2eKg, co2eKg,
                 100, 0, HourlyEmission.lineageId(SITE, source, HourlyEmission.CO2E, hour));
-        harness.processElement1(new StreamRecord<>(new HourResult(e, null, 0, "{}"), hour.toEpochMilli() + 3_599_999));
+        harness.processElement1(new StreamRecord<>(new HourResult(e, null, 0, List.of(e.lineageId()), "{}"), hour.toEpochMilli() + 3_599_999));
     }
 
     private void sources(Instant hour, double heater1) throws Exception {

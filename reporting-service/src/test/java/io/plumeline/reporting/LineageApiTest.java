@@ -33,30 +33,66 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A heater hour of the refinery stored as the job stores it (its readings, its emissions points and their lineage
- * records, made by core as the job makes them), then followed through {@code GET /api/v1/lineage/{id}} to its raw
- * readings, and computed again from those readings and the record to the stored numbers.
+ * A heater hour of the refinery stored as the job stores it (its readings, its emissions points and the one lineage
+ * point of the source-hour, made by core as the job makes them), then followed through {@code GET /api/v1/lineage/{id}}
+ * to its raw readings, and computed again from those readings and the record to the stored numbers. The hour before
+ * is stored as the job stored lineage before, one point per gas row, and must still be found.
  */
 class LineageApiTest extends RefineryApiTest {
 
     static final Instant HOUR = RECENT_DAY.plus(Duration.ofHours(4));
+    static final Instant OLD_LAYOUT_HOUR = HOUR.minus(Duration.ofHours(1));
     static final Duration MAX_HOLD = Duration.ofMinutes(5);
     static final String FLOW = "heater-1.fuel_gas_flow";
     static final String HHV = "heater-1.fuel_gas_hhv";
+    static final String HEATER = "heater-1.stack";
     static String siteModelText;
+    static SiteModel model;
     static SourceHourAccount stored;
     static LineageRecord record;
+    static LineageRecord oldLayoutRecord;
 
     @BeforeAll
     static void storeAnHour() throws IOException {
         siteModelText = Files.readString(REFINERY);
-        SiteModel model = SiteModelLoader.parse(siteModelText, REFINERY.toString());
-        EmissionSource heater = model.source("heater-1.stack").orElseThrow();
+        model = SiteModelLoader.parse(siteModelText, REFINERY.toString());
         List<String> lines = new ArrayList<>();
+        Map<String, List<Sample>> measured = readings(HOUR, lines);
+        stored = account(HOUR, measured);
+        record = lineage(HOUR, measured, stored);
+        long nanos = nanos(HOUR);
+        lines.addAll(emissionLines(stored));
+        String ids = String.join(" ", stored.emissions().stream().map(HourlyEmission::lineageId).toList());
+        // as LineageToPoint writes it: the first gas's point carries the record, each point the hour's ids
+        for (int i = 0; i < stored.emissions().size(); i++) {
+            lines.add("lineage,site=" + SITE + ",source=" + HEATER + " lineage_ids=\"" + ids + "\""
+                    + (i == 0 ? ",record=" + quoted(LineageJson.write(record)) : "") + " " + nanos);
+        }
+        // the same hour in the old layout with a stale record (from its first half hour), as when an hour stored
+        // before the change is computed again after it: the new point is the one served
+        Map<String, List<Sample>> firstHalf = new HashMap<>();
+        measured.forEach((input, samples) -> firstHalf.put(input,
+                samples.stream().filter(x -> x.ts().isBefore(HOUR.plusSeconds(1800))).toList()));
+        lines.addAll(oldLayoutLineage(HOUR, lineage(HOUR, firstHalf, account(HOUR, firstHalf))));
+
+        // the hour before, stored before the change: one lineage point per gas row, with its gas and lineage_id
+        Map<String, List<Sample>> before = readings(OLD_LAYOUT_HOUR, lines);
+        SourceHourAccount oldLayoutHour = account(OLD_LAYOUT_HOUR, before);
+        oldLayoutRecord = lineage(OLD_LAYOUT_HOUR, before, oldLayoutHour);
+        lines.addAll(emissionLines(oldLayoutHour));
+        lines.addAll(oldLayoutLineage(OLD_LAYOUT_HOUR, oldLayoutRecord));
+
+        // heater-2's hour lost its record's write (the record goes with one point of the hour): its ids find nothing
+        lines.add("lineage,site=" + SITE + ",source=heater-2.stack lineage_ids=\""
+                + HourlyEmission.lineageId(SITE, "heater-2.stack", "CH4", HOUR) + "\" " + nanos);
+        InfluxTestServer.write(DATABASE, lines);
+    }
+
+    /** Every 10 s from 30 s before the hour, the flow BAD from :10 to :20; returns what the job sees of them. */
+    private static Map<String, List<Sample>> readings(Instant hour, List<String> lines) {
         Map<String, List<Sample>> measured = new HashMap<>();
-        // every 10 s from 30 s before the hour; the flow BAD from :10 to :20
         for (int s = -30; s < 3600; s += 10) {
-            Instant ts = HOUR.plusSeconds(s);
+            Instant ts = hour.plusSeconds(s);
             boolean bad = s >= 600 && s < 1200;
             double flow = 1180.5 + 0.25 * (s % 41);
             double hhv = 38.25 + 0.125 * (s % 7);
@@ -67,23 +103,46 @@ class LineageApiTest extends RefineryApiTest {
                 measured.computeIfAbsent("hhv", k -> new ArrayList<>()).add(new Sample(ts, hhv));
             }
         }
-        stored = SourceHourAccount.of(model, heater, HOUR, measured, MAX_HOLD, HourlyEmissions.DEFAULT_CALCULATOR);
-        record = SourceHourLineage.of(JobIdentity.of(siteModelText, "0.1.0-test"), model, heater, HOUR, measured, measured,
-                MAX_HOLD, stored, null);
-        String json = LineageJson.write(record);
-        long nanos = HOUR.getEpochSecond() * 1_000_000_000L;
-        for (HourlyEmission e : stored.emissions()) {
-            lines.add("emissions,site=" + SITE + ",unit=heater-1,source=heater-1.stack,gas=" + e.gas() + ",method=EPA_C2A"
+        return measured;
+    }
+
+    private static SourceHourAccount account(Instant hour, Map<String, List<Sample>> measured) {
+        EmissionSource heater = model.source(HEATER).orElseThrow();
+        return SourceHourAccount.of(model, heater, hour, measured, MAX_HOLD, HourlyEmissions.DEFAULT_CALCULATOR);
+    }
+
+    private static LineageRecord lineage(Instant hour, Map<String, List<Sample>> measured, SourceHourAccount account) {
+        return SourceHourLineage.of(JobIdentity.of(siteModelText, "0.1.0-test"), model, model.source(HEATER).orElseThrow(),
+                hour, measured, measured, MAX_HOLD, account, null);
+    }
+
+    private static List<String> emissionLines(SourceHourAccount account) {
+        List<String> lines = new ArrayList<>();
+        for (HourlyEmission e : account.emissions()) {
+            lines.add("emissions,site=" + SITE + ",unit=heater-1,source=" + HEATER + ",gas=" + e.gas() + ",method=EPA_C2A"
                     + " mass_kg=" + e.massKg() + ",co2e_kg=" + e.co2eKg() + ",availability_pct=" + e.availabilityPct()
-                    + ",substituted_min=0,lineage_id=\"" + e.lineageId() + "\" " + nanos);
-            lines.add("lineage,site=" + SITE + ",source=heater-1.stack,gas=" + e.gas() + " lineage_id=\"" + e.lineageId()
-                    + "\",record=\"" + json.replace("\\", "\\\\").replace("\"", "\\\"") + "\" " + nanos);
+                    + ",substituted_min=0,lineage_id=\"" + e.lineageId() + "\" " + nanos(e.hourStart()));
         }
-        InfluxTestServer.write(DATABASE, lines);
+        return lines;
+    }
+
+    /** As the job wrote lineage before one point per source-hour: the record with each gas row, tagged with its gas. */
+    private static List<String> oldLayoutLineage(Instant hour, LineageRecord lineage) {
+        return lineage.results().stream().map(row -> "lineage,site=" + SITE + ",source=" + HEATER + ",gas=" + row.gas()
+                + " lineage_id=\"" + row.lineageId() + "\",record=" + quoted(LineageJson.write(lineage)) + " "
+                + nanos(hour)).toList();
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L;
     }
 
     static String co2eId() {
-        return HourlyEmission.lineageId(SITE, "heater-1.stack", HourlyEmission.CO2E, HOUR);
+        return HourlyEmission.lineageId(SITE, HEATER, HourlyEmission.CO2E, HOUR);
     }
 
     @Test
@@ -127,22 +186,42 @@ class LineageApiTest extends RefineryApiTest {
     }
 
     @Test
-    void everyGasOfTheHourSharesTheRecordAndTheSiteMayBeNamed() {
-        String co2 = HourlyEmission.lineageId(SITE, "heater-1.stack", "CO2", HOUR);
-        Response r = api.get("/api/v1/lineage/" + co2, "site", SITE);
+    void theIdOfEachGasOfTheHourFindsItsOneRecordAndTheSiteMayBeNamed() {
+        assertThat(stored.emissions()).extracting(HourlyEmission::gas).containsExactly("CO2", "CH4", "N2O", "CO2e");
+        for (HourlyEmission e : stored.emissions()) {
+            Response r = api.get("/api/v1/lineage/" + e.lineageId(), "site", SITE);
 
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        assertThat(r.json().get("gas").asString()).isEqualTo("CO2");
-        assertThat(LineageJson.read(r.json().get("record").toString())).isEqualTo(record);
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            assertThat(r.json().get("lineageId").asString()).isEqualTo(e.lineageId());
+            assertThat(r.json().get("gas").asString()).isEqualTo(e.gas());
+            assertThat(r.json().get("source").asString()).isEqualTo(HEATER);
+            assertThat(LineageJson.read(r.json().get("record").toString())).as("the record of %s", e.gas()).isEqualTo(record);
+        }
+    }
+
+    @Test
+    void aRecordStoredWithEachGasRowBeforeIsStillFoundByEachId() {
+        for (LineageRecord.GasRow row : oldLayoutRecord.results()) {
+            Response r = api.get("/api/v1/lineage/" + row.lineageId());
+
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            assertThat(r.json().get("gas").asString()).isEqualTo(row.gas());
+            assertThat(Instant.parse(r.json().get("hourStart").asString())).isEqualTo(OLD_LAYOUT_HOUR);
+            assertThat(LineageJson.read(r.json().get("record").toString())).isEqualTo(oldLayoutRecord);
+            assertThat(r.json().get("readings")).hasSize(2);
+        }
     }
 
     @Test
     void anUnknownIdIsNotFoundAndAMalformedOneIsABadRequest() {
         String unknown = HourlyEmission.lineageId(SITE, "heater-2.stack", "CO2", HOUR);
-        Response missing = api.get("/api/v1/lineage/" + unknown);
-        assertThat(missing.status()).as(missing.toString()).isEqualTo(404);
-        assertThat(missing.isProblem()).isTrue();
-        assertThat(missing.json().get("detail").asString()).contains(unknown);
+        String recordLost = HourlyEmission.lineageId(SITE, "heater-2.stack", "CH4", HOUR);
+        for (String id : List.of(unknown, recordLost)) {
+            Response missing = api.get("/api/v1/lineage/" + id);
+            assertThat(missing.status()).as(missing.toString()).isEqualTo(404);
+            assertThat(missing.isProblem()).isTrue();
+            assertThat(missing.json().get("detail").asString()).contains(id);
+        }
 
         Response malformed = api.get("/api/v1/lineage/2026112604-x'%20OR%20'1'='1");
         assertThat(malformed.status()).as(malformed.toString()).isEqualTo(400);

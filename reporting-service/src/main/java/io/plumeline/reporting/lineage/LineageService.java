@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Lineage records from measurement {@code lineage} (docs/lineage.md). The id starts with its UTC hour, so the
- * lookup reads the points of that one hour only, whatever the time range stored.
+ * lookup reads the points of that one hour only, whatever the time range stored. A source-hour's record is one
+ * point (tags site, source) whose {@code lineage_ids} lists the ids of all the hour's gas rows; points written
+ * before that are one per gas row (tags site, source, gas; field {@code lineage_id}) and are found as well.
  */
 @Service
 public class LineageService {
@@ -37,20 +39,41 @@ public class LineageService {
     public LineageView lineage(String lineageId, SiteModel site) {
         Instant hour = HourlyEmission.hourOfLineageId(lineageId).orElseThrow(() -> new BadParameterException("lineageId",
                 "'" + shorten(lineageId) + "' is not a lineage id such as 2026112604-9f1c…, the UTC hour then a UUID"));
+        // a well-formed id is digits, hex and dashes: literal in a regex. All ids have one length, so one id cannot
+        // match inside another.
         StringBuilder where = new StringBuilder("time = ").append(InfluxQl.time(hour))
-                .append(" AND \"lineage_id\" = ").append(InfluxQl.string(lineageId));
+                .append(" AND (\"lineage_ids\" =~ /").append(lineageId).append("/")
+                .append(" OR \"lineage_id\" = ").append(InfluxQl.string(lineageId)).append(")");
         if (site != null) where.append(" AND \"site\" = ").append(InfluxQl.string(site.site().id()));
         String query = "SELECT \"record\" FROM " + influx.resultMeasurement("lineage") + " WHERE " + where
                 + " GROUP BY \"site\", \"source\", \"gas\"";
+        Series found = null;
         for (Series series : influx.query(query)) {
-            for (Series.Row row : series.rows()) {
-                JsonNode record = json.readTree(row.text("record"));
-                return new LineageView(lineageId, series.tag("site"), series.tag("source"), series.tag("gas"), hour, record,
-                        links(series.tag("site"), hour, record));
-            }
+            if (series.rows().isEmpty()) continue;
+            // an hour stored one point per gas and computed again since has both layouts: the point without gas is newer
+            if (found == null || isPerGas(found) && !isPerGas(series)) found = series;
         }
-        throw new LineageNotFoundException("no lineage record " + shorten(lineageId) + " in the hour " + hour
-                + (site == null ? "" : " of site '" + site.site().id() + "'"));
+        if (found == null) {
+            throw new LineageNotFoundException("no lineage record " + shorten(lineageId) + " in the hour " + hour
+                    + (site == null ? "" : " of site '" + site.site().id() + "'"));
+        }
+        JsonNode record = json.readTree(found.rows().get(0).text("record"));
+        return new LineageView(lineageId, found.tag("site"), found.tag("source"), gasOf(lineageId, record), hour, record,
+                links(found.tag("site"), hour, record));
+    }
+
+    private static boolean isPerGas(Series series) {
+        String gas = series.tag("gas");
+        return gas != null && !gas.isEmpty();
+    }
+
+    /** The gas of the row the id names, from the record's {@code results}, which lists every row of the hour. */
+    private static String gasOf(String lineageId, JsonNode record) {
+        for (JsonNode row : record.get("results")) {
+            if (lineageId.equals(row.get("lineageId").asString())) return row.get("gas").asString();
+        }
+        throw new LineageNotFoundException("the lineage record stored for " + shorten(lineageId)
+                + " does not list it in its results");
     }
 
     private static List<ReadingsLink> links(String site, Instant hour, JsonNode record) {
