@@ -17,6 +17,8 @@ function notify(text, error = false) {
   clearTimeout(notify.timer);
   notify.timer = setTimeout(() => { box.hidden = true; }, error ? 15000 : 6000);
 }
+/** Hides the message: a view whose next request worked clears the error of the one before. */
+notify.clear = () => { clearTimeout(notify.timer); $('#message').hidden = true; };
 
 const me = await get('/api/v1/me');
 const sites = await get('/api/v1/sites');

@@ -34,6 +34,7 @@ export class FleetView {
       const data = await get('/api/v1/corporate/emissions', {period});
       if (asked !== this.asked) return; // a later choice is on its way
       this.data = data;
+      this.notify.clear();
       this.render();
     } catch (e) {
       if (asked === this.asked) this.notify(e.status === 403 ? t('error.forbidden') : e.message, true);

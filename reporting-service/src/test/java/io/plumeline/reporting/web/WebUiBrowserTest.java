@@ -214,6 +214,8 @@ class WebUiBrowserTest {
 
         choosePeriod(SUBMITTED_PERIOD);
         browser.waitFor(d -> SUBMITTED_PERIOD.equals(browser.find("#fleet-total").getDomAttribute("data-period")));
+        assertThat(browser.find("#message").isDisplayed()).as("the error went with the period it was about").isFalse();
+        assertThat(browser.find("#fleet-gwp").isDisplayed()).as("both sites use AR5").isFalse();
         JsonNode fleet = new ApiClient(port).as("compliance").get("/api/v1/corporate/emissions", "period", SUBMITTED_PERIOD).json();
         double sum = fleet.get("bySite").valueStream().mapToDouble(s -> s.get("co2eKg").asDouble()).sum();
         assertThat(sum).as("both sites have emissions in the period").isGreaterThan(fleet.get("bySite").get(0).get("co2eKg").asDouble());
@@ -260,7 +262,7 @@ class WebUiBrowserTest {
         browser.waitFor(d -> d.getCurrentUrl().contains("/login.html"));
         browser.signIn("regulator", "regulator-pw");
         browser.open("/#fleet");
-        browser.waitFor(d -> "true".equals(browser.find("body").getDomAttribute("data-ready")));
+        browser.waitFor(Browser::ready);
         assertThat(browser.find("#nav-fleet").isDisplayed()).as("no fleet for regulators").isFalse();
         assertThat(browser.find("#view-fleet").isDisplayed()).isFalse();
         assertThat(browser.find("#view-reports").isDisplayed()).isTrue();
