@@ -34,7 +34,7 @@ const MESSAGES = {
     'fleet.show': 'Show', 'fleet.loading': 'Adding up {period} for every site…', 'fleet.total': 'Fleet total {period}: {co2e} kg CO2e',
     'fleet.sites': '{count} sites', 'fleet.bySite': 'By site', 'fleet.byProgram': 'By program', 'fleet.byGas': 'By gas',
     'fleet.chart': 'CO2e by site (kg)', 'fleet.site': 'Site', 'fleet.program': 'Program', 'fleet.gwp': 'GWP set',
-    'fleet.timeZone': 'Time zone', 'fleet.from': 'Period from (site time)', 'fleet.to': 'to (exclusive)', 'fleet.share': 'Share of fleet',
+    'fleet.timeZone': 'Time zone', 'fleet.from': 'From (site time)', 'fleet.to': 'To (exclusive)', 'fleet.share': 'Share of fleet',
     'fleet.mixedGwp': 'The sites use different GWP sets ({sets}): each site\'s CO2e is under its own set.',
     'status.draft': 'Draft', 'status.approved': 'Approved', 'status.submitted': 'Submitted',
     'error.title': 'Error', 'error.forbidden': 'Your role may not do this.',
