@@ -57,7 +57,7 @@ function show() {
   const name = views[wanted] ? wanted : Object.keys(views)[0];
   document.querySelectorAll('.view').forEach(v => { v.hidden = v.id !== 'view-' + name; });
   document.querySelectorAll('nav [data-view]').forEach(a => a.classList.toggle('active', a.dataset.view === name));
-  views[name].shown?.();
+  views[name]?.shown?.();
 }
 
 $('#nav-live').hidden = !views.live;
