@@ -1,6 +1,7 @@
 // The web UI's shell: who is signed in, which site, which language, and the views of the user's roles.
 import {el, get, post} from './api.js';
 import {chooseLanguage, setLanguage, setTimeZone, t, translatePage} from './i18n.js';
+import {FleetView} from './fleet.js';
 import {LiveView} from './live.js';
 import {ReportsView} from './reports.js';
 
@@ -16,6 +17,8 @@ function notify(text, error = false) {
   clearTimeout(notify.timer);
   notify.timer = setTimeout(() => { box.hidden = true; }, error ? 15000 : 6000);
 }
+/** Hides the message: a view whose next request worked clears the error of the one before. */
+notify.clear = () => { clearTimeout(notify.timer); $('#message').hidden = true; };
 
 const me = await get('/api/v1/me');
 const sites = await get('/api/v1/sites');
@@ -36,6 +39,9 @@ if (has(PLANT_ROLES)) {
 if (reportsMode) {
   views.reports = new ReportsView($('#view-reports'), site.id, reportsMode, notify);
 }
+if (has(PLANT_ROLES)) { // the roles of /api/v1/corporate/** (docs/reports.md)
+  views.fleet = new FleetView($('#view-fleet'), notify);
+}
 
 function labels() {
   translatePage();
@@ -51,10 +57,12 @@ function show() {
   const name = views[wanted] ? wanted : Object.keys(views)[0];
   document.querySelectorAll('.view').forEach(v => { v.hidden = v.id !== 'view-' + name; });
   document.querySelectorAll('nav [data-view]').forEach(a => a.classList.toggle('active', a.dataset.view === name));
+  views[name]?.shown?.();
 }
 
 $('#nav-live').hidden = !views.live;
 $('#nav-reports').hidden = !views.reports;
+$('#nav-fleet').hidden = !views.fleet;
 $('#sign-out').hidden = me.mode !== 'basic';
 $('#sign-out').addEventListener('click', async () => {
   await post('/logout');

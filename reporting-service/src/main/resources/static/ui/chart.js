@@ -1,5 +1,5 @@
-// A line chart of a tag's readings drawn as inline SVG (no library, no network). BAD points have no value: the
-// line breaks there, so the gap shows. UNCERTAIN points are drawn as hollow dots.
+// Charts drawn as inline SVG (no library, no network). The line chart of a tag's readings: BAD points have no value,
+// the line breaks there, so the gap shows; UNCERTAIN points are drawn as hollow dots. The bar chart of named totals.
 import {number, time} from './i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -51,5 +51,22 @@ export function lineChart(points, from, to, uom) {
         class: p.quality === 'GOOD' ? 'dot' : 'dot uncertain'}));
     }
   }
+  return svg;
+}
+
+const BAR = 22, LABEL = 220, VALUE = 90;
+
+/** Horizontal bars, one a row in the order given: bars: [{label, value}] with values ≥ 0. */
+export function barChart(bars) {
+  const height = TOP + bars.length * BAR + 4;
+  const svg = node('svg', {viewBox: `0 0 ${WIDTH} ${height}`, class: 'chart bars', role: 'img'});
+  const high = Math.max(...bars.map(b => b.value), 0) || 1;
+  const length = v => Math.max(0, v) / high * (WIDTH - LABEL - VALUE - RIGHT);
+  bars.forEach((b, i) => {
+    const y = TOP + i * BAR;
+    svg.append(node('text', {x: LABEL - 8, y: y + BAR / 2 + 4, 'text-anchor': 'end', class: 'axis'}, b.label));
+    svg.append(node('rect', {x: LABEL, y: y + 3, width: length(b.value).toFixed(1), height: BAR - 6, class: 'bar'}));
+    svg.append(node('text', {x: LABEL + length(b.value) + 6, y: y + BAR / 2 + 4, class: 'axis'}, number(b.value, 1)));
+  });
   return svg;
 }

@@ -4,7 +4,7 @@ const MESSAGES = {
   'en': {
     'app.title': 'Plumeline',
     'lang.label': 'Language',
-    'nav.live': 'Live view', 'nav.reports': 'Reports', 'nav.submitted': 'Submitted reports', 'nav.api': 'API',
+    'nav.live': 'Live view', 'nav.reports': 'Reports', 'nav.submitted': 'Submitted reports', 'nav.fleet': 'Fleet', 'nav.api': 'API',
     'user.signOut': 'Sign out', 'user.signedInAs': 'Signed in as {name}',
     'role.ENGINEER': 'Engineer', 'role.COMPLIANCE': 'Compliance officer', 'role.REGULATOR': 'Regulator', 'role.ADMIN': 'Administrator',
     'site.label': 'Site',
@@ -31,13 +31,18 @@ const MESSAGES = {
     'reports.after': 'After (kg CO2e)', 'reports.change': 'Change (kg CO2e)', 'reports.noDiff': 'No differences.',
     'reports.generated': 'Draft generated: revision {revision} of {period}.', 'reports.done': 'Report {id}: {status}.',
     'reports.by': '{time} by {name}', 'reports.exceedances': 'Limit exceedances',
+    'fleet.show': 'Show', 'fleet.loading': 'Adding up {period} for every site…', 'fleet.total': 'Fleet total {period}: {co2e} kg CO2e',
+    'fleet.sites': '{count} sites', 'fleet.bySite': 'By site', 'fleet.byProgram': 'By program', 'fleet.byGas': 'By gas',
+    'fleet.chart': 'CO2e by site (kg)', 'fleet.site': 'Site', 'fleet.program': 'Program', 'fleet.gwp': 'GWP set',
+    'fleet.timeZone': 'Time zone', 'fleet.from': 'From (site time)', 'fleet.to': 'To (exclusive)', 'fleet.share': 'Share of fleet',
+    'fleet.mixedGwp': 'The sites use different GWP sets ({sets}): each site\'s CO2e is under its own set.',
     'status.draft': 'Draft', 'status.approved': 'Approved', 'status.submitted': 'Submitted',
     'error.title': 'Error', 'error.forbidden': 'Your role may not do this.',
   },
   'zh-CN': {
     'app.title': 'Plumeline 排放监测',
     'lang.label': '语言',
-    'nav.live': '实时监控', 'nav.reports': '报告', 'nav.submitted': '已提交报告', 'nav.api': '接口',
+    'nav.live': '实时监控', 'nav.reports': '报告', 'nav.submitted': '已提交报告', 'nav.fleet': '集团汇总', 'nav.api': '接口',
     'user.signOut': '退出登录', 'user.signedInAs': '当前用户：{name}',
     'role.ENGINEER': '工程师', 'role.COMPLIANCE': '合规专员', 'role.REGULATOR': '监管人员', 'role.ADMIN': '管理员',
     'site.label': '厂区',
@@ -64,6 +69,11 @@ const MESSAGES = {
     'reports.after': '之后 (kg CO2e)', 'reports.change': '变化 (kg CO2e)', 'reports.noDiff': '没有差异。',
     'reports.generated': '已生成草稿：{period} 第 {revision} 版。', 'reports.done': '报告 {id}：{status}。',
     'reports.by': '{time}，{name}', 'reports.exceedances': '超限记录',
+    'fleet.show': '查询', 'fleet.loading': '正在汇总各厂区 {period} 的排放…', 'fleet.total': '集团合计 {period}：{co2e} kg CO2e',
+    'fleet.sites': '{count} 个厂区', 'fleet.bySite': '按厂区', 'fleet.byProgram': '按报告制度', 'fleet.byGas': '按气体',
+    'fleet.chart': '各厂区 CO2e (kg)', 'fleet.site': '厂区', 'fleet.program': '报告制度', 'fleet.gwp': 'GWP 版本',
+    'fleet.timeZone': '时区', 'fleet.from': '报告期起（厂区时间）', 'fleet.to': '止（不含）', 'fleet.share': '占集团比例',
+    'fleet.mixedGwp': '各厂区采用不同的 GWP 版本（{sets}）：每个厂区的 CO2e 按其自身版本计算。',
     'status.draft': '草稿', 'status.approved': '已批准', 'status.submitted': '已提交',
     'error.title': '错误', 'error.forbidden': '您的角色无权执行此操作。',
   },
@@ -111,9 +121,15 @@ export function number(value, maximumFractionDigits = 2) {
   return new Intl.NumberFormat(current, {maximumFractionDigits}).format(value);
 }
 
-export function dateTime(instant) {
+/** In the site's time zone, or in the zone given (another site's). */
+export function dateTime(instant, zone = timeZone) {
   if (!instant) return '–';
-  return new Intl.DateTimeFormat(current, {dateStyle: 'medium', timeStyle: 'medium', timeZone}).format(new Date(instant));
+  return new Intl.DateTimeFormat(current, {dateStyle: 'medium', timeStyle: 'medium', timeZone: zone}).format(new Date(instant));
+}
+
+export function percent(fraction) {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '–';
+  return new Intl.NumberFormat(current, {style: 'percent', maximumFractionDigits: 1}).format(fraction);
 }
 
 export function time(instant) {

@@ -65,11 +65,17 @@ final class Browser implements AutoCloseable {
 
     void signIn(String user, String password) {
         open("/login.html");
-        waitFor(d -> d.findElement(By.id("username")).isDisplayed());
+        // Until login.js has wired the form (after it read /ui/settings), a click would submit it natively.
+        waitFor(d -> ready(d) && d.findElement(By.id("username")).isDisplayed());
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("login-submit")).click();
-        waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        waitFor(d -> !d.getCurrentUrl().contains("/login.html") && ready(d));
+    }
+
+    /** The page has set body[data-ready]: its script has run (the app: its first data is shown). */
+    static boolean ready(org.openqa.selenium.WebDriver driver) {
+        return "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-ready"));
     }
 
     WebElement find(String css) {

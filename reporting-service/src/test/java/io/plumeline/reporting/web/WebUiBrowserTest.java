@@ -3,16 +3,20 @@ package io.plumeline.reporting.web;
 import static io.plumeline.reporting.support.Contract3Lines.accountedHour;
 import static io.plumeline.reporting.support.Contract3Lines.goodReading;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.plumeline.reporting.support.ApiClient;
 import io.plumeline.reporting.support.InfluxTestServer;
 import io.plumeline.reporting.support.SiteFiles;
 import java.nio.file.Files;
+import java.text.NumberFormat;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.Year;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,17 +28,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The web UI in headless Chromium against the service over a real influxd (its own database): an engineer's live
- * view follows readings the test writes while the page refreshes and charts a tag; a compliance officer generates,
- * approves and submits reports and downloads an XML export; a regulator sees only the submitted report; the UI
+ * The web UI in headless Chromium against the service over a real influxd (its own database), serving Dalian
+ * (Asia/Shanghai) and Rotterdam (Europe/Amsterdam): an engineer's live view follows readings the test writes while
+ * the page refreshes and charts a tag; a compliance officer generates, approves and submits reports and downloads
+ * an XML export, and sees the fleet of both sites; a regulator sees only the submitted report and no fleet; the UI
  * switches to Chinese. Screenshots are in target/screenshots.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebUiBrowserTest {
 
     static final String SITE = "dalian-refinery";
+    static final String OTHER_SITE = "rotterdam-terminal";
     static final String DATABASE = "browser";
     static final String TAG = "heater-1.fuel_gas_flow";
     /** Months of Dalian with emissions hours (forever keeps them whatever their age). */
@@ -48,7 +55,7 @@ class WebUiBrowserTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("plumeline.sites", () -> SiteFiles.path("dalian.yaml").toString());
+        registry.add("plumeline.sites", () -> SiteFiles.path("dalian.yaml") + "," + SiteFiles.path("rotterdam.yaml"));
         registry.add("plumeline.influx.url", () -> InfluxTestServer.shared().url());
         registry.add("plumeline.influx.database", () -> DATABASE);
     }
@@ -62,6 +69,12 @@ class WebUiBrowserTest {
                 lines.add(accountedHour(SITE, "heater-1", "heater-1.stack", "CO2", hour, 2500 + h, 2500 + h, 100, 0, null, 0));
                 lines.add(accountedHour(SITE, "heater-1", "heater-1.stack", "CO2e", hour, 2510 + h, 2510 + h, 100, 0, null, 0));
             }
+        }
+        // Rotterdam emits more than Dalian in March, and the fleet lists it first.
+        for (int h = 0; h < 4; h++) {
+            Instant hour = Instant.parse("2025-03-12T08:00:00Z").plus(h, ChronoUnit.HOURS);
+            lines.add(accountedHour(OTHER_SITE, "boiler-7", "boiler-7.stack", "CO2", hour, 3000 + h, 3000 + h, 100, 0, null, 0));
+            lines.add(accountedHour(OTHER_SITE, "boiler-7", "boiler-7.stack", "N2O", hour, 0.02, 5.3, 100, 0, null, 0));
         }
         InfluxTestServer.write(DATABASE, lines);
     }
@@ -183,6 +196,83 @@ class WebUiBrowserTest {
         browser.waitFor(d -> !d.findElements(By.cssSelector(".exports a[data-format='pdf']")).isEmpty());
         assertThat(browser.driver.findElements(By.id("report-approve"))).isEmpty();
         browser.screenshot("regulator");
+    }
+
+    @Test
+    void aComplianceOfficerSeesTheFleetARegulatorDoesNot() {
+        browser.signIn("compliance", "compliance-pw");
+        browser.open("/#fleet");
+        browser.waitFor(d -> browser.find("#fleet-total").getDomAttribute("data-value") != null);
+        assertThat(browser.find("#nav-fleet").getText()).isEqualTo("Fleet");
+        assertThat(browser.find("#fleet-period").getDomProperty("value")).as("the last complete year by default")
+                .isEqualTo(String.valueOf(Year.now().getValue() - 1));
+
+        choosePeriod("2025-13");
+        browser.waitFor(d -> browser.find("#message").isDisplayed());
+        assertThat(browser.find("#message").getDomAttribute("class")).isEqualTo("error");
+        assertThat(browser.find("#message").getText()).as("the API's detail").contains("month 13");
+
+        choosePeriod(SUBMITTED_PERIOD);
+        browser.waitFor(d -> SUBMITTED_PERIOD.equals(browser.find("#fleet-total").getDomAttribute("data-period")));
+        assertThat(browser.find("#message").isDisplayed()).as("the error went with the period it was about").isFalse();
+        assertThat(browser.find("#fleet-gwp").isDisplayed()).as("both sites use AR5").isFalse();
+        JsonNode fleet = new ApiClient(port).as("compliance").get("/api/v1/corporate/emissions", "period", SUBMITTED_PERIOD).json();
+        double sum = fleet.get("bySite").valueStream().mapToDouble(s -> s.get("co2eKg").asDouble()).sum();
+        assertThat(sum).as("both sites have emissions in the period").isGreaterThan(fleet.get("bySite").get(0).get("co2eKg").asDouble());
+        assertThat(shown("#fleet-total")).isCloseTo(sum, within(1e-6));
+        NumberFormat english = NumberFormat.getNumberInstance(Locale.US);
+        english.setMaximumFractionDigits(1);
+        assertThat(browser.find("#fleet-total").getText()).contains(english.format(sum));
+
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#fleet-sites tbody tr"));
+        assertThat(rows).extracting(r -> r.getDomAttribute("data-site")).as("by CO2e, largest first")
+                .containsExactly(OTHER_SITE, SITE);
+        for (WebElement row : rows) {
+            JsonNode site = fleet.get("bySite").valueStream()
+                    .filter(s -> s.get("site").asString().equals(row.getDomAttribute("data-site"))).findFirst().orElseThrow();
+            assertThat(row.getText()).contains(site.get("siteName").asString(), site.get("program").asString(),
+                    site.get("gwp").asString(), site.get("timeZone").asString());
+            assertThat(row.findElement(By.cssSelector("td.from")).getDomAttribute("data-value")).isEqualTo(site.get("from").asString());
+            assertThat(row.findElement(By.cssSelector("td.from")).getText().replace('\u202F', ' '))
+                    .as("midnight in the site's own zone")
+                    .isEqualTo("Mar 1, 2025, 12:00:00 AM");
+            assertThat(Double.parseDouble(row.findElement(By.cssSelector("td.co2e")).getDomAttribute("data-value")))
+                    .isEqualTo(site.get("co2eKg").asDouble());
+            assertThat(Double.parseDouble(row.findElement(By.cssSelector("td.share")).getDomAttribute("data-value")))
+                    .isCloseTo(site.get("co2eKg").asDouble() / sum, within(1e-9));
+        }
+        assertThat(rows.get(0).findElement(By.cssSelector("td.from")).getDomAttribute("data-value"))
+                .as("each site's period starts at its own midnight")
+                .isNotEqualTo(rows.get(1).findElement(By.cssSelector("td.from")).getDomAttribute("data-value"));
+        assertThat(browser.driver.findElements(By.cssSelector("#fleet-programs tbody tr")))
+                .extracting(r -> r.getDomAttribute("data-program")).containsExactly("EPA_PART98", "EU_ETS");
+        assertThat(browser.driver.findElements(By.cssSelector("#fleet-gases tbody tr")))
+                .extracting(r -> r.getDomAttribute("data-gas")).containsExactly("CO2", "N2O");
+        assertThat(browser.driver.findElements(By.cssSelector("#fleet-chart svg rect.bar"))).hasSize(2);
+        browser.screenshot("fleet");
+
+        new Select(browser.find("#lang-select")).selectByValue("zh-CN");
+        browser.waitFor(d -> "集团汇总".equals(browser.find("#nav-fleet").getText()));
+        assertThat(browser.find("#fleet-sites th").getText()).isEqualTo("厂区");
+        assertThat(browser.find("#fleet-total").getText()).startsWith("集团合计 " + SUBMITTED_PERIOD);
+        assertThat(browser.find("#fleet-sites tr[data-site='" + SITE + "'] td.from").getText()).isEqualTo("2025年3月1日 00:00:00");
+        browser.screenshot("fleet-zh-CN");
+
+        browser.find("#sign-out").click();
+        browser.waitFor(d -> d.getCurrentUrl().contains("/login.html"));
+        browser.signIn("regulator", "regulator-pw");
+        browser.open("/#fleet");
+        browser.waitFor(Browser::ready);
+        assertThat(browser.find("#nav-fleet").isDisplayed()).as("no fleet for regulators").isFalse();
+        assertThat(browser.find("#view-fleet").isDisplayed()).isFalse();
+        assertThat(browser.find("#view-reports").isDisplayed()).isTrue();
+    }
+
+    private void choosePeriod(String period) {
+        WebElement input = browser.find("#fleet-period");
+        input.clear();
+        input.sendKeys(period);
+        browser.find("#fleet-show").click();
     }
 
     /** The number a cell holds (its data-value, as the API gave it), NaN while it holds none. */
