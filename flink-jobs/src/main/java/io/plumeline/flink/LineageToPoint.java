@@ -9,11 +9,9 @@ import org.apache.flink.api.common.functions.MapFunction;
  * The lineage of a source-hour as one point of measurement {@code lineage} (docs/lineage.md): tags site and source,
  * time the hour start, field {@code lineage_ids} (the ids of all the hour's rows, space-separated, so that the
  * service finds the record by the id of any of them among the few points of the hour the id names) and field
- * {@code record}, the JSON, which only the hour's first result carries. Every gas result of the hour maps to the
- * same series and timestamp with the same ids, so InfluxDB stores one point per source-hour, and the record's
- * few kB are sent once: a point without {@code record} leaves the stored one as it is (InfluxDB keeps each field
- * of a point apart). A recomputed hour overwrites its record in place, a replay writes the same point; kept
- * forever like the emissions it explains.
+ * {@code record}, the JSON. The job maps only the hour's first result, the one that carries the record, so the
+ * record's few kB are sent once per source-hour. A recomputed hour overwrites its point in place, a replay writes
+ * the same point; kept forever like the emissions it explains.
  */
 public class LineageToPoint implements MapFunction<HourResult, InfluxPoint> {
 
@@ -24,7 +22,7 @@ public class LineageToPoint implements MapFunction<HourResult, InfluxPoint> {
                 .tag("site", e.site())
                 .tag("source", e.source())
                 .field("lineage_ids", String.join(" ", result.hourLineageIds()))
-                .field("record", result.lineage())   // null, so left out, on all but the hour's first result
+                .field("record", result.lineage())
                 .timestamp(e.hourStart())
                 .toLine());
     }

@@ -96,6 +96,8 @@ public final class PlumelineJob {
                 .map(new EmissionToPoint(), points)
                 .name("emission points").uid("emission-points");
         DataStream<InfluxPoint> lineagePoints = hours
+                .filter(r -> r.lineage() != null) // the hour's first result carries its record (HourResult)
+                .name("lineage records").uid("lineage-records")
                 .map(new LineageToPoint(), points)
                 .name("lineage points").uid("lineage-points");
         DataStream<InfluxPoint> latePoints = hours.getSideOutput(HourlyAccounting.LATE)

@@ -63,11 +63,9 @@ class LineageApiTest extends RefineryApiTest {
         long nanos = nanos(HOUR);
         lines.addAll(emissionLines(stored));
         String ids = String.join(" ", stored.emissions().stream().map(HourlyEmission::lineageId).toList());
-        // as LineageToPoint writes it: the first gas's point carries the record, each point the hour's ids
-        for (int i = 0; i < stored.emissions().size(); i++) {
-            lines.add("lineage,site=" + SITE + ",source=" + HEATER + " lineage_ids=\"" + ids + "\""
-                    + (i == 0 ? ",record=" + quoted(LineageJson.write(record)) : "") + " " + nanos);
-        }
+        // as the job writes it (LineageToPoint): one point per source-hour with the record and the hour's ids
+        lines.add("lineage,site=" + SITE + ",source=" + HEATER + " lineage_ids=\"" + ids + "\",record="
+                + quoted(LineageJson.write(record)) + " " + nanos);
         // the same hour in the old layout with a stale record (from its first half hour), as when an hour stored
         // before the change is computed again after it: the new point is the one served
         Map<String, List<Sample>> firstHalf = new HashMap<>();
