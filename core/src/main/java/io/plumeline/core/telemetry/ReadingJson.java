@@ -9,11 +9,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The JSON form of a {@link Reading} (contract 2). Thread-safe. */
+/**
+ * The JSON form of a {@link Reading} (contract 2). Thread-safe.
+ *
+ * <p>A message is read with Jackson's streaming parser, field by field (it is the largest cost of the job per
+ * reading). Only the usual shapes are taken on that path: strings, numbers that fit the field, null, the fields
+ * at most once, and {@code ts}/{@code serverTs} as {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} (any other instant
+ * goes to the JavaTimeModule's deserializer, value by value). A message in any other shape — a coercion
+ * Jackson makes (a number as a string, an enum by index, a float for an int), a field twice, broken JSON — is
+ * read again in full by the data binding of {@link Reading}, so that what is accepted and how a refusal reads
+ * is exactly what it always was; those messages are rare, and mostly dead letters.
+ */
 public final class ReadingJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -41,17 +52,142 @@ public final class ReadingJson {
 
     /** Parses and checks a reading; anything unusable is refused with the field that is wrong. */
     public static Reading parse(byte[] json) {
-        Reading r;
+        Reading r = usualShape(json);
+        return checked(r != null ? r : bound(json));
+    }
+
+    /**
+     * The reading of a message in the usual shape, read field by field; null when the message is in another
+     * shape (or no JSON at all), which only the data binding reads as it always has. Package-private for the
+     * test that holds it against the data binding.
+     */
+    static Reading usualShape(byte[] json) {
+        if (json == null || json.length == 0) return null;
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            return parser.nextToken() == JsonToken.START_OBJECT ? fields(parser) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Reading fields(JsonParser parser) throws IOException {
+        int v = 0;
+        String site = null;
+        String tag = null;
+        Instant ts = null;
+        Double value = null;
+        Quality quality = null;
+        long status = 0;
+        Instant serverTs = null;
+        long seq = 0;
+        int seen = 0; // a bit per field: a field twice is left to the data binding
+        String field;
+        while ((field = parser.nextFieldName()) != null) {
+            JsonToken token = parser.nextToken();
+            int bit;
+            switch (field) {
+                case "v" -> {
+                    bit = 1;
+                    if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
+                        v = parser.getIntValue();
+                    } else if (token != JsonToken.VALUE_NULL) {
+                        return null;
+                    }
+                }
+                case "site" -> {
+                    bit = 2;
+                    if (!isText(token)) return null;
+                    site = parser.getValueAsString();
+                }
+                case "tag" -> {
+                    bit = 4;
+                    if (!isText(token)) return null;
+                    tag = parser.getValueAsString();
+                }
+                case "ts" -> {
+                    bit = 8;
+                    ts = instant(parser);
+                }
+                case "value" -> {
+                    bit = 16;
+                    if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
+                        value = parser.getDoubleValue();
+                    } else if (token != JsonToken.VALUE_NULL) {
+                        return null;
+                    }
+                }
+                case "quality" -> {
+                    bit = 32;
+                    if (token == JsonToken.VALUE_STRING) {
+                        quality = quality(parser.getText());
+                        if (quality == null) return null;
+                    } else if (token != JsonToken.VALUE_NULL) {
+                        return null;
+                    }
+                }
+                case "status" -> {
+                    bit = 64;
+                    if (!isLongOrNull(parser, token)) return null;
+                    status = token == JsonToken.VALUE_NULL ? 0 : parser.getLongValue();
+                }
+                case "serverTs" -> {
+                    bit = 128;
+                    serverTs = instant(parser);
+                }
+                case "seq" -> {
+                    bit = 256;
+                    if (!isLongOrNull(parser, token)) return null;
+                    seq = token == JsonToken.VALUE_NULL ? 0 : parser.getLongValue();
+                }
+                default -> {
+                    bit = 0;
+                    parser.skipChildren(); // later versions may add fields
+                }
+            }
+            if ((seen & bit) != 0) return null;
+            seen |= bit;
+        }
+        // nextFieldName() is null at the end of the object, or at anything else (which the binding refuses)
+        if (parser.currentToken() != JsonToken.END_OBJECT) return null;
+        return new Reading(v, site, tag, ts, value, quality, status, serverTs, seq);
+    }
+
+    private static boolean isText(JsonToken token) {
+        return token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NULL;
+    }
+
+    private static boolean isLongOrNull(JsonParser parser, JsonToken token) throws IOException {
+        if (token == JsonToken.VALUE_NULL) return true;
+        if (token != JsonToken.VALUE_NUMBER_INT) return false;
+        JsonParser.NumberType type = parser.getNumberType();
+        return type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG;
+    }
+
+    /** The quality of its exact name; null for anything else (the binding knows the rest, an index for one). */
+    private static Quality quality(String name) {
+        return switch (name) {
+            case "GOOD" -> Quality.GOOD;
+            case "UNCERTAIN" -> Quality.UNCERTAIN;
+            case "BAD" -> Quality.BAD;
+            default -> null;
+        };
+    }
+
+    /** The data binding's reading of a message, with its refusals as they have always read. */
+    private static Reading bound(byte[] json) {
         try {
-            r = MAPPER.readValue(json, Reading.class);
+            return MAPPER.readValue(json, Reading.class);
         } catch (JsonMappingException e) {
             String field = e.getPath().isEmpty() ? "" : e.getPath().get(e.getPath().size() - 1).getFieldName() + ": ";
             throw new ReadingFormatException(field + firstLine(e.getOriginalMessage()), e);
         } catch (JacksonException e) {
             throw new ReadingFormatException("not JSON: " + firstLine(e.getOriginalMessage()), e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ReadingFormatException("unreadable: " + e.getMessage(), e);
         }
+    }
+
+    private static Reading checked(Reading r) {
         if (r == null) throw new ReadingFormatException("empty message", null);
         if (r.v() != Reading.VERSION) throw new ReadingFormatException("v: unsupported version " + r.v(), null);
         if (r.tag() == null || r.tag().isBlank()) throw new ReadingFormatException("tag: missing", null);
@@ -74,16 +210,27 @@ public final class ReadingJson {
         if (json == null || json.length == 0) return Optional.empty();
         try (JsonParser parser = MAPPER.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) return Optional.empty();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
+            String field;
+            while ((field = parser.nextFieldName()) != null) {
                 parser.nextToken();
-                if ("ts".equals(field)) return Optional.ofNullable(MAPPER.readValue(parser, Instant.class));
+                if ("ts".equals(field)) return Optional.ofNullable(instant(parser));
                 parser.skipChildren();
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // not JSON, or no instant: parse() will say what is wrong when the message is read in full
         }
         return Optional.empty();
+    }
+
+    /** The instant at the parser's current token: the usual UTC text directly, anything else as JavaTimeModule reads it. */
+    private static Instant instant(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) return null;
+        if (token == JsonToken.VALUE_STRING) {
+            Instant usual = UtcText.instant(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+            if (usual != null) return usual;
+        }
+        return MAPPER.readValue(parser, Instant.class);
     }
 
     private static String firstLine(String message) {
