@@ -35,8 +35,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 final class InfluxIngest implements Scenario {
 
     static final int TAGS = 2_000;
-    private static final int[] BATCHES_QUICK = {5_000, 20_000};
-    private static final int[] BATCHES_FULL = {1_000, 5_000, 10_000, 20_000};
+    private static final int[] BATCHES_QUICK = {5_000, 20_000, 40_000};
+    private static final int[] BATCHES_FULL = {1_000, 5_000, 10_000, 20_000, 40_000};
     private static final int[] THREADS = {1, 2};
     private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
 
@@ -121,7 +121,7 @@ final class InfluxIngest implements Scenario {
             ctx.progress("Flink sink run %d: %,.0f points/s", r + 1, sinkRates[r]);
         }
         Stats sink = Stats.of(sinkRates);
-        results.add(id(), "Flink InfluxDbSink (5,000–20,000-point adaptive batches, parallelism " + PARALLELISM + ")", "points/s", sink,
+        results.add(id(), "Flink InfluxDbSink (10,000–40,000-point adaptive batches, parallelism " + PARALLELISM + ")", "points/s", sink,
                 "DataGeneratorSource → InfluxDbSink.of(..) in a MiniCluster; first point at the sink → end-of-input flush, after an untimed warm-up run");
         double ratio = sink.median() / best.median();
         results.add(id(), "ratio Flink sink / best raw", "", Stats.of(ratio), "medians; best raw: " + bestName);
@@ -132,6 +132,7 @@ final class InfluxIngest implements Scenario {
     private static double sinkRun(InfluxDbServer influx, Points points, String database) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARALLELISM);
+        env.getConfig().enableObjectReuse(); // as PlumelineJob runs
         env.fromSource(new DataGeneratorSource<>(points, points.count(), TypeInformation.of(InfluxPoint.class)),
                         WatermarkStrategy.noWatermarks(), "points")
                 .sinkTo(new TimedSink<>(database, InfluxDbSink.of(URI.create(influx.url()), database, RetentionPolicies.defaults())));

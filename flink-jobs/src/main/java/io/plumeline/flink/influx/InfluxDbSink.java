@@ -56,7 +56,7 @@ public class InfluxDbSink implements Sink<InfluxPoint> {
     static final int MAX_BATCH_FACTOR = 4;
 
     public static InfluxDbSink of(URI url, String database, RetentionPolicies policies) {
-        return new InfluxDbSink(url, database, policies, 5_000, Duration.ofMillis(200), Duration.ofMinutes(2));
+        return new InfluxDbSink(url, database, policies, 10_000, Duration.ofMillis(200), Duration.ofMinutes(2));
     }
 
     @Override
