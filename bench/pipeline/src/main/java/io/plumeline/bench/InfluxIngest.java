@@ -85,19 +85,23 @@ final class InfluxIngest implements Scenario {
         HttpClient http = HttpClient.newHttpClient();
         Stats best = null;
         String bestName = null;
+        double[][] bestCpu = null;
         int db = 0;
         for (int batch : ctx.quick ? BATCHES_QUICK : BATCHES_FULL) {
             List<byte[]> bodies = bodies(lines, batch);
             for (int threads : THREADS) {
                 double[] rates = new double[ctx.runs];
+                double[][] cpu = new double[2][ctx.runs];
                 for (int r = 0; r < ctx.runs; r++) {
                     String database = "ingest_raw_" + db++;
                     influx.createDatabase(database);
                     influx.query(database, "CREATE RETENTION POLICY \"raw\" ON \"" + database
                             + "\" DURATION 90d REPLICATION 1 SHARD DURATION 1d DEFAULT");
+                    CpuPerPoint meter = new CpuPerPoint(influx.pid());
                     long t0 = System.nanoTime();
                     post(http, influx.url(), database, bodies, threads);
                     rates[r] = count / ((System.nanoTime() - t0) / 1e9);
+                    meter.stop(count, cpu, r);
                     requireCount(influx, database, count);
                     influx.query(null, "DROP DATABASE \"" + database + "\"");
                 }
@@ -108,6 +112,7 @@ final class InfluxIngest implements Scenario {
                 if (best == null || stats.median() > best.median()) {
                     best = stats;
                     bestName = name;
+                    bestCpu = cpu;
                 }
             }
         }
@@ -116,17 +121,43 @@ final class InfluxIngest implements Scenario {
         sinkRun(influx, Points.recent(count / 2), "ingest_sink_warmup");
         ctx.progress("Flink sink warm-up run done");
         double[] sinkRates = new double[ctx.runs];
+        double[][] sinkCpu = new double[2][ctx.runs];
         for (int r = 0; r < ctx.runs; r++) {
+            CpuPerPoint meter = new CpuPerPoint(influx.pid());
             sinkRates[r] = sinkRun(influx, points, "ingest_sink_" + r);
+            meter.stop(count, sinkCpu, r);
             ctx.progress("Flink sink run %d: %,.0f points/s", r + 1, sinkRates[r]);
         }
         Stats sink = Stats.of(sinkRates);
         results.add(id(), "Flink InfluxDbSink (10,000–40,000-point adaptive batches, parallelism " + PARALLELISM + ")", "points/s", sink,
                 "DataGeneratorSource → InfluxDbSink.of(..) in a MiniCluster; first point at the sink → end-of-input flush, after an untimed warm-up run");
+        String perPoint = "ms of CPU per 1,000 points";
+        results.add(id(), "CPU, best raw: influxd", perPoint, Stats.of(bestCpu[0]), "/proc/<pid>/stat over each run of " + bestName);
+        results.add(id(), "CPU, best raw: the client (bench JVM)", perPoint, Stats.of(bestCpu[1]), "the same runs; bodies prepared before");
+        results.add(id(), "CPU, Flink sink: influxd", perPoint, Stats.of(sinkCpu[0]), "/proc/<pid>/stat over each sink run");
+        results.add(id(), "CPU, Flink sink: the job (bench JVM)", perPoint, Stats.of(sinkCpu[1]),
+                "the same runs, MiniCluster start and stop included: the points built and written on the 2 cores influxd shares");
         double ratio = sink.median() / best.median();
         results.add(id(), "ratio Flink sink / best raw", "", Stats.of(ratio), "medians; best raw: " + bestName);
         results.goal(id(), "Flink sink ingest ≥ 90 % of raw InfluxDB ingest",
                 String.format("%.0f %% (%,.0f vs %,.0f points/s)", 100 * ratio, sink.median(), best.median()), ratio >= 0.9);
+    }
+
+    /** influxd's and this JVM's CPU over one run, per 1,000 points. */
+    private static final class CpuPerPoint {
+        private final long influxPid;
+        private final double influx0;
+        private final double self0 = ProcStats.cpuSeconds(ProcessHandle.current().pid());
+
+        CpuPerPoint(long influxPid) {
+            this.influxPid = influxPid;
+            this.influx0 = ProcStats.cpuSeconds(influxPid);
+        }
+
+        void stop(int points, double[][] into, int run) {
+            into[0][run] = 1e6 * (ProcStats.cpuSeconds(influxPid) - influx0) / points;
+            into[1][run] = 1e6 * (ProcStats.cpuSeconds(ProcessHandle.current().pid()) - self0) / points;
+        }
     }
 
     private static double sinkRun(InfluxDbServer influx, Points points, String database) throws Exception {
