@@ -3,8 +3,6 @@ package io.plumeline.flink;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.site.Tag;
 import io.plumeline.core.telemetry.Reading;
-import io.plumeline.core.telemetry.ReadingFormatException;
-import io.plumeline.core.telemetry.ReadingJson;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -15,9 +13,9 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Parses a Kafka message into a reading of this site. Whatever cannot be used — not JSON, a field missing or
- * wrong, another site, a tag the site model does not know — goes to {@link #DEAD_LETTERS} with the reason;
- * no message can fail the job.
+ * Takes a Kafka message's reading (read at the source, see {@link RawMessage#of}) if it is one of this site.
+ * Whatever cannot be used — not JSON, a field missing or wrong, another site, a tag the site model does not
+ * know — goes to {@link #DEAD_LETTERS} with the reason; no message can fail the job.
  */
 public class ParseReading extends ProcessFunction<RawMessage, Reading> {
 
@@ -42,34 +40,24 @@ public class ParseReading extends ProcessFunction<RawMessage, Reading> {
 
     @Override
     public void processElement(RawMessage message, Context context, Collector<Reading> out) {
-        Reading reading;
-        try {
-            reading = usableReading(message);
-        } catch (ReadingFormatException e) {
-            deadLetter(context, e.getMessage(), message);
-            return;
-        } catch (RuntimeException e) {
-            deadLetter(context, "unreadable: " + e, message);
+        String refusal = message.reading() == null ? message.refusal() : refusalBySite(message.reading());
+        if (refusal != null) {
+            deadLetter(context, refusal, message);
             return;
         }
-        // outside the try: a failure further down the chain is not this message's fault
-        out.collect(reading);
+        out.collect(message.reading());
     }
 
-    private Reading usableReading(RawMessage message) {
-        if (message.payload() == null || message.payload().length == 0) {
-            throw new ReadingFormatException("empty message", null);
-        }
-        Reading reading = ReadingJson.parse(message.payload());
+    /** Why a well-formed reading is not one of this job's, or null when it is. */
+    private String refusalBySite(Reading reading) {
         String site = model.site().id();
         if (!Objects.equals(site, reading.site())) {
-            throw new ReadingFormatException(
-                    "site: '" + reading.site() + "' is not the site of this job ('" + site + "')", null);
+            return "site: '" + reading.site() + "' is not the site of this job ('" + site + "')";
         }
         if (!tags.containsKey(reading.tag())) {
-            throw new ReadingFormatException("tag: '" + reading.tag() + "' is not in the site model of " + site, null);
+            return "tag: '" + reading.tag() + "' is not in the site model of " + site;
         }
-        return reading;
+        return null;
     }
 
     private void deadLetter(Context context, String reason, RawMessage message) {

@@ -85,7 +85,7 @@ public final class PlumelineJob {
         // and the state that keeps inputs keeps them as they are (PlumelineJobTypesTest).
         env.getConfig().enableObjectReuse();
         TypeInformation<InfluxPoint> points = TypeInformation.of(InfluxPoint.class);
-        // event time per Kafka partition, at the source (see EventTimeOfMessage)
+        // each message is read once, at the source (RawMessage.of); its ts is event time per Kafka partition there
         DataStream<RawMessage> messages = env
                 .fromSource(telemetry, WatermarkStrategy.<RawMessage>forBoundedOutOfOrderness(timing.outOfOrderness())
                         .withTimestampAssigner(new EventTimeOfMessage())

@@ -5,12 +5,15 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Keeps the raw bytes: parsing happens in {@link ParseReading}, where a failure can go to the DLQ. */
+/**
+ * Reads each message once, here, so that the source stamps event time from the reading; a message that cannot be
+ * read is not thrown on but carried with its refusal to {@link ParseReading}, which sends it to the DLQ.
+ */
 public class RawMessageDeserializer implements KafkaRecordDeserializationSchema<RawMessage> {
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawMessage> out) {
-        out.collect(new RawMessage(record.topic(), record.partition(), record.offset(), record.value()));
+        out.collect(RawMessage.of(record.topic(), record.partition(), record.offset(), record.value()));
     }
 
     @Override

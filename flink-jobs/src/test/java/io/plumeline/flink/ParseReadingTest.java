@@ -40,7 +40,7 @@ class ParseReadingTest {
     }
 
     private void send(String text, long offset) throws Exception {
-        harness.processElement(new RawMessage("plumeline.telemetry", 3, offset, text.getBytes(StandardCharsets.UTF_8)), 0);
+        harness.processElement(RawMessage.of("plumeline.telemetry", 3, offset, text.getBytes(StandardCharsets.UTF_8)), 0);
     }
 
     @Test
@@ -91,7 +91,7 @@ class ParseReadingTest {
 
     @Test
     void anEmptyMessageIsADeadLetterToo() throws Exception {
-        harness.processElement(new RawMessage("plumeline.telemetry", 0, 7, null), 0);
+        harness.processElement(RawMessage.of("plumeline.telemetry", 0, 7, null), 0);
 
         assertThat(deadLetters()).singleElement().satisfies(letter -> {
             assertThat(letter.reason()).isEqualTo("empty message");

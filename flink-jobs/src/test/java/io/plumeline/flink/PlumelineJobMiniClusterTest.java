@@ -192,7 +192,7 @@ class PlumelineJobMiniClusterTest {
         for (Reading r : readings) {
             messages.add(TestSite.message(r, messages.size()));
             if (messages.size() == 500) {
-                messages.add(new RawMessage("plumeline.telemetry", 0, 500, "{\"v\":1,".getBytes(StandardCharsets.UTF_8)));
+                messages.add(RawMessage.of("plumeline.telemetry", 0, 500, "{\"v\":1,".getBytes(StandardCharsets.UTF_8)));
                 messages.add(TestSite.message(reading("heater-9.ghost", r.ts(), 1.0, GOOD), 501));
             }
         }

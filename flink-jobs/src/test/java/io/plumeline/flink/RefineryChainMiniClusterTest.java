@@ -91,7 +91,7 @@ class RefineryChainMiniClusterTest {
             for (Instant t = H0.plus(Duration.ofHours(h)); t.isBefore(H0.plus(Duration.ofHours(h + 1))); t = t.plusSeconds(30)) {
                 for (Map.Entry<String, Double> rate : rates(h).entrySet()) {
                     Reading reading = Reading.of(SITE, rate.getKey(), t, rate.getValue(), 0, t.plusMillis(5), messages.size());
-                    messages.add(new RawMessage("plumeline.telemetry", 0, messages.size(), ReadingJson.toBytes(reading)));
+                    messages.add(RawMessage.of("plumeline.telemetry", 0, messages.size(), ReadingJson.toBytes(reading)));
                 }
             }
         }

@@ -47,6 +47,6 @@ final class TestSite {
     }
 
     static RawMessage message(Reading reading, long offset) {
-        return new RawMessage("plumeline.telemetry", 0, offset, ReadingJson.toBytes(reading));
+        return RawMessage.of("plumeline.telemetry", 0, offset, ReadingJson.toBytes(reading));
     }
 }

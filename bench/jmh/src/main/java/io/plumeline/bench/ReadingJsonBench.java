@@ -1,7 +1,5 @@
 package io.plumeline.bench;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -10,7 +8,6 @@ import io.plumeline.core.telemetry.Reading;
 import io.plumeline.core.telemetry.ReadingJson;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,9 +18,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The cost of a contract-2 message at the job's source: {@code parse} (the streaming parse with its checks, as
- * {@code ParseReading} calls it), {@code eventTime} (the {@code ts} the Kafka source stamps), and
- * {@code bindingParse} and {@code bindingEventTime}, the data binding into {@link Reading} with the JavaTimeModule
- * that they were before, as the baselines.
+ * the Kafka source reads each message once, see {@code RawMessage.of}), and {@code bindingParse}, the data binding
+ * into {@link Reading} with the JavaTimeModule that it was before, as the baseline.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,27 +44,7 @@ public class ReadingJsonBench {
     }
 
     @Benchmark
-    public Optional<Instant> eventTime() {
-        return ReadingJson.eventTime(message);
-    }
-
-    @Benchmark
     public Reading bindingParse() throws IOException {
         return BINDING.readValue(message, Reading.class);
-    }
-
-    /** The {@code ts} as {@code eventTime} read it before: the streaming parser up to it, then the binding's instant. */
-    @Benchmark
-    public Instant bindingEventTime() throws IOException {
-        try (JsonParser parser = BINDING.createParser(message)) {
-            parser.nextToken();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                if ("ts".equals(field)) return BINDING.readValue(parser, Instant.class);
-                parser.skipChildren();
-            }
-            return null;
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.plumeline.core.telemetry;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -11,7 +12,7 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Reading(int v, String site, String tag, Instant ts, Double value, Quality quality, long status,
-                      Instant serverTs, long seq) {
+                      Instant serverTs, long seq) implements Serializable {
 
     public static final int VERSION = 1;
 

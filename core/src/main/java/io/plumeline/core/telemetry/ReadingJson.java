@@ -12,7 +12,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The JSON form of a {@link Reading} (contract 2). Thread-safe.
@@ -200,26 +199,6 @@ public final class ReadingJson {
             throw new ReadingFormatException("value: not a finite number", null);
         }
         return r;
-    }
-
-    /**
-     * The {@code ts} of a message (contract 2) read as {@link #parse} reads it, without reading the rest: a
-     * source stamps event time with it before the full parse. Empty when there is none to be read.
-     */
-    public static Optional<Instant> eventTime(byte[] json) {
-        if (json == null || json.length == 0) return Optional.empty();
-        try (JsonParser parser = MAPPER.createParser(json)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) return Optional.empty();
-            String field;
-            while ((field = parser.nextFieldName()) != null) {
-                parser.nextToken();
-                if ("ts".equals(field)) return Optional.ofNullable(instant(parser));
-                parser.skipChildren();
-            }
-        } catch (IOException | RuntimeException e) {
-            // not JSON, or no instant: parse() will say what is wrong when the message is read in full
-        }
-        return Optional.empty();
     }
 
     /** The instant at the parser's current token: the usual UTC text directly, anything else as JavaTimeModule reads it. */

@@ -38,22 +38,6 @@ class ReadingJsonTest {
                 Instant.parse("2026-11-26T04:00:00.512Z"), 918273));
     }
 
-    /** A source stamps event time before the full parse; it must be the very instant the parse gives. */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"v\":1,\"ts\":\"2026-11-26T04:00:00.500Z\",\"value\":1}",
-            "{\"nested\":{\"ts\":\"1999-01-01T00:00:00Z\"},\"list\":[{\"ts\":0}], \"ts\" : \"2026-11-26T12:00:00.5+08:00\"}",
-            "{\"v\":1,\"ts\":1795665600.5}"})
-    void eventTimeIsTheInstantTheParseReads(String json) {
-        assertThat(ReadingJson.eventTime(bytes(json))).contains(Instant.parse("2026-11-26T04:00:00.500Z"));
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"temperature=12", "{\"v\":1,", "{\"v\":1}", "{\"ts\":\"yesterday\"}", "[]", "''"})
-    void noEventTimeWhenNoneCanBeRead(String json) {
-        assertThat(ReadingJson.eventTime(bytes(json))).isEmpty();
-    }
-
     @Test
     void roundTripsAndKeepsANullValueForBad() {
         Reading bad = Reading.of("s", "t", Instant.parse("2026-01-01T00:00:00Z"), 5.0, 0x808B0000L, null, 7);
