@@ -33,8 +33,8 @@ import org.apache.flink.util.OutputTag;
  * Hourly emissions of one source (the key), one result per gas and the CO2e total from core's
  * {@link SourceHourAccount}; a substituted hour labels every one of them, the total included. The first result
  * of a source-hour carries its lineage record (core's {@link SourceHourLineage}: the readings it counted, the
- * quantities and factors it used, the site model's hash and the job's version), every result the lineage ids of
- * all rows of the hour, by which the record is found ({@link LineageToPoint}).
+ * quantities and factors it used, the site model's hash and the job's version) and the lineage ids of all rows of
+ * the hour, by which the record is found ({@link LineageToPoint}).
  *
  * <p>An hour is computed when the watermark passes its end, and kept until the allowed lateness has passed
  * too: a reading that comes in that time computes the hour again at the next watermark (same series and
@@ -189,9 +189,10 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
                 worst == null ? byInput : filled, maxHold, account, worst == null ? null : worst.name()));
         List<HourlyEmission> emissions = account.emissions();
         List<String> ids = emissions.stream().map(HourlyEmission::lineageId).toList();
-        // the record goes with the first row only, whichever gas a method gives first (pollutant methods give no CO2e)
+        // the record and its ids go with the first row only, whichever gas a method gives first (pollutant methods
+        // give no CO2e)
         for (int i = 0; i < emissions.size(); i++) {
-            out.collect(new HourResult(emissions.get(i), worst, hour.lateCount, ids, i == 0 ? lineage : null));
+            out.collect(new HourResult(emissions.get(i), worst, hour.lateCount, i == 0 ? ids : null, i == 0 ? lineage : null));
         }
     }
 
