@@ -180,3 +180,26 @@ spec:
         claimName: {{ $storage.existingClaim }}
     {{- end }}
 {{- end -}}
+
+{{/*
+The collector's --spool-max-mb: 80 % of the spool volume's size (a Kubernetes quantity such as 2Gi or 500M),
+in the collector's MB of 1,000,000 bytes.
+*/}}
+{{- define "plumeline.spoolMaxMb" -}}
+{{- $q := toString . -}}
+{{- $units := dict "Ki" 1024 "Mi" 1048576 "Gi" 1073741824 "Ti" 1099511627776 "k" 1000 "M" 1000000 "G" 1000000000 "T" 1000000000000 -}}
+{{- $bytes := 0 -}}
+{{- range $suffix, $factor := $units -}}
+{{- if hasSuffix $suffix $q -}}
+{{- $bytes = mul (int64 (trimSuffix $suffix $q)) $factor -}}
+{{- end -}}
+{{- end -}}
+{{- if eq $bytes 0 -}}
+{{- $bytes = int64 $q -}}
+{{- end -}}
+{{- $mb := div (mul $bytes 8) 10000000 -}}
+{{- if lt $mb 1 -}}
+{{- fail (printf "edgeCollector.spool.sizeLimit %s: too small for a spool" $q) -}}
+{{- end -}}
+{{- $mb -}}
+{{- end -}}

@@ -53,6 +53,8 @@ export function el(tag, attributes = {}, ...children) {
     if (value === undefined || value === null || value === false) return;
     if (name === 'dataset') Object.assign(element.dataset, value);
     else if (name.startsWith('on')) element.addEventListener(name.substring(2), value);
+    // through the CSSOM: the Content-Security-Policy (style-src 'self') refuses style attributes in markup
+    else if (name === 'style') element.style.cssText = value;
     else element.setAttribute(name, value === true ? '' : value);
   });
   children.flat().forEach(child => {

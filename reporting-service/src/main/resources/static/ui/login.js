@@ -35,10 +35,13 @@ document.querySelector('#login-form').addEventListener('submit', async event => 
       password: document.querySelector('#password').value,
     }));
     const next = new URLSearchParams(location.search).get('next');
-    // Only a path of this site: never a redirect to somewhere else.
-    location.href = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+    // Only a page of this site, as the browser resolves it (review finding L2: '/\\host' is another host).
+    const target = next ? new URL(next, location.origin) : null;
+    location.href = target && target.origin === location.origin ? target.pathname + target.search + target.hash : '/';
   } catch (e) {
     show('login.failed', true);
+    // too many failed sign-ins: the service says until when
+    if (e.status === 429) message.textContent = e.message;
   }
 });
 // The form is wired: signing in now goes through the script (tests wait for this).

@@ -48,7 +48,8 @@ export class ReportsView {
     try {
       await action();
     } catch (e) {
-      this.notify(e.status === 403 ? t('error.forbidden') : e.message, true);
+      // the four-eyes rule names who may do it instead; any other 403 is the role's
+      this.notify(e.status === 403 && e.problem?.title !== 'Four-eyes rule' ? t('error.forbidden') : e.message, true);
     }
   }
 

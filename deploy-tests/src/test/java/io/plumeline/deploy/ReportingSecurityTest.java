@@ -28,7 +28,9 @@ class ReportingSecurityTest {
         JsonNode container = pod.path("containers").get(0);
 
         assertThat(args(container)).contains("--plumeline.security.mode=basic",
-                "--spring.config.import=file:/etc/plumeline/security/users.properties");
+                "--spring.config.import=file:/etc/plumeline/security/users.properties",
+                // sign-in throttling per client address (review L4) sees the client's, not the ingress controller's
+                "--server.forward-headers-strategy=native");
         assertThat(args(container)).noneMatch(a -> a.toLowerCase().contains("password") || a.contains("security.users"));
         JsonNode mount = find(container.path("volumeMounts"), "name", "users");
         assertThat(mount.path("mountPath").asText()).isEqualTo("/etc/plumeline/security");
@@ -50,21 +52,42 @@ class ReportingSecurityTest {
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=https://id.corp.example/realms/plumeline",
                 "--plumeline.security.roles-claim=realm_access.roles", "--plumeline.security.name-claim=preferred_username");
         assertThat(args).noneMatch(a -> a.startsWith("--spring.config.import"));
-        assertThat(pod.path("volumes").findValues("secret")).as("no users Secret in jwt mode").isEmpty();
+        assertThat(pod.path("volumes").findValues("secret")).extracting(v -> v.path("secretName").asText())
+                .as("no users Secret in jwt mode, the audit key's only").containsExactly("plumeline-audit-key");
+        assertThat(args).contains("--spring.security.oauth2.resourceserver.jwt.audiences=plumeline",
+                "--plumeline.audit.key-file=/etc/plumeline/audit/audit.key");
 
         JsonNode egress = rendered.named("NetworkPolicy", REPORTING).path("spec").path("egress");
         assertThat(egress.findValues("cidr").stream().map(JsonNode::asText)).contains("10.20.50.20/32");
         assertThat(egress.findValues("port").stream().map(JsonNode::asInt)).contains(443);
     }
 
+    /** Review finding M7: the issuer is always checked, so it is required; a JWK set URI may come beside it. */
     @Test
-    void jwtModeNeedsAnIssuerOrAKeySet() {
-        assertThatThrownBy(() -> chart.template(List.of(), Map.of("reporting.security.mode", "jwt")))
-                .hasMessageContaining("reporting.security.jwt.issuerUri or jwkSetUri");
+    void jwtModeNeedsAnIssuer() {
+        assertThatThrownBy(() -> chart.template(List.of(), Map.of("reporting.security.mode", "jwt",
+                "reporting.security.jwt.jwkSetUri", "https://id.example.com/keys")))
+                .hasMessageContaining("give reporting.security.jwt.issuerUri");
         Chart.Rendered keySet = chart.template(List.of(), Map.of("reporting.security.mode", "jwt",
+                "reporting.security.jwt.issuerUri", "https://id.example.com/realms/plumeline",
                 "reporting.security.jwt.jwkSetUri", "https://id.example.com/keys"));
         assertThat(args(keySet.named("Deployment", REPORTING).path("spec").path("template").path("spec")
-                .path("containers").get(0))).contains("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=https://id.example.com/keys");
+                .path("containers").get(0))).contains("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=https://id.example.com/keys",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=https://id.example.com/realms/plumeline");
+        assertThatThrownBy(() -> chart.template(List.of(), Map.of("reporting.security.mode", "jwt",
+                "reporting.security.jwt.issuerUri", "http://id.example.com/realms/plumeline")))
+                .as("https only").hasMessageContaining("issuerUri");
+    }
+
+    /** Review finding M9: the four-eyes rule reaches the service on for every site, and off for a site that says so. */
+    @Test
+    void theFourEyesRuleIsOnUnlessASiteTurnsItOff() {
+        assertThat(args(chart.template(List.of(), Map.of()).named("Deployment", REPORTING).path("spec").path("template")
+                .path("spec").path("containers").get(0))).contains("--plumeline.reports.four-eyes.enabled=true")
+                .noneMatch(a -> a.startsWith("--plumeline.reports.four-eyes.sites."));
+        assertThat(args(chart.template(List.of(), Map.of("reporting.fourEyes.sites.small-terminal", "false"))
+                .named("Deployment", REPORTING).path("spec").path("template").path("spec").path("containers").get(0)))
+                .contains("--plumeline.reports.four-eyes.enabled=true", "--plumeline.reports.four-eyes.sites.small-terminal=false");
     }
 
     @Test

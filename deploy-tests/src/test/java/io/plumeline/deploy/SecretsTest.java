@@ -95,7 +95,7 @@ class SecretsTest {
                       apiVersion: plumeline/v1
                       site: {id: plant-a, name: Plant A, timezone: UTC, program: EPA_PART98, gwp: AR5}
                       servers:
-                        - {id: dcs-1, endpoint: "opc.tcp://dcs-1:4840", auth: {type: username, username: op, passwordEnv: DCS1_PASSWORD}}
+                        - {id: dcs-1, endpoint: "opc.tcp://dcs-1:4840", securityPolicy: Basic256Sha256, securityMode: SignAndEncrypt, auth: {type: username, username: op, passwordEnv: DCS1_PASSWORD}}
                     opcua:
                       credentialsSecret: plant-a-opcua
                 """);

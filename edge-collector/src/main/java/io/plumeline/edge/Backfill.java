@@ -5,7 +5,9 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 import io.plumeline.core.site.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
@@ -26,7 +28,9 @@ import org.eclipse.milo.opcua.stack.core.types.structured.ReadRawModifiedDetails
 /**
  * Reads the raw history of tags over their gap intervals (HistoryRead with ReadRawModifiedDetails), following
  * continuation points, {@link #NODES_PER_CALL} nodes per call. A node whose server keeps no history is
- * reported, not retried.
+ * reported, not retried. When a call fails as a whole (the link went, the session closed, a timeout) the
+ * read-back stops, and each tag not read to its end is reported with the newest reading it did deliver, so
+ * that the rest can be read once the server is back.
  */
 final class Backfill {
 
@@ -37,7 +41,11 @@ final class Backfill {
     record Interval(Tag tag, NodeId node, Instant after, Instant before) {
     }
 
-    record Result(long readings, List<String> unsupported, List<String> failed) {
+    /**
+     * @param interrupted per tag whose read-back was cut off by a failed call: the reading after which the rest
+     *     of its interval is still to be read
+     */
+    record Result(long readings, List<String> unsupported, List<String> failed, Map<String, Instant> interrupted) {
     }
 
     private Backfill() {
@@ -47,6 +55,8 @@ final class Backfill {
         long readings = 0;
         List<String> unsupported = new ArrayList<>();
         List<String> failed = new ArrayList<>();
+        Map<String, Instant> readUpTo = new HashMap<>();
+        intervals.forEach(interval -> readUpTo.put(interval.tag().id(), interval.after()));
         for (int i = 0; i < intervals.size(); i += NODES_PER_CALL) {
             List<Interval> batch = intervals.subList(i, Math.min(intervals.size(), i + NODES_PER_CALL));
             // Same interval per call is not required by the service, but the details are per call: group by tag
@@ -67,8 +77,16 @@ final class Backfill {
                 try {
                     response = client.historyRead(details, TimestampsToReturn.Both, false, ids);
                 } catch (UaException e) {
-                    pending.forEach(p -> failed.add(p.tag().id() + ": " + TagSubscription.name(e.getStatusCode())));
-                    break;
+                    if (isUnsupported(e.getStatusCode())) {
+                        pending.forEach(p -> unsupported.add(p.tag().id()));
+                        break;
+                    }
+                    // The call failed as a whole: this and every later batch are left for the next try.
+                    Map<String, Instant> interrupted = new HashMap<>();
+                    pending.forEach(p -> interrupted.put(p.tag().id(), readUpTo.get(p.tag().id())));
+                    intervals.subList(Math.min(intervals.size(), i + NODES_PER_CALL), intervals.size())
+                            .forEach(p -> interrupted.put(p.tag().id(), p.after()));
+                    return new Result(readings, unsupported, failed, interrupted);
                 }
                 HistoryReadResult[] results = response.getResults();
                 List<Interval> next = new ArrayList<>();
@@ -93,6 +111,7 @@ final class Backfill {
                                 if (ts != null && ts.isAfter(interval.after()) && ts.isBefore(interval.before())) {
                                     sink.accept(interval.tag(), value);
                                     readings++;
+                                    readUpTo.merge(interval.tag().id(), ts, (a, b) -> a.isAfter(b) ? a : b);
                                 }
                             }
                         }
@@ -108,7 +127,7 @@ final class Backfill {
                 continuation.addAll(nextContinuation);
             }
         }
-        return new Result(readings, unsupported, failed);
+        return new Result(readings, unsupported, failed, Map.of());
     }
 
     private static boolean isUnsupported(StatusCode status) {

@@ -56,7 +56,7 @@ final class Collector implements AutoCloseable {
     Collector(SiteModel model, CollectorSettings settings) {
         List<OpcServer> selected = select(model, settings.serverIds());
         // The certificate is made (or loaded) only when a server needs it, so a site without security writes no PKI.
-        Pki pki = selected.stream().anyMatch(s -> !"None".equals(s.securityPolicy())) ? Pki.open(settings.pkiDir()) : null;
+        Pki pki = selected.stream().anyMatch(ServerConnection::needsPki) ? Pki.open(settings.pkiDir()) : null;
         List<ServerConnection> connections = selected.stream().map(s -> new ServerConnection(s, pki)).toList();
         ReadingMapper mapper = new ReadingMapper(model.site().id(), Clock.systemUTC());
         this.topic = settings.topic();
@@ -64,6 +64,10 @@ final class Collector implements AutoCloseable {
         this.forwarder = new SpoolForwarder(spool, settings.kafka());
         this.gapsTopic = settings.gapsTopic();
         var saved = spool.loadTagState();
+        if (spool.movedAside() != null) {
+            spool.offerAlways(gapsTopic, model.site().id(), GapRecord.spoolDamagedJson(model.site().id(), spool.movedAside(),
+                    Instant.now()));
+        }
         for (ServerConnection connection : connections) {
             var tags = model.tagsOf(connection.serverId());
             if (tags.isEmpty()) {
@@ -110,11 +114,16 @@ final class Collector implements AutoCloseable {
         };
     }
 
+    /**
+     * One server refused the collector in a way retrying soon cannot cure: that server waits and tries again
+     * now and then while the others go on. Only when every server is so refused has the process nothing to do.
+     */
     private void fatal(RuntimeException e) {
-        if (fatal.complete(e)) log.error(e.getMessage());
+        log.error(e.getMessage());
+        if (servers.stream().allMatch(s -> s.fatalProblem() != null)) fatal.complete(e);
     }
 
-    /** Completes when a server refused the collector in a way that retrying cannot cure. */
+    /** Completes when every server refused the collector in a way that retrying cannot cure. */
     java.util.concurrent.CompletableFuture<RuntimeException> fatalError() {
         return fatal;
     }

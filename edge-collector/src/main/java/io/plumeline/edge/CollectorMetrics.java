@@ -59,6 +59,18 @@ final class CollectorMetrics {
                 .description("records acknowledged by Kafka").register(registry);
         FunctionCounter.builder("plumeline.edge.send.errors", forwarder, SpoolForwarder::sendErrors)
                 .description("records Kafka refused; they stay in the spool and are sent again").register(registry);
+        Gauge.builder("plumeline.edge.spool.quarantined", spool, Spool::quarantined)
+                .description("records Kafka refused for good, kept in the spool's quarantine table").register(registry);
+        FunctionCounter.builder("plumeline.edge.spool.commit.failures", spool, Spool::commitFailures)
+                .description("spool commits that failed (disk full, I/O error); readings are refused meanwhile").register(registry);
+        Gauge.builder("plumeline.edge.spool.oldest.record.age", spool, Spool::oldestRecordAgeSeconds).baseUnit("seconds")
+                .description("time since the oldest record not yet acknowledged by Kafka was spooled").register(registry);
+        Gauge.builder("plumeline.edge.spool.free.disk", spool, Spool::freeDiskBytes).baseUnit("bytes")
+                .description("space left on the spool's file system").register(registry);
+        Gauge.builder("plumeline.edge.forwarder.alive", forwarder, f -> f.alive() ? 1 : 0)
+                .description("1 while the Kafka forwarder thread runs and comes round its loop").register(registry);
+        FunctionCounter.builder("plumeline.edge.forwarder.errors", forwarder, SpoolForwarder::loopErrors)
+                .description("errors the forwarder recovered from (producer creation, spool read)").register(registry);
         Gauge.builder("plumeline.edge.kafka.up", forwarder, f -> f.kafkaUp() ? 1 : 0)
                 .description("1 while Kafka acknowledges within " + SpoolForwarder.ACK_OVERDUE.toSeconds() + " s").register(registry);
     }
@@ -76,7 +88,11 @@ final class CollectorMetrics {
         }
     }
 
-    /** UP when every server is connected and Kafka takes records; DEGRADED otherwise; DOWN when the spool broke. */
+    /**
+     * UP when every server is connected, Kafka takes records and the spool commits; DEGRADED otherwise; DOWN
+     * (503, so that the liveness probe restarts the collector) when the spool writer or the Kafka forwarder
+     * died or is stuck.
+     */
     Map<String, Object> health() {
         Map<String, Object> serverHealth = new LinkedHashMap<>();
         boolean allUp = true;
@@ -90,6 +106,7 @@ final class CollectorMetrics {
             double age = server.secondsSinceNewestReading();
             s.put("newestReadingAgeSeconds", Double.isNaN(age) ? null : Math.round(age * 10) / 10.0);
             s.put("problems", server.problems().size());
+            if (server.fatalProblem() != null) s.put("error", server.fatalProblem());
             serverHealth.put(server.serverId(), s);
             allUp &= server.connected();
         }
@@ -97,15 +114,24 @@ final class CollectorMetrics {
         kafka.put("state", forwarder.kafkaUp() ? "UP" : "DOWN");
         kafka.put("recordsSent", forwarder.sent());
         kafka.put("sendErrors", forwarder.sendErrors());
+        kafka.put("forwarder", forwarder.alive() ? "ALIVE" : "DEAD");
+        if (forwarder.lastError() != null) kafka.put("lastError", forwarder.lastError());
         Map<String, Object> spoolHealth = new LinkedHashMap<>();
-        spoolHealth.put("state", spool.writing() ? "UP" : "DOWN");
+        spoolHealth.put("state", !spool.writing() ? "DOWN" : spool.commitFailure() != null ? "NOT_WRITABLE" : "UP");
+        if (spool.commitFailure() != null) spoolHealth.put("commitFailure", spool.commitFailure());
         spoolHealth.put("dir", spool.dir().toString());
         spoolHealth.put("depth", spool.depth());
         spoolHealth.put("bytes", spool.bytes());
         spoolHealth.put("maxBytes", spool.maxBytes());
         spoolHealth.put("refused", spool.refused());
+        spoolHealth.put("quarantined", spool.quarantined());
+        spoolHealth.put("oldestRecordAgeSeconds", Math.round(spool.oldestRecordAgeSeconds() * 10) / 10.0);
+        spoolHealth.put("freeDiskBytes", spool.freeDiskBytes());
+        if (spool.movedAside() != null) spoolHealth.put("movedAside", spool.movedAside());
         Map<String, Object> health = new LinkedHashMap<>();
-        health.put("status", !spool.writing() ? "DOWN" : allUp && forwarder.kafkaUp() ? "UP" : "DEGRADED");
+        boolean down = !spool.writing() || !forwarder.alive();
+        boolean up = allUp && forwarder.kafkaUp() && spool.commitFailure() == null;
+        health.put("status", down ? "DOWN" : up ? "UP" : "DEGRADED");
         health.put("servers", serverHealth);
         health.put("kafka", kafka);
         health.put("spool", spoolHealth);

@@ -46,9 +46,13 @@ final class GapRecord {
         return parts;
     }
 
-    /** What backfill recovered for a gap: published once it finished. */
+    /**
+     * What backfill recovered for a gap: published once it finished. {@code interrupted} are the tags whose
+     * read-back was cut off (the link went during it): they are read back with the next gap of the server,
+     * which has the same id when it starts at the same reading.
+     */
     static byte[] backfillJson(String site, String server, String gapId, long readings, List<String> unsupported,
-            List<String> failed) {
+            List<String> failed, List<String> interrupted) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("v", 1);
         doc.put("type", "backfill");
@@ -60,6 +64,22 @@ final class GapRecord {
         doc.put("historyUnsupportedCount", unsupported.size());
         doc.put("failed", failed.subList(0, Math.min(failed.size(), TAGS_PER_RECORD)));
         doc.put("failedCount", failed.size());
+        doc.put("interrupted", interrupted.subList(0, Math.min(interrupted.size(), TAGS_PER_RECORD)));
+        doc.put("interruptedCount", interrupted.size());
+        return bytes(doc);
+    }
+
+    /**
+     * The spool file was damaged and moved aside at start: records it still held and could not be read are
+     * lost, and the time they cover is unknown (key = site id).
+     */
+    static byte[] spoolDamagedJson(String site, String movedTo, Instant at) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("v", 1);
+        doc.put("type", "spool-damaged");
+        doc.put("site", site);
+        doc.put("movedTo", movedTo);
+        doc.put("at", at.toString());
         return bytes(doc);
     }
 

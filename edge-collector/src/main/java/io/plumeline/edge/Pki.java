@@ -1,5 +1,6 @@
 package io.plumeline.edge;
 
+import io.plumeline.core.site.OpcServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,11 +14,14 @@ import java.security.PrivateKey;
 import java.security.Security;
 import java.security.cert.X509Certificate;
 import java.time.Period;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.eclipse.milo.opcua.stack.core.security.CertificateQuarantine;
 import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
 import org.eclipse.milo.opcua.stack.core.security.DefaultClientCertificateValidator;
 import org.eclipse.milo.opcua.stack.core.security.FileBasedCertificateQuarantine;
@@ -25,6 +29,7 @@ import org.eclipse.milo.opcua.stack.core.security.FileBasedTrustListManager;
 import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
+import org.eclipse.milo.opcua.stack.core.util.validation.ValidationCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,15 +57,15 @@ final class Pki {
     private final KeyPair keyPair;
     private final X509Certificate certificate;
     private final FileBasedTrustListManager trustList;
-    private final CertificateValidator validator;
+    private final CertificateQuarantine rejected;
 
     private Pki(Path dir, KeyPair keyPair, X509Certificate certificate, FileBasedTrustListManager trustList,
-            CertificateValidator validator) {
+            CertificateQuarantine rejected) {
         this.dir = dir;
         this.keyPair = keyPair;
         this.certificate = certificate;
         this.trustList = trustList;
-        this.validator = validator;
+        this.rejected = rejected;
     }
 
     static Pki open(Path dir) {
@@ -73,8 +78,7 @@ final class Pki {
             Files.createDirectories(dir.resolve("own"));
             Files.createDirectories(dir.resolve("rejected"));
             FileBasedTrustListManager trustList = FileBasedTrustListManager.createAndInitialize(dir);
-            CertificateValidator validator = new DefaultClientCertificateValidator(trustList,
-                    FileBasedCertificateQuarantine.create(dir.resolve("rejected")));
+            CertificateQuarantine rejected = FileBasedCertificateQuarantine.create(dir.resolve("rejected"));
             Path keyStoreFile = dir.resolve("own/collector.pfx");
             char[] password = password();
             KeyStore keyStore = KeyStore.getInstance("PKCS12");
@@ -87,7 +91,7 @@ final class Pki {
                 if (key == null || cert == null) {
                     throw new IllegalArgumentException("--pki " + dir + ": " + keyStoreFile + " holds no entry '" + ALIAS + "'");
                 }
-                return new Pki(dir, new KeyPair(cert.getPublicKey(), key), cert, trustList, validator);
+                return new Pki(dir, new KeyPair(cert.getPublicKey(), key), cert, trustList, rejected);
             }
             KeyPair keyPair = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
             SelfSignedCertificateBuilder builder = new SelfSignedCertificateBuilder(keyPair)
@@ -108,7 +112,7 @@ final class Pki {
             Files.write(dir.resolve("own/collector.der"), cert.getEncoded());
             log.info("PKI {}: made the collector's application certificate (own/collector.der, SHA-1 {})", dir,
                     thumbprint(cert));
-            return new Pki(dir, keyPair, cert, trustList, validator);
+            return new Pki(dir, keyPair, cert, trustList, rejected);
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {
@@ -133,8 +137,29 @@ final class Pki {
         return certificate;
     }
 
-    CertificateValidator validator() {
-        return validator;
+    /**
+     * Checks a server certificate against the trust list, with every optional check Milo has except
+     * {@code REVOCATION_LISTS} (which would refuse every CA without a revocation list) and except those the server
+     * entry skips ({@link OpcServer#CERTIFICATE_CHECKS}). The secure channel and the encryption of a password
+     * both use it.
+     */
+    CertificateValidator validator(List<String> skipped) {
+        Set<ValidationCheck> checks = EnumSet.allOf(ValidationCheck.class);
+        checks.remove(ValidationCheck.REVOCATION_LISTS);
+        for (String name : skipped) checks.removeAll(checksNamed(name));
+        return new DefaultClientCertificateValidator(trustList, checks, rejected);
+    }
+
+    private static Set<ValidationCheck> checksNamed(String name) {
+        return switch (name) {
+            case "hostname" -> EnumSet.of(ValidationCheck.HOSTNAME);
+            case "validity" -> EnumSet.of(ValidationCheck.VALIDITY);
+            case "keyUsage" -> EnumSet.of(ValidationCheck.KEY_USAGE_END_ENTITY, ValidationCheck.EXTENDED_KEY_USAGE_END_ENTITY);
+            case "revocation" -> EnumSet.of(ValidationCheck.REVOCATION);
+            case "applicationUri" -> EnumSet.of(ValidationCheck.APPLICATION_URI);
+            default -> throw new IllegalArgumentException("unknown certificate check '" + name + "'; known: "
+                    + OpcServer.CERTIFICATE_CHECKS);
+        };
     }
 
     /** The file in rejected/ that holds {@code refused}, if the quarantine wrote one. */

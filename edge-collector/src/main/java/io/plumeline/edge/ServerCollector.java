@@ -44,10 +44,15 @@ final class ServerCollector implements AutoCloseable {
     static final long MAX_RETRY_MS = 5_000;
     /** How long a recovered outage waits for every tag's first new reading before it is closed anyway. */
     static final Duration MIN_SETTLE = Duration.ofSeconds(10);
+    /** A refusal retrying cannot cure quickly (certificate, user) is tried again this rarely. */
+    static final long FATAL_RETRY_MS = 60_000;
+    /** How often a cut-off read-back is carried into a new outage while no loss of the session is noticed. */
+    static final int MAX_CARRIED_READ_BACKS = 5;
 
     static final String LOST_CONNECTION = "connection-lost";
     static final String COLLECTOR_RESTART = "collector-restart";
     static final String SPOOL_FULL = "spool-full";
+    static final String DATA_LOST = "data-lost";
 
     /** Where readings go; false when it refused the reading (a full spool). */
     interface ReadingSink {
@@ -84,6 +89,7 @@ final class ServerCollector implements AutoCloseable {
     private volatile TagSubscription subscription;
     private volatile long lastReadingNanos;
     private volatile List<String> problems = List.of();
+    private volatile String fatalProblem;
 
     /** @param saved the newest reading time per tag that an earlier run saved; a gap starts there */
     ServerCollector(ServerConnection connection, List<Tag> tags, String site, ReadingMapper mapper, ReadingSink sink,
@@ -164,6 +170,11 @@ final class ServerCollector implements AutoCloseable {
         return last == 0 ? Double.NaN : (System.nanoTime() - last) / 1e9;
     }
 
+    /** The refusal that keeps this server from being collected (certificate, user); null otherwise. */
+    String fatalProblem() {
+        return fatalProblem;
+    }
+
     /** Why tags are not collected: unknown namespace URIs, refused nodes; one message per tag. */
     List<String> problems() {
         return problems;
@@ -201,14 +212,18 @@ final class ServerCollector implements AutoCloseable {
                     connection.onSessionLost(() -> lost(gen, "the session was lost (keep-alive failed or server gone)"));
                 }
                 problems = List.copyOf(found);
+                fatalProblem = null;
                 Outage current = outage;
                 if (current != null) current.recovered();
                 if (stopping.getCount() == 0) deleteSubscription();
                 return;
             } catch (ServerConnection.FatalConnectionException e) {
-                // Retrying cannot help (wrong password, untrusted certificate): the operator has to act.
+                // Retrying soon cannot help (wrong password, untrusted certificate): the operator has to act. Only
+                // this server stops; it is tried again now and then (a rotated certificate may get trusted).
+                fatalProblem = e.getMessage();
+                connection.close();
                 fatal.accept(e);
-                return;
+                if (awaitStop(FATAL_RETRY_MS)) return;
             } catch (Exception e) {
                 log.warn("server {} ({}): cannot subscribe yet: {}; retrying in {} s", serverId(), connection.endpoint(),
                         e.getMessage() == null ? e.toString() : e.getMessage(), retryMs / 1000);
@@ -222,15 +237,33 @@ final class ServerCollector implements AutoCloseable {
     private TagSubscription.Listener listener(long gen) {
         return new TagSubscription.Listener() {
             @Override
-            public void onSample(Tag tag, DataValue value) {
-                samples.incrementAndGet();
-                lastReadingNanos = System.nanoTime();
-                accept(tag, mapper.map(tag.id(), value));
+            public void onSamples(List<Tag> batch, List<DataValue> values) {
+                // The overflow bit: an item's queue discarded its oldest samples. Those are older than all of this
+                // response and newer than every earlier one, so the gap is noted before any of it is taken (where
+                // in the queue the flagged sample sits is up to the server).
+                List<String> overflowed = new ArrayList<>();
+                for (int i = 0; i < batch.size(); i++) {
+                    String id = batch.get(i).id();
+                    if (values.get(i).statusCode().isOverflowSet() && !overflowed.contains(id)) overflowed.add(id);
+                }
+                if (!overflowed.isEmpty()) {
+                    dataLost("the server's queue of tags " + overflowed + " overflowed (samples discarded)", overflowed);
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    samples.incrementAndGet();
+                    lastReadingNanos = System.nanoTime();
+                    accept(batch.get(i), mapper.map(batch.get(i).id(), values.get(i)));
+                }
             }
 
             @Override
             public void onSubscriptionLost(String reason) {
                 lost(gen, reason);
+            }
+
+            @Override
+            public void onDataLost(String reason) {
+                dataLost(reason, tags.stream().map(Tag::id).toList());
             }
         };
     }
@@ -265,7 +298,13 @@ final class ServerCollector implements AutoCloseable {
         if (!generation.compareAndSet(gen, gen + 1) || stopping.getCount() == 0) return;
         log.warn("server {}: {}; connecting and subscribing again", serverId(), reason);
         synchronized (this) {
-            if (outage == null) outage = new Outage(LOST_CONNECTION, Instant.now(), Map.copyOf(lastTs));
+            if (outage == null) {
+                outage = new Outage(LOST_CONNECTION, Instant.now(), Map.copyOf(lastTs));
+            } else {
+                // Lost again before the open outage was closed (a flapping link): it is not over yet, and what came
+                // in between is read back with the rest.
+                outage.lostAgain();
+            }
         }
         worker.execute(() -> {
             deleteSubscription();
@@ -274,9 +313,28 @@ final class ServerCollector implements AutoCloseable {
         });
     }
 
+    /**
+     * The server or Milo dropped samples of {@code lostTags} while the subscription went on (a gap in the publish
+     * sequence, a monitored item's queue overflow), all newer than the readings taken so far: an outage from
+     * those readings, already recovered, so that it is closed, reported and read back once every tag reads again.
+     * An open outage takes them in: for these tags its interval now ends at a later reading.
+     */
+    void dataLost(String reason, List<String> lostTags) {
+        log.warn("server {}: {}; recorded as a gap and read back", serverId(), reason);
+        synchronized (this) {
+            if (outage == null) {
+                outage = new Outage(DATA_LOST, Instant.now(), Map.copyOf(lastTs));
+                outage.recovered();
+            } else {
+                lostTags.forEach(outage.upper::remove);
+            }
+        }
+    }
+
     private void closeOutageWhenBack() {
         Outage current = outage;
-        if (current == null || !current.isRecovered() || stopping.getCount() == 0) return;
+        // Only with a session: the backfill needs it, and the outage stays open until that ran.
+        if (current == null || !current.isRecovered() || stopping.getCount() == 0 || connection.client() == null) return;
         long waited = current.nanosSinceRecovery();
         if (!current.everyTagBack() && waited < settle.toNanos()) return;
         if (current.upper.isEmpty() && waited < 6 * settle.toNanos()) return;
@@ -288,10 +346,10 @@ final class ServerCollector implements AutoCloseable {
     }
 
     private void closeGap(Outage gap) {
-        if (gap.lower.isEmpty()) return;
-        Instant from = gap.lower.values().stream().min(Instant::compareTo).orElseThrow();
+        if (gap.readBackAfter.isEmpty()) return;
+        Instant from = gap.readBackAfter.values().stream().min(Instant::compareTo).orElseThrow();
         Instant to = gap.upper.values().stream().max(Instant::compareTo).orElse(Instant.now());
-        List<String> gapTags = gap.lower.keySet().stream().sorted().toList();
+        List<String> gapTags = gap.readBackAfter.keySet().stream().sorted().toList();
         String id = serverId() + "/" + from;
         GapRecord.toJson(site, serverId(), id, gap, from, to, gapTags, Instant.now())
                 .forEach(json -> gapSink.publish(serverId(), json));
@@ -302,7 +360,7 @@ final class ServerCollector implements AutoCloseable {
         Map<String, NodeId> known = nodes;
         List<Backfill.Interval> intervals = new ArrayList<>();
         for (Tag tag : tags) {
-            Instant after = gap.lower.get(tag.id());
+            Instant after = gap.readBackAfter.get(tag.id());
             Instant before = gap.upper.getOrDefault(tag.id(), to);
             NodeId node = known.get(tag.id());
             if (after != null && node != null && before.isAfter(after)) {
@@ -319,11 +377,39 @@ final class ServerCollector implements AutoCloseable {
             }
             backfilled.incrementAndGet();
         });
+        List<String> failed = new ArrayList<>(result.failed());
+        List<String> interrupted = result.interrupted().keySet().stream().sorted().toList();
+        if (!interrupted.isEmpty() && !carryReadBack(gap, result.interrupted())) {
+            interrupted.forEach(tag -> failed.add(tag + ": read-back cut off " + (gap.carriedReadBacks + 1) + " times"));
+            interrupted = List.of();
+        }
         gapSink.publish(serverId(), GapRecord.backfillJson(site, serverId(), id, result.readings(), result.unsupported(),
-                result.failed()));
-        log.info("server {}: gap {}: {} readings read back; {} tags without history, {} failed{}", serverId(), id,
-                result.readings(), result.unsupported().size(), result.failed().size(),
-                result.failed().isEmpty() ? "" : " (first: " + result.failed().get(0) + ")");
+                failed, interrupted));
+        log.info("server {}: gap {}: {} readings read back; {} tags without history, {} failed{}{}", serverId(), id,
+                result.readings(), result.unsupported().size(), failed.size(),
+                failed.isEmpty() ? "" : " (first: " + failed.get(0) + ")",
+                interrupted.isEmpty() ? "" : "; cut off for " + interrupted.size() + " tags, read back with the next gap");
+    }
+
+    /**
+     * The read-back of a closed outage was cut off (the link went during the HistoryRead, as on a flapping link):
+     * what it did not reach is read back with the outage of that loss, or with a new one when the loss is not
+     * noticed yet. False when that happened {@link #MAX_CARRIED_READ_BACKS} times in a row with no loss
+     * noticed: a server whose HistoryRead fails while its session stays up is not asked forever.
+     */
+    private boolean carryReadBack(Outage cut, Map<String, Instant> unread) {
+        synchronized (this) {
+            if (outage != null) {
+                outage.readBackFrom(unread);
+                return true;
+            }
+            if (cut.carriedReadBacks >= MAX_CARRIED_READ_BACKS) return false;
+            outage = Outage.carrying(cut, lastTs, unread);
+            // With the session still up readings flow: the new outage closes as any other (a loss noticed later
+            // reopens it); without one, subscribing again marks it recovered.
+            if (connection.sessionActive()) outage.recovered();
+            return true;
+        }
     }
 
     private void deleteSubscription() {

@@ -26,6 +26,7 @@ import org.eclipse.milo.opcua.sdk.client.identity.IdentityProvider;
 import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
@@ -68,27 +69,56 @@ final class ServerConnection implements AutoCloseable {
     }
 
     private final Pki pki;
+    /** Checks the server's certificate, for the secure channel and for the encryption of the password alike. */
+    private final CertificateValidator validator;
 
     /**
      * Checks the server's settings up front, so that a configuration mistake stops the start, not a retry loop.
      *
-     * @param pki the collector's certificate and trust list; needed unless securityPolicy is None
+     * @param pki the collector's certificate and trust list; needed unless securityPolicy is None and the
+     *     users anonymous
      */
     ServerConnection(OpcServer server, Pki pki) {
         this.server = server;
         this.pki = pki;
         this.securityPolicy = SecurityPolicy.valueOf(server.securityPolicy());
         this.securityMode = MessageSecurityMode.valueOf(server.securityMode());
-        if (securityPolicy != SecurityPolicy.None && pki == null) {
-            throw new IllegalStateException("server " + server.id() + ": a secured endpoint needs the PKI folder");
-        }
         OpcServer.Auth auth = server.auth();
-        if ("username".equals(auth.type())) {
+        if (needsPki(server) && pki == null) {
+            throw new IllegalStateException("server " + server.id() + ": a secured endpoint or username authentication"
+                    + " needs the PKI folder");
+        }
+        this.validator = pki == null ? null : pki.validator(server.skipCertificateChecks());
+        if (auth.isUsername()) {
             this.tokenType = UserTokenType.UserName;
-            this.identity = new UsernameProvider(auth.username(), passwordSource(server.id(), auth));
+            // Not Milo's (String, Supplier) constructor: that one encrypts the password to whatever certificate the
+            // endpoint names, unchecked.
+            this.identity = new UsernameProvider(auth.username(), passwordSource(server.id(), auth), validator);
         } else {
             this.tokenType = UserTokenType.Anonymous;
             this.identity = new AnonymousProvider();
+        }
+        warnAboutWeakSecurity();
+    }
+
+    /** The trust list is needed to check a server certificate: on a secure channel, or to encrypt a password to it. */
+    static boolean needsPki(OpcServer server) {
+        return !server.insecure() || server.auth().isUsername();
+    }
+
+    private void warnAboutWeakSecurity() {
+        if (server.insecure()) {
+            log.warn("server {} ({}): securityPolicy None: its readings are neither signed nor encrypted and the server"
+                    + " is not authenticated; use a secured securityPolicy on a plant network", server.id(), server.endpoint());
+        }
+        if (server.allowInsecureCredentials()) {
+            log.warn("server {}: allowInsecureCredentials: the password of user '{}' is sent without a secure channel,"
+                    + " encrypted to the server's certificate (checked against the trust list) if the server's token"
+                    + " policy asks for it, in clear if not", server.id(), server.auth().username());
+        }
+        if (!server.skipCertificateChecks().isEmpty()) {
+            log.warn("server {}: skipCertificateChecks {}: these checks of the server's certificate are not made",
+                    server.id(), server.skipCertificateChecks());
         }
     }
 
@@ -112,7 +142,7 @@ final class ServerConnection implements AutoCloseable {
         if (pki != null) {
             builder.setKeyPair(pki.keyPair()).setCertificate(pki.certificate())
                     .setCertificateChain(new X509Certificate[] {pki.certificate()})
-                    .setCertificateValidator(pki.validator());
+                    .setCertificateValidator(validator);
         }
         OpcUaClientConfig config = builder
                 .setEndpoint(endpoint)
@@ -122,6 +152,7 @@ final class ServerConnection implements AutoCloseable {
                 .setIdentityProvider(identity)
                 .setRequestTimeout(uint(10_000))
                 .build();
+        warnIfPasswordInClear(endpoint);
         OpcUaClient created = OpcUaClient.create(config);
         created.addSessionActivityListener(new SessionActivityListener() {
             @Override
@@ -139,7 +170,7 @@ final class ServerConnection implements AutoCloseable {
             created.connect();
         } catch (UaException e) {
             disconnect(created);
-            throw untrusted(endpoint, e).orElseGet(() -> fatalOr(e));
+            throw certificateRefused(endpoint, e).orElseGet(() -> fatalOr(e));
         }
         client = created;
         log.info("server {}: session open on {} ({} / {}, {})", server.id(), endpoint.getEndpointUrl(),
@@ -168,25 +199,82 @@ final class ServerConnection implements AutoCloseable {
         return e;
     }
 
-    /** The server's certificate was refused by the trust list: say which one and how to trust it. */
-    private Optional<UaException> untrusted(EndpointDescription endpoint, UaException e) {
+    /**
+     * Milo sends the password as the first username token policy of the endpoint says: in clear when that policy is
+     * None, which only a SignAndEncrypt channel then protects.
+     */
+    private void warnIfPasswordInClear(EndpointDescription endpoint) {
+        if (tokenType != UserTokenType.UserName || securityMode == MessageSecurityMode.SignAndEncrypt) return;
+        Optional<UserTokenPolicy> policy = Arrays.stream(endpoint.getUserIdentityTokens())
+                .filter(t -> t.getTokenType() == UserTokenType.UserName).findFirst();
+        String uri = policy.map(UserTokenPolicy::getSecurityPolicyUri).filter(u -> !u.isEmpty())
+                .orElse(endpoint.getSecurityPolicyUri());
+        if (SecurityPolicy.None.getUri().equals(uri)) {
+            log.warn("server {}: its username token policy does not encrypt the password: the password of user '{}'"
+                    + " goes to {} in clear", server.id(), server.auth().username(), server.endpoint());
+        }
+    }
+
+    /**
+     * The server's certificate failed a check (the secure channel's, or the one made before a password is
+     * encrypted to it): say which certificate, which check, and what to do.
+     */
+    private Optional<UaException> certificateRefused(EndpointDescription endpoint, UaException e) {
         long status = e.getStatusCode().value();
-        boolean certificateProblem = status == StatusCodes.Bad_SecurityChecksFailed
-                || status == StatusCodes.Bad_CertificateUntrusted || status == StatusCodes.Bad_CertificateChainIncomplete
-                || status == StatusCodes.Bad_CertificateIssuerRevocationUnknown;
-        if (pki == null || securityPolicy == SecurityPolicy.None || !certificateProblem) return Optional.empty();
+        String remedy = remedy(status);
+        if (validator == null || !needsPki(server) || remedy == null) return Optional.empty();
         X509Certificate certificate;
         try {
             certificate = CertificateUtil.decodeCertificate(endpoint.getServerCertificate().bytesOrEmpty());
         } catch (UaException notACertificate) {
             return Optional.empty();
         }
-        String file = pki.rejectedFile(certificate).map(Path::toString)
-                .orElse(pki.dir().resolve("rejected") + "/<the server's certificate>");
-        throw new FatalConnectionException("server " + server.id() + " (" + server.endpoint() + ") presented the certificate "
-                + Pki.describe(certificate) + ", which the collector does not trust (" + TagSubscription.name(e.getStatusCode())
-                + "). It was saved as " + file + ". If it is that server's certificate, trust it with: EdgeCollector trust"
-                + " --pki " + pki.dir() + " --server-cert " + file, e);
+        String refused = "server " + server.id() + " (" + server.endpoint() + ") presented the certificate "
+                + Pki.describe(certificate);
+        if (remedy.isEmpty()) {
+            String file = pki.rejectedFile(certificate).map(Path::toString)
+                    .orElse(pki.dir().resolve("rejected") + "/<the server's certificate>");
+            throw new FatalConnectionException(refused + ", which the collector does not trust ("
+                    + TagSubscription.name(e.getStatusCode()) + "). It was saved as " + file + ". If it is that server's"
+                    + " certificate (compare its thumbprint with the server's own), trust it with: EdgeCollector trust"
+                    + " --pki " + pki.dir() + " --server-cert " + file, e);
+        }
+        throw new FatalConnectionException(refused + ", which failed a certificate check ("
+                + TagSubscription.name(e.getStatusCode()) + "): " + remedy, e);
+    }
+
+    /** What to do about a refused certificate; "" for one the trust list lacks, null for a status that is no such refusal. */
+    private String remedy(long status) {
+        if (status == StatusCodes.Bad_SecurityChecksFailed || status == StatusCodes.Bad_CertificateUntrusted
+                || status == StatusCodes.Bad_CertificateChainIncomplete) {
+            return "";
+        }
+        if (status == StatusCodes.Bad_CertificateHostNameInvalid) {
+            return "it does not name the host " + EndpointUtil.getHost(server.endpoint()) + " of its endpoint. Connect by a"
+                    + " name it holds, have it reissued, or, if that is known and accepted, set skipCertificateChecks:"
+                    + " [hostname] on this server";
+        }
+        if (status == StatusCodes.Bad_CertificateTimeInvalid || status == StatusCodes.Bad_CertificateIssuerTimeInvalid) {
+            return "it (or its issuer) has expired or is not valid yet. Have it renewed, or set skipCertificateChecks:"
+                    + " [validity] on this server";
+        }
+        if (status == StatusCodes.Bad_CertificateUseNotAllowed || status == StatusCodes.Bad_CertificateIssuerUseNotAllowed) {
+            return "its key usage does not allow this use. Have it reissued, or set skipCertificateChecks: [keyUsage] on"
+                    + " this server";
+        }
+        if (status == StatusCodes.Bad_CertificateUriInvalid) {
+            return "its application URI is not the one the server reports. Have it reissued, or set"
+                    + " skipCertificateChecks: [applicationUri] on this server";
+        }
+        if (status == StatusCodes.Bad_CertificateRevocationUnknown
+                || status == StatusCodes.Bad_CertificateIssuerRevocationUnknown) {
+            return "its revocation status is unknown. Put the issuer's revocation list into " + pki.dir()
+                    + "/issuer/crl or trusted/crl, or set skipCertificateChecks: [revocation] on this server";
+        }
+        if (status == StatusCodes.Bad_CertificateRevoked || status == StatusCodes.Bad_CertificateIssuerRevoked) {
+            return "it (or its issuer) is revoked. The server needs a new certificate";
+        }
+        return null;
     }
 
     OpcUaClient client() {

@@ -41,6 +41,13 @@ import org.slf4j.LoggerFactory;
  * <p>Size bound: the payload bytes held (readings in memory and on disk) never exceed {@code maxBytes}. When
  * full, new readings are refused and counted as dropped at the source, and the collector turns the refused
  * interval into a gap record; readings already held are never dropped. Gap records are always accepted.
+ *
+ * <p>Write failures (disk full, I/O error): the failed batch is kept and retried every second, and while a
+ * commit fails new readings are refused exactly as by a full spool, so that they become a gap record instead
+ * of piling up in memory. A record Kafka refuses for good is moved to the {@code quarantine} table with the
+ * reason ({@link #quarantine}), so that it never blocks the records behind it. A spool file SQLite cannot read
+ * at start is moved aside ({@code spool.db.corrupt-<time>}); what can still be read from it (tag state and
+ * records) is copied into the new file, and the move is reported ({@link #movedAside()}).
  */
 final class Spool implements AutoCloseable {
 
@@ -61,6 +68,10 @@ final class Spool implements AutoCloseable {
     record Stored(long id, String topic, String key, byte[] payload) {
     }
 
+    /** A record Kafka refused for good, with the reason, waiting in the quarantine table. */
+    private record Quarantined(Stored record, String reason) {
+    }
+
     private final Path dir;
     private final long maxBytes;
     private final FileChannel lockChannel;
@@ -79,6 +90,12 @@ final class Spool implements AutoCloseable {
     private final CountDownLatch writerDone = new CountDownLatch(1);
     private volatile boolean closing;
     private volatile Throwable writerFailure;
+    /** The last commit failed (disk full, I/O error); null while commits succeed. */
+    private volatile String commitFailure;
+    private final AtomicLong commitFailures = new AtomicLong();
+    private final BlockingQueue<Quarantined> toQuarantine = new ArrayBlockingQueue<>(10_000);
+    private final AtomicLong quarantined = new AtomicLong();
+    private volatile String movedAside;
 
     private Spool(Path dir, long maxBytes) throws IOException, SQLException {
         this.dir = dir;
@@ -92,14 +109,18 @@ final class Spool implements AutoCloseable {
                     + " give each collector its own --spool-dir");
         }
         String url = "jdbc:sqlite:" + dir.resolve("spool.db").toAbsolutePath();
-        this.writer = DriverManager.getConnection(url);
+        Connection opened;
+        try {
+            opened = openChecked(url);
+        } catch (SQLException e) {
+            // A file SQLite cannot read must not keep the collector down (CrashLoop): set it aside, start anew
+            // with what can be salvaged, and say so.
+            this.movedAside = SpoolSalvage.moveAside(dir, e.getMessage());
+            opened = openChecked(url);
+            SpoolSalvage.copyInto(Path.of(movedAside), opened);
+        }
+        this.writer = opened;
         try (Statement s = writer.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=FULL");
-            s.execute("PRAGMA busy_timeout=10000");
-            s.execute("CREATE TABLE IF NOT EXISTS records (id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                    + " topic TEXT NOT NULL, key TEXT NOT NULL, payload BLOB NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS tag_state (tag TEXT PRIMARY KEY, last_ts TEXT NOT NULL)");
             try (ResultSet rs = s.executeQuery("SELECT count(*), coalesce(sum(length(payload) + length(key)), 0),"
                     + " coalesce(min(id), 1) - 1, coalesce(max(id), 0) FROM records")) {
                 rs.next();
@@ -119,6 +140,35 @@ final class Spool implements AutoCloseable {
         writerThread.setDaemon(true);
     }
 
+    /** Opens the database, creates the tables and checks the file; throws when SQLite finds it damaged. */
+    private static Connection openChecked(String url) throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("PRAGMA busy_timeout=10000");
+            try (ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+                String result = rs.next() ? rs.getString(1) : "no answer";
+                if (!"ok".equals(result)) throw new SQLException("quick_check: " + result);
+            }
+            s.execute("CREATE TABLE IF NOT EXISTS records (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                    + " topic TEXT NOT NULL, key TEXT NOT NULL, payload BLOB NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS tag_state (tag TEXT PRIMARY KEY, last_ts TEXT NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS quarantine (id INTEGER PRIMARY KEY, topic TEXT NOT NULL,"
+                    + " key TEXT NOT NULL, payload BLOB NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL)");
+            boolean hasAt = false;
+            try (ResultSet rs = s.executeQuery("PRAGMA table_info(records)")) {
+                while (rs.next()) hasAt |= "at".equals(rs.getString("name"));
+            }
+            // When the record was spooled (epoch ms; 0 for rows of an older spool): the age of the oldest record.
+            if (!hasAt) s.execute("ALTER TABLE records ADD COLUMN at INTEGER NOT NULL DEFAULT 0");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
     private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();
@@ -132,6 +182,10 @@ final class Spool implements AutoCloseable {
         try {
             Spool spool = new Spool(dir, maxBytes);
             spool.writerThread.start();
+            try (Statement s = spool.reader.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM quarantine")) {
+                rs.next();
+                spool.quarantined.set(rs.getLong(1));
+            }
             if (spool.depth.get() > 0) {
                 log.info("spool {}: {} records ({} MB) left by an earlier run are sent first", dir, spool.depth.get(),
                         spool.bytes.get() / 1_000_000);
@@ -153,7 +207,7 @@ final class Spool implements AutoCloseable {
 
     /** Room for a reading of average size now. */
     boolean hasRoom() {
-        return bytes.get() + 1_000 <= maxBytes;
+        return commitFailure == null && bytes.get() + 1_000 <= maxBytes;
     }
 
     /** Queues a record that must not be refused (gap records: they are what tells of refused readings). */
@@ -164,6 +218,14 @@ final class Spool implements AutoCloseable {
     private boolean add(Entry entry, boolean always) {
         if (closing) throw new IllegalStateException("the spool is closed");
         int size = entry.size();
+        if (!always && commitFailure != null) {
+            long n = refused.incrementAndGet();
+            if (n == 1 || n % 10_000 == 0) {
+                log.error("SPOOL NOT WRITABLE: {} cannot commit ({}); {} readings refused so far and reported as a gap",
+                        dir, commitFailure, n);
+            }
+            return false;
+        }
         if (!always && bytes.get() + size > maxBytes) {
             long n = refused.incrementAndGet();
             if (n == 1 || n % 10_000 == 0) {
@@ -256,6 +318,75 @@ final class Spool implements AutoCloseable {
         return refused.get();
     }
 
+    /**
+     * Moves a record Kafka refused for good to the quarantine table with its reason, in the same transaction
+     * that deletes the acknowledged rows; the caller then acknowledges its id.
+     */
+    void quarantine(Stored record, String reason) {
+        try {
+            toQuarantine.put(new Quarantined(record, reason));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while quarantining record " + record.id(), e);
+        }
+    }
+
+    /** Records in the quarantine table (refused by Kafka for good; kept for an operator). */
+    long quarantined() {
+        return quarantined.get();
+    }
+
+    /** The reason of every quarantined record, by row id (for the operator and tests). */
+    Map<Long, String> quarantineReasons() {
+        Map<Long, String> out = new java.util.TreeMap<>();
+        synchronized (reader) {
+            try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery("SELECT id, reason FROM quarantine")) {
+                while (rs.next()) out.put(rs.getLong(1), rs.getString(2));
+            } catch (SQLException e) {
+                throw new IllegalStateException("spool " + dir + ": cannot read the quarantine: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    /** Seconds since the oldest record not yet acknowledged was spooled; 0 when none (or unknown). */
+    double oldestRecordAgeSeconds() {
+        synchronized (reader) {
+            try (PreparedStatement ps = reader.prepareStatement("SELECT at FROM records WHERE id > ? ORDER BY id LIMIT 1")) {
+                ps.setLong(1, acknowledgedUpTo);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getLong(1) == 0) return 0;
+                    return Math.max(0, (System.currentTimeMillis() - rs.getLong(1)) / 1000.0);
+                }
+            } catch (SQLException e) {
+                return Double.NaN;
+            }
+        }
+    }
+
+    /** Bytes free for the spool on its file system; -1 when unknown. */
+    long freeDiskBytes() {
+        try {
+            return Files.getFileStore(dir).getUsableSpace();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Why commits fail now (disk full, I/O error); null while they succeed. */
+    String commitFailure() {
+        return commitFailure;
+    }
+
+    long commitFailures() {
+        return commitFailures.get();
+    }
+
+    /** The path a damaged spool file was moved to at start; null when the file was sound. */
+    String movedAside() {
+        return movedAside;
+    }
+
     /** False once the writer thread failed: nothing is spooled any more. */
     boolean writing() {
         return writerFailure == null && (writerThread.isAlive() || closing);
@@ -268,7 +399,7 @@ final class Spool implements AutoCloseable {
     private void writeLoop() {
         List<Entry> batch = new ArrayList<>();
         try (PreparedStatement insert = writer.prepareStatement(
-                "INSERT INTO records (topic, key, payload) VALUES (?, ?, ?)")) {
+                "INSERT INTO records (topic, key, payload, at) VALUES (?, ?, ?, ?)")) {
             while (true) {
                 // Taken before the queue is drained: every reading the saved times cover is then in this batch.
                 Map<String, Instant> state = takeTagState();
@@ -282,15 +413,34 @@ final class Spool implements AutoCloseable {
                     state = Map.of();
                 }
                 boolean stop = closing && first == null && queue.isEmpty();
+                List<Quarantined> quarantine = new ArrayList<>();
                 try {
-                    commit(insert, batch, state);
+                    commit(insert, batch, state, quarantine);
                     batch.clear();
+                    if (commitFailure != null) log.warn("spool {}: commits succeed again", dir);
+                    commitFailure = null;
                 } catch (SQLException e) {
-                    // Disk full, I/O error: the batch stays in memory and is tried again; readings wait in the queue.
-                    writer.rollback();
+                    // Disk full, I/O error: the batch stays in memory and is tried again; new readings are refused
+                    // meanwhile (see add), so only this batch and the gap records wait in memory.
+                    String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                    if (!why.equals(commitFailure) || commitFailures.get() % 60 == 0) {
+                        log.error("spool {}: commit of {} records failed, new readings are refused; retrying every 1 s: {}",
+                                dir, batch.size(), e.getMessage());
+                    }
+                    commitFailure = why;
+                    commitFailures.incrementAndGet();
+                    try {
+                        writer.rollback();
+                    } catch (SQLException rollbackFailed) {
+                        // SQLite rolled back by itself (SQLITE_FULL does): open the next transaction as the driver
+                        // would have after its rollback, or the next statements would run outside one.
+                        try (Statement begin = writer.createStatement()) {
+                            begin.execute("BEGIN");
+                        }
+                    }
                     insert.clearBatch();
                     tagState(state);
-                    log.error("spool {}: commit of {} records failed, retrying in 1 s: {}", dir, batch.size(), e.getMessage());
+                    toQuarantine.addAll(quarantine);
                     Thread.sleep(1_000);
                     continue;
                 }
@@ -318,16 +468,37 @@ final class Spool implements AutoCloseable {
         state.forEach((tag, ts) -> tagStateToSave.merge(tag, ts, (a, b) -> a.isAfter(b) ? a : b));
     }
 
-    private void commit(PreparedStatement insert, List<Entry> batch, Map<String, Instant> state) throws SQLException {
+    private void commit(PreparedStatement insert, List<Entry> batch, Map<String, Instant> state,
+            List<Quarantined> quarantine) throws SQLException {
+        // Read before the quarantine requests are taken: a quarantined id the forwarder acknowledged is then
+        // always copied in this same transaction, before its row is deleted.
         long deleteTo = acknowledgedUpTo;
+        toQuarantine.drainTo(quarantine);
         boolean delete = deleteTo > deletedUpTo;
-        if (batch.isEmpty() && !delete && state.isEmpty()) return;
+        if (batch.isEmpty() && !delete && state.isEmpty() && quarantine.isEmpty()) return;
         long lastId = newestCommittedId;
+        long now = System.currentTimeMillis();
         for (Entry entry : batch) {
             insert.setString(1, entry.topic());
             insert.setString(2, entry.key());
             insert.setBytes(3, entry.payload());
+            insert.setLong(4, now);
             insert.addBatch();
+        }
+        if (!quarantine.isEmpty()) {
+            try (PreparedStatement q = writer.prepareStatement("INSERT OR IGNORE INTO quarantine (id, topic, key, payload,"
+                    + " reason, at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (Quarantined item : quarantine) {
+                    q.setLong(1, item.record().id());
+                    q.setString(2, item.record().topic());
+                    q.setString(3, item.record().key());
+                    q.setBytes(4, item.record().payload());
+                    q.setString(5, item.reason());
+                    q.setString(6, Instant.ofEpochMilli(now).toString());
+                    q.addBatch();
+                }
+                q.executeBatch();
+            }
         }
         if (!batch.isEmpty()) {
             insert.executeBatch();
@@ -366,6 +537,10 @@ final class Spool implements AutoCloseable {
             }
         }
         writer.commit();
+        if (!quarantine.isEmpty()) {
+            quarantined.addAndGet(quarantine.size());
+            quarantine.clear();
+        }
         newestCommittedId = lastId;
         if (delete) {
             deletedUpTo = deleteTo;

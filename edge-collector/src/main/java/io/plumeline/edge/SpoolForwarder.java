@@ -10,6 +10,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -26,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * then the producer is dropped, and the spool is sent again from the oldest unacknowledged row after a
  * back-off (1 s to 30 s), so nothing is skipped; a record Kafka had already taken is then sent twice, which
  * the same InfluxDB point absorbs.
+ *
+ * <p>A record Kafka refuses for good because of the record itself (too large, invalid topic name) is moved to
+ * the spool's quarantine table with the reason and counts as delivered, so it never blocks the records
+ * behind it. Any other error (an unresolvable bootstrap name when the producer is made, a spool read error)
+ * is logged and retried with the same back-off; the thread never ends before {@link #close}. {@link #alive()}
+ * is false when it did end or has not come round its loop for {@link #STUCK_AFTER}.
  */
 final class SpoolForwarder implements AutoCloseable {
 
@@ -37,6 +47,8 @@ final class SpoolForwarder implements AutoCloseable {
     private static final long MAX_RETRY_MS = 30_000;
     /** Kafka counts as down when the oldest record in flight has waited this long for its acknowledgement. */
     static final Duration ACK_OVERDUE = Duration.ofSeconds(10);
+    /** The loop comes round at least every few seconds (its longest wait is a 10 s send); longer means stuck. */
+    static final Duration STUCK_AFTER = Duration.ofSeconds(120);
 
     private final Spool spool;
     private final String bootstrapServers;
@@ -51,6 +63,11 @@ final class SpoolForwarder implements AutoCloseable {
     private long highestSent;
     private volatile boolean retrying;
     private volatile boolean stopping;
+    private volatile long loopNanos = System.nanoTime();
+    private volatile String lastError;
+    private final AtomicLong loopErrors = new AtomicLong();
+    /** Quarantined row ids not yet deleted from the spool: skipped when the spool is sent again. */
+    private final java.util.Set<Long> quarantinedIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SpoolForwarder(Spool spool, String bootstrapServers) {
         this.spool = spool;
@@ -85,54 +102,97 @@ final class SpoolForwarder implements AutoCloseable {
 
     private void run() {
         long retryMs = FIRST_RETRY_MS;
-        KafkaProducer<String, byte[]> producer = newProducer();
+        KafkaProducer<String, byte[]> producer = null;
         long cursor = spool.acknowledgedUpTo();
         try {
             while (!stopping) {
-                Exception failed = failure.get();
-                if (failed != null) {
-                    producer = restart(producer, failed, retryMs);
-                    if (producer == null) return;
-                    retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
-                    cursor = spool.acknowledgedUpTo();
-                    continue;
-                }
-                int room;
-                synchronized (lock) {
-                    room = MAX_IN_FLIGHT - inFlight.size();
-                }
-                if (room <= 0) {
-                    Thread.sleep(5);
-                    continue;
-                }
-                List<Stored> records = spool.read(cursor, Math.min(READ_BATCH, room));
-                if (records.isEmpty()) {
-                    Thread.sleep(20);
-                    continue;
-                }
-                boolean wait = false;
-                for (Stored record : records) {
-                    Outcome outcome = send(producer, record);
-                    if (outcome != Outcome.QUEUED) {
-                        wait = outcome == Outcome.NOT_QUEUED;
-                        break;
+                loopNanos = System.nanoTime();
+                try {
+                    if (producer == null) {
+                        // Throws when no bootstrap name resolves (DNS away at start): retried below.
+                        producer = newProducer();
+                        cursor = spool.acknowledgedUpTo();
                     }
-                    cursor = record.id();
-                }
-                if (wait) {
-                    // Kafka unreachable: the same record is offered again; nothing after it was queued.
+                    Exception failed = failure.get();
+                    if (failed != null) {
+                        restart(producer, retryMs);
+                        producer = null;
+                        retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+                        continue;
+                    }
+                    cursor = sendSome(producer, cursor);
+                    if (cursor < 0) {
+                        // Kafka unreachable: the same record is offered again; nothing after it was queued.
+                        retrying = true;
+                        cursor = -cursor - 1;
+                        Thread.sleep(FIRST_RETRY_MS);
+                        continue;
+                    }
+                    retrying = false;
+                    lastError = null;
+                    if (failure.get() == null) retryMs = FIRST_RETRY_MS;
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    // Whatever it is, forwarding must go on: drop the producer, wait, and send from the oldest
+                    // unacknowledged row again.
                     retrying = true;
-                    Thread.sleep(FIRST_RETRY_MS);
-                    continue;
+                    long n = loopErrors.incrementAndGet();
+                    Throwable root = e;
+                    while (root.getCause() != null) root = root.getCause();
+                    lastError = root == e ? e.toString() : e + " (" + root + ")";
+                    log.error("Kafka forwarder: {} (error {}); trying again in {} s", lastError, n, retryMs / 1000);
+                    if (producer != null) {
+                        restart(producer, retryMs);
+                        producer = null;
+                    } else {
+                        pause(retryMs);
+                    }
+                    retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
                 }
-                retrying = false;
-                if (failure.get() == null) retryMs = FIRST_RETRY_MS;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             if (producer != null) producer.close(Duration.ZERO);
         }
+    }
+
+    /**
+     * Sends what the spool holds after {@code cursor} as far as there is room in flight; returns the new cursor,
+     * or {@code -(cursor + 1)} when Kafka could not take the next record yet.
+     */
+    private long sendSome(KafkaProducer<String, byte[]> producer, long cursor) throws InterruptedException {
+        int room;
+        synchronized (lock) {
+            room = MAX_IN_FLIGHT - inFlight.size();
+        }
+        if (room <= 0) {
+            Thread.sleep(5);
+            return cursor;
+        }
+        List<Stored> records = spool.read(cursor, Math.min(READ_BATCH, room));
+        if (records.isEmpty()) {
+            Thread.sleep(20);
+            return cursor;
+        }
+        for (Stored record : records) {
+            Outcome outcome = quarantinedIds.contains(record.id()) ? skip(record) : send(producer, record);
+            if (outcome == Outcome.NOT_QUEUED) return -cursor - 1;
+            if (outcome == Outcome.FAILED) return cursor;
+            cursor = record.id();
+        }
+        return cursor;
+    }
+
+    /** A record quarantined earlier whose row is still in the spool: counts as delivered again. */
+    private Outcome skip(Stored record) {
+        synchronized (lock) {
+            inFlight.put(record.id(), System.nanoTime());
+            highestSent = Math.max(highestSent, record.id());
+        }
+        acknowledged(generation, record.id(), false);
+        return Outcome.QUEUED;
     }
 
     private enum Outcome { QUEUED, NOT_QUEUED, FAILED }
@@ -150,7 +210,7 @@ final class SpoolForwarder implements AutoCloseable {
         try {
             producer.send(new ProducerRecord<>(record.topic(), record.key(), record.payload()), (metadata, error) -> {
                 if (error == null) {
-                    acknowledged(gen, record.id());
+                    acknowledged(gen, record.id(), true);
                 } else if (error instanceof RetriableException && Thread.currentThread() == sender
                         && notQueued.compareAndSet(null, error)) {
                     // Called back from within send(): the record never got into the producer (no metadata
@@ -178,17 +238,34 @@ final class SpoolForwarder implements AutoCloseable {
         }
     }
 
-    private void acknowledged(long gen, long id) {
+    private void acknowledged(long gen, long id, boolean delivered) {
         synchronized (lock) {
             if (gen != generation) return;
             inFlight.remove(id);
             spool.acknowledgeUpTo(inFlight.isEmpty() ? highestSent : inFlight.firstKey() - 1);
         }
-        sent.incrementAndGet();
+        if (delivered) sent.incrementAndGet();
+    }
+
+    /** Refusals caused by the record itself: sending it again can never succeed. */
+    static boolean refusedForGood(Exception error) {
+        return error instanceof RecordTooLargeException || error instanceof RecordBatchTooLargeException
+                || error instanceof InvalidTopicException || error instanceof SerializationException;
     }
 
     private void failed(long gen, Stored record, Exception error) {
         if (gen != generation) return;
+        if (refusedForGood(error)) {
+            // Into the quarantine with its reason (same spool transaction as the deletes), then out of the way.
+            if (quarantinedIds.add(record.id())) {
+                spool.quarantine(record, error.toString());
+                sendErrors.incrementAndGet();
+                log.error("record {} (key {}, topic {}) refused by Kafka for good: {}; moved to the spool's quarantine table",
+                        record.id(), record.key(), record.topic(), error.toString());
+            }
+            acknowledged(gen, record.id(), false);
+            return;
+        }
         if (failure.compareAndSet(null, error)) {
             long n = sendErrors.incrementAndGet();
             log.warn("record {} (key {}) not taken by Kafka topic {} ({} send errors so far): {}", record.id(),
@@ -197,8 +274,7 @@ final class SpoolForwarder implements AutoCloseable {
     }
 
     /** Drops the producer and everything in flight; the spool is sent again from its oldest unacknowledged row. */
-    private KafkaProducer<String, byte[]> restart(KafkaProducer<String, byte[]> producer, Exception failed, long retryMs)
-            throws InterruptedException {
+    private void restart(KafkaProducer<String, byte[]> producer, long retryMs) throws InterruptedException {
         synchronized (lock) {
             generation++;
             inFlight.clear();
@@ -208,14 +284,31 @@ final class SpoolForwarder implements AutoCloseable {
         retrying = true;
         log.warn("Kafka {}: sending again from spool row {} in {} s ({} records held)", bootstrapServers,
                 spool.acknowledgedUpTo() + 1, retryMs / 1000, spool.depth());
-        long deadline = System.nanoTime() + retryMs * 1_000_000;
-        while (System.nanoTime() < deadline) {
-            if (stopping) return null;
+        pause(retryMs);
+        failure.set(null);
+        quarantinedIds.removeIf(id -> id <= spool.acknowledgedUpTo());
+    }
+
+    private void pause(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (System.nanoTime() < deadline && !stopping) {
+            loopNanos = System.nanoTime();
             Thread.sleep(50);
         }
-        failure.set(null);
-        retrying = false;
-        return newProducer();
+    }
+
+    /** The forwarder thread runs and comes round its loop; false means Kafka gets nothing any more. */
+    boolean alive() {
+        return (thread.isAlive() || stopping) && System.nanoTime() - loopNanos < STUCK_AFTER.toNanos();
+    }
+
+    /** The last error the forwarder met (producer creation, spool read); null after a good round. */
+    String lastError() {
+        return lastError;
+    }
+
+    long loopErrors() {
+        return loopErrors.get();
     }
 
     /** UP while Kafka acknowledges what it is sent; DOWN while a record waits longer than {@link #ACK_OVERDUE}. */

@@ -52,10 +52,14 @@ final class TagSubscription {
 
     /** What the subscription reports to its owner. */
     interface Listener {
-        void onSample(Tag tag, DataValue value);
+        /** The samples of one publish response, in order ({@code tags.get(i)} is the tag of {@code values.get(i)}). */
+        void onSamples(List<Tag> tags, List<DataValue> values);
 
         /** The server no longer has the subscription (restart, expiry): it must be created anew. */
         void onSubscriptionLost(String reason);
+
+        /** Notifications were lost while the subscription went on (a gap in the publish sequence). */
+        void onDataLost(String reason);
     }
 
     private final String serverId;
@@ -81,10 +85,15 @@ final class TagSubscription {
         subscription.setSubscriptionListener(new OpcUaSubscription.SubscriptionListener() {
             @Override
             public void onDataReceived(OpcUaSubscription s, List<OpcUaMonitoredItem> items, List<DataValue> values) {
+                List<Tag> tags = new ArrayList<>(items.size());
+                List<DataValue> samples = new ArrayList<>(items.size());
                 for (int i = 0; i < items.size(); i++) {
-                    Object tag = items.get(i).getUserObject().orElse(null);
-                    if (tag instanceof Tag t) listener.onSample(t, values.get(i));
+                    if (items.get(i).getUserObject().orElse(null) instanceof Tag t) {
+                        tags.add(t);
+                        samples.add(values.get(i));
+                    }
                 }
+                listener.onSamples(tags, samples);
             }
 
             @Override
@@ -106,7 +115,7 @@ final class TagSubscription {
 
             @Override
             public void onNotificationDataLost(OpcUaSubscription s) {
-                log.warn("server {}: the server reports lost notifications (a gap in the publish sequence)", serverId);
+                listener.onDataLost("notifications were lost (a gap in the publish sequence)");
             }
         });
         subscription.create();

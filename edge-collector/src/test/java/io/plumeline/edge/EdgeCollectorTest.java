@@ -321,20 +321,6 @@ class EdgeCollectorTest {
         }
     }
 
-    @Test
-    void aReadingKafkaRefusesIsCountedAsASendErrorAndKeptInTheSpool() throws Exception {
-        PushNamespace ns = opc.namespace();
-        NodeId flow = ns.addVariable("t10/Flow", NodeIds.Double, true);
-        Path site = new TestSite(opc.endpointUrl()).tag("t10.flow", "s=t10/Flow", 200).writeTo(dir.resolve("t10.yaml"));
-        try (Collector collector = start(site, "not a valid topic!")) {
-            ns.awaitMonitored(WAIT, flow);
-            ns.push(flow, value(new Variant(1.0), StatusCode.GOOD, T0, T0));
-            awaitTrue(() -> collector.sendErrors() >= 1, "a send error");
-            assertThat(collector.recordsSent()).isZero();
-            assertThat(collector.spool().depth()).as("kept for a later try").isEqualTo(1);
-        }
-    }
-
     private static Collector start(Path site, String topic) {
         Collector collector = new Collector(SiteModelLoader.load(site),
                 CollectorSettings.of(brokers(), topic, dir.resolve("spool-" + site.getFileName()), dir.resolve("pki")));

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
@@ -43,6 +44,7 @@ final class PushNamespace extends ManagedNamespaceWithLifecycle {
     private final Map<NodeId, List<DataItem>> items = new ConcurrentHashMap<>();
     private final List<List<NodeId>> createCalls = new CopyOnWriteArrayList<>();
     private final AtomicInteger historyReads = new AtomicInteger();
+    private final AtomicReference<Runnable> beforeNextHistoryRead = new AtomicReference<>();
 
     static final int HISTORY_VALUES_PER_CALL = 20;
 
@@ -112,6 +114,8 @@ final class PushNamespace extends ManagedNamespaceWithLifecycle {
     public List<HistoryReadResult> historyRead(HistoryReadContext context, HistoryReadDetails details,
             TimestampsToReturn timestamps, List<HistoryReadValueId> ids) {
         historyReads.incrementAndGet();
+        Runnable before = beforeNextHistoryRead.getAndSet(null);
+        if (before != null) before.run();
         List<HistoryReadResult> results = new ArrayList<>();
         for (HistoryReadValueId id : ids) {
             if (!(details instanceof ReadRawModifiedDetails raw) || !variables.containsKey(id.getNodeId())) {
@@ -131,6 +135,11 @@ final class PushNamespace extends ManagedNamespaceWithLifecycle {
                     ExtensionObject.encode(getServer().getStaticEncodingContext(), data)));
         }
         return results;
+    }
+
+    /** Runs {@code action} when the next HistoryRead arrives, before it is answered (a fault at that moment). */
+    void beforeNextHistoryRead(Runnable action) {
+        beforeNextHistoryRead.set(action);
     }
 
     int historyReads() {

@@ -147,8 +147,10 @@ class ResilienceTest {
             try {
                 opc.namespace().awaitMonitored(Duration.ofSeconds(40), load.nodes());
                 load.start();
-                // Past the first save of the tag state, so that the restart knows where its gap starts.
-                Thread.sleep(Collector.TAG_STATE_EVERY_S * 1000 + 2_500);
+                // Past the second save of the tag state, so that the restart knows where its gap starts and the spool
+                // holds more than a save interval plus the restart's downtime, which the backfill covers (with one
+                // interval the backfill outgrew the spool whenever the restart took longer than about 3 s).
+                Thread.sleep(2 * Collector.TAG_STATE_EVERY_S * 1000 + 2_500);
                 spooled = spoolDepth(httpPort);
             } finally {
                 first.destroyForcibly(); // SIGKILL, under load

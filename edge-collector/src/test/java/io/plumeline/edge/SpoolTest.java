@@ -65,6 +65,66 @@ class SpoolTest {
         }
     }
 
+    @Test
+    void aFullDiskRefusesNewReadingsUntilCommitsSucceedAgainAndKeepsEveryAcceptedOne() throws Exception {
+        // A real full file system: a 4 MB tmpfs (needs root; elsewhere this test is skipped and says why).
+        Path mount = java.nio.file.Files.createDirectories(dir.resolve("small-disk"));
+        Process mounted = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mount.toString())
+                .redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mounted.waitFor() == 0,
+                "cannot mount a small tmpfs here (not root?): " + new String(mounted.getInputStream().readAllBytes()));
+        try {
+            byte[] payload = new byte[4_000];
+            Path ballast = mount.resolve("ballast");
+            try (Spool spool = Spool.open(mount.resolve("spool"), 100_000_000)) {
+                for (int i = 0; i < 10; i++) assertThat(spool.offer("t", "k", payload)).isTrue();
+                await(() -> spool.newestCommittedId() == 10, "first records committed");
+                // Another process fills the disk.
+                try (var out = java.nio.file.Files.newOutputStream(ballast)) {
+                    byte[] mb = new byte[64 * 1024];
+                    while (true) out.write(mb);
+                } catch (java.io.IOException full) {
+                    // No space left: the disk is full now.
+                }
+                int accepted = 10;
+                while (spool.commitFailure() == null) {
+                    if (spool.offer("t", "k", payload)) accepted++;
+                    Thread.sleep(5);
+                    if (accepted > 2_000) throw new AssertionError("commits never failed on a full disk");
+                }
+                assertThat(spool.commitFailure()).as("why commits fail").containsIgnoringCase("full");
+                assertThat(spool.offer("t", "k", payload)).as("refused while the disk is full").isFalse();
+                assertThat(spool.hasRoom()).isFalse();
+                assertThat(spool.refused()).isPositive();
+                // The disk has room again: what was accepted is committed, new readings are taken again.
+                java.nio.file.Files.delete(ballast);
+                await(() -> spool.commitFailure() == null, "commits succeed again");
+                int held = accepted;
+                await(() -> spool.newestCommittedId() == held, "every accepted record committed");
+                assertThat(spool.offer("t", "k", payload)).isTrue();
+                assertThat(spool.read(0, 10_000)).hasSize(accepted);
+                assertThat(spool.commitFailures()).isPositive();
+            }
+        } finally {
+            new ProcessBuilder("umount", "-l", mount.toString()).start().waitFor();
+        }
+    }
+
+    @Test
+    void aFileSqliteCannotReadIsMovedAsideAndANewSpoolTakesRecords() throws Exception {
+        java.nio.file.Files.write(dir.resolve("spool.db"), "not a database ".repeat(500).getBytes(StandardCharsets.UTF_8));
+        try (Spool spool = Spool.open(dir, 1_000_000)) {
+            assertThat(spool.movedAside()).startsWith(dir.resolve("spool.db.corrupt-").toString());
+            assertThat(Path.of(spool.movedAside())).isRegularFile();
+            assertThat(spool.offer("t", "k", bytes("r"))).isTrue();
+            await(() -> spool.newestCommittedId() == 1, "committed in the new file");
+        }
+        try (Spool reopened = Spool.open(dir, 1_000_000)) {
+            assertThat(reopened.movedAside()).as("the new file is sound").isNull();
+            assertThat(reopened.depth()).isEqualTo(1);
+        }
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

@@ -17,6 +17,10 @@ final class TestSite {
     private final String endpoint;
     private final List<String> tags = new ArrayList<>();
     private String auth = "{type: anonymous}";
+    private boolean allowInsecureCredentials;
+    private String securityPolicy = "None";
+    private String securityMode = "None";
+    private String skipCertificateChecks;
 
     TestSite(String endpoint) {
         this.endpoint = endpoint;
@@ -34,8 +38,30 @@ final class TestSite {
         return this;
     }
 
+    /**
+     * Username and password; over securityPolicy None with {@code allowInsecureCredentials: true} (the test server's
+     * None endpoint sends the password in clear) unless {@link #allowInsecureCredentials} says otherwise.
+     */
     TestSite usernameAuth(Path passwordFile) {
         auth = "{type: username, username: " + TestOpcUaServer.USERNAME + ", passwordFile: " + passwordFile + "}";
+        allowInsecureCredentials = true;
+        return this;
+    }
+
+    TestSite allowInsecureCredentials(boolean allow) {
+        allowInsecureCredentials = allow;
+        return this;
+    }
+
+    TestSite security(String policy, String mode) {
+        securityPolicy = policy;
+        securityMode = mode;
+        return this;
+    }
+
+    /** {@code checks}: a YAML list, e.g. {@code [hostname]}. */
+    TestSite skipCertificateChecks(String checks) {
+        skipCertificateChecks = checks;
         return this;
     }
 
@@ -46,8 +72,10 @@ final class TestSite {
                 "servers:",
                 "  - id: " + SERVER_ID,
                 "    endpoint: " + endpoint,
-                "    securityPolicy: None",
-                "    securityMode: None",
+                "    securityPolicy: " + securityPolicy,
+                "    securityMode: " + securityMode,
+                allowInsecureCredentials && "None".equals(securityPolicy) ? "    allowInsecureCredentials: true" : "",
+                skipCertificateChecks == null ? "" : "    skipCertificateChecks: " + skipCertificateChecks,
                 "    auth: " + auth,
                 "units:",
                 "  - {id: unit-1, name: Unit 1}",

@@ -15,7 +15,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Sends a reading to every source accounted hourly that has its tag as an input, once per input (a tag may
- * feed several sources, or the same source twice). Readings of other tags are dropped here.
+ * feed several sources, or the same source twice), and as its backup tag (site model
+ * {@code missingData.<input>.backup}) under {@link HourlyEmissions#backupKey}. Readings of other tags are dropped here.
  */
 public class FanOutToSources extends RichFlatMapFunction<Reading, SourceSample> {
 
@@ -53,6 +54,8 @@ public class FanOutToSources extends RichFlatMapFunction<Reading, SourceSample> 
                             .add(new SourceInputRef(source.id(), input.getKey()));
                 }
             }
+            HourlyEmissions.backupTags(source).forEach((key, tag) ->
+                    byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(new SourceInputRef(source.id(), key)));
         }
         return byTag;
     }

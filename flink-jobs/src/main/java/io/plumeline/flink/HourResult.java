@@ -1,21 +1,28 @@
 package io.plumeline.flink;
 
 import io.plumeline.core.emissions.HourlyEmission;
-import io.plumeline.core.emissions.SubstitutionPolicy;
 import java.io.Serializable;
 import java.util.List;
 
 /**
- * One gas of one source-hour as stored: core's result plus how it was obtained — the §75.33 tier when
- * minutes were substituted (null otherwise), how many of the hour's readings came after its first result — and
+ * One gas of one source-hour as stored: core's result plus how it was obtained — {@code substitution}, what filled
+ * its gaps when minutes were substituted (the §75.33 tier of a PART75 source, the program's rules of the others, e.g.
+ * {@code EPA_PART98_MEAN_BEFORE_AFTER+BACKUP_TAG}; null when nothing was), how many of the hour's readings came after its first result — and
  * the source-hour's lineage, on the hour's first result only (both null on the others), so that the record, a few
  * kB, is written once per source-hour (docs/lineage.md): the lineage ids of all its rows ({@code hourLineageIds}),
- * by which it is found, and its record as JSON ({@code lineage}).
+ * by which it is found, and its record as JSON ({@code lineage}). {@code fromArchive}: computed again from the stored
+ * telemetry because readings came after the hour's state was gone ({@code lateCount} then counts those).
  */
-public record HourResult(HourlyEmission emission, SubstitutionPolicy.Tier tier, int lateCount,
-                         List<String> hourLineageIds, String lineage) implements Serializable {
+public record HourResult(HourlyEmission emission, String substitution, int lateCount,
+                         List<String> hourLineageIds, String lineage, boolean fromArchive) implements Serializable {
+
+    /** A result of the stream: computed from the readings the job holds in state. */
+    public HourResult(HourlyEmission emission, String substitution, int lateCount, List<String> hourLineageIds,
+                      String lineage) {
+        this(emission, substitution, lateCount, hourLineageIds, lineage, false);
+    }
 
     public boolean substituted() {
-        return tier != null;
+        return substitution != null;
     }
 }

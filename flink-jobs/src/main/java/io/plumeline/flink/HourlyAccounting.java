@@ -3,31 +3,45 @@ package io.plumeline.flink;
 import io.plumeline.core.emissions.Calculator;
 import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.emissions.HourlyEmissions;
+import io.plumeline.core.emissions.InputFill;
+import io.plumeline.core.emissions.MissingDataContext;
+import io.plumeline.core.emissions.MissingDataContext.InputHistory;
+import io.plumeline.core.emissions.ReferencePeriod;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.emissions.SourceHourAccount;
+import io.plumeline.core.emissions.StepIntegral;
 import io.plumeline.core.emissions.SubstitutionPolicy.Tier;
 import io.plumeline.core.lineage.JobIdentity;
 import io.plumeline.core.lineage.LineageJson;
+import io.plumeline.core.lineage.LineageRecord;
 import io.plumeline.core.lineage.SourceHourLineage;
 import io.plumeline.core.site.EmissionSource;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.site.SourceInput;
 import io.plumeline.core.site.Tag;
+import io.plumeline.flink.TelemetryArchive.ArchivedReading;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hourly emissions of one source (the key), one result per gas and the CO2e total from core's
@@ -39,13 +53,20 @@ import org.apache.flink.util.OutputTag;
  * <p>An hour is computed when the watermark passes its end, and kept until the allowed lateness has passed
  * too: a reading that comes in that time computes the hour again at the next watermark (same series and
  * timestamp in InfluxDB, same lineage id, so the new result overwrites the old) and counts in its
- * {@code lateCount}. A reading after the allowed lateness is in no result: it goes to {@link #LATE} and is
- * counted ({@code lateReadings}). The last sample of each input before an hour carries into it (a sample
- * holds its value until the next one, up to the max hold).
+ * {@code lateCount}. A reading after the allowed lateness is stored as such ({@link #LATE}, counted as
+ * {@code lateReadings}), and its hour is computed again from the stored telemetry ({@link TelemetryArchive}) with
+ * the same core function, {@code recomputeDelay} of processing time after the first such reading: the readings of a
+ * burst (a backfill, a replayed log) join the one recompute of their source-hour. A recompute the archive cannot
+ * answer is tried again; the readings it waits for stay in state. The last sample of each input before an hour carries into it (a sample
+ * holds its value until the next one, up to the max hold). Once a source has reported, each of its hours has a
+ * row when event time passes it, whether samples came or not ({@link #expectNext}).
  *
  * <p>A {@code PART75} source's gaps are filled per §75.33 ({@link Part75Substitution}) from a look-back of
  * each input's hourly values kept in state ({@link HourlyValues}, bounded to 720 or 2,160 hours); the
- * availability stays that of the measured data, the substituted minutes are the rest of the hour.
+ * availability stays that of the measured data, the substituted minutes are the rest of the hour. A source under
+ * its program's rule ({@code PROGRAM}, the default) has its gaps filled by core's rules (docs/calculations.md,
+ * "Missing data") with what state knows beyond the hour ({@link #missingDataContext}); an hour filled without the
+ * value after its gap is computed again when a later hour brings it, while the hour is kept.
  */
 public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample, HourResult> {
 
@@ -55,22 +76,41 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
     static final String PART75 = "PART75";
     private static final int LOOK_BACK_HOURS = 720;
     private static final int FLOW_LOOK_BACK_HOURS = 2_160;
+    /** The reference period of MRR Art. 45 is the reporting year: at most a leap year of hours. */
+    private static final int REFERENCE_HOURS = 8_784;
+    private static final Logger log = LoggerFactory.getLogger(HourlyAccounting.class);
+    /** How soon a recompute the archive could not answer is tried again, at the least. */
+    private static final long RETRY_MS = 10_000;
 
     private final SiteModelText siteModel;
     private final Duration maxHold;
     private final long allowedLatenessMs;
+    private final TelemetryArchive archive;
+    private final long recomputeDelayMs;
 
     private transient SiteModel model;
     private transient JobIdentity job;
     private transient MapState<Long, SourceHour> hours;
     private transient MapState<String, SourceSample> carryIn;
+    private transient MapState<String, SourceSample> lastGood;
     private transient MapState<String, HourlyValues> lookBack;
+    private transient MapState<Long, SourceHour> archived;
     private transient Counter lateReadings;
+    private transient Counter archiveRecomputes;
+    private transient Counter archiveFailures;
 
+    /** Without an archive: a reading after the allowed lateness is only stored as such. */
     public HourlyAccounting(SiteModelText siteModel, Duration maxHold, Duration allowedLateness) {
+        this(siteModel, maxHold, allowedLateness, TelemetryArchive.NONE, Duration.ZERO);
+    }
+
+    public HourlyAccounting(SiteModelText siteModel, Duration maxHold, Duration allowedLateness,
+                            TelemetryArchive archive, Duration recomputeDelay) {
         this.siteModel = siteModel;
         this.maxHold = maxHold;
         this.allowedLatenessMs = allowedLateness.toMillis();
+        this.archive = archive;
+        this.recomputeDelayMs = recomputeDelay.toMillis();
     }
 
     /**
@@ -104,9 +144,15 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
                 Types.LONG, TypeInformation.of(SourceHour.class)));
         carryIn = getRuntimeContext().getMapState(new MapStateDescriptor<>("carryIn",
                 Types.STRING, TypeInformation.of(SourceSample.class)));
+        lastGood = getRuntimeContext().getMapState(new MapStateDescriptor<>("lastGood",
+                Types.STRING, TypeInformation.of(SourceSample.class)));
         lookBack = getRuntimeContext().getMapState(new MapStateDescriptor<>("lookBack",
                 Types.STRING, TypeInformation.of(HourlyValues.class)));
+        archived = getRuntimeContext().getMapState(new MapStateDescriptor<>("archived",
+                Types.LONG, TypeInformation.of(SourceHour.class)));
         lateReadings = getRuntimeContext().getMetricGroup().counter("lateReadings");
+        archiveRecomputes = getRuntimeContext().getMetricGroup().counter("archiveRecomputes");
+        archiveFailures = getRuntimeContext().getMetricGroup().counter("archiveRecomputeFailures");
     }
 
     @Override
@@ -117,6 +163,8 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
             lateReadings.inc();
             context.output(LATE, new LateReading(model.site().id(), sample.tag(), sample.ts(), sample.value(),
                     sample.quality(), (watermark - sample.ts().toEpochMilli()) / 1000.0));
+            if (!archive.isNone()) recomputeLater(hourStart, sample, true, context);
+            carryIntoNextHour(hourStart, sample, watermark, context);
             return;
         }
         SourceHour hour = hours.get(hourStart);
@@ -137,8 +185,45 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
         context.timerService().registerEventTimeTimer(closeTime(hourStart));
     }
 
+    /** The hour is computed again from the archive; its readings that came too late wait with it until then. */
+    private void recomputeLater(long hourStart, SourceSample sample, boolean ofThisHour, Context context) throws Exception {
+        SourceHour pending = archived.get(hourStart);
+        if (pending == null) {
+            pending = new SourceHour();
+            pending.recomputeAt = context.timerService().currentProcessingTime() + recomputeDelayMs;
+            context.timerService().registerProcessingTimeTimer(pending.recomputeAt);
+        }
+        pending.samples.add(sample);
+        if (ofThisHour) pending.lateCount++;
+        archived.put(hourStart, pending);
+    }
+
+    /**
+     * A reading too late for its own hour may still hold into the next one (up to the max hold): into its state if
+     * it is kept, else into its recompute from the archive.
+     */
+    private void carryIntoNextHour(long hourStart, SourceSample sample, long watermark, Context context) throws Exception {
+        long next = hourStart + HOUR_MS;
+        if (!sample.ts().plus(maxHold).isAfter(Instant.ofEpochMilli(next))) return;
+        SourceHour kept = hours.get(next);
+        if (kept != null) {
+            SourceSample carried = carryIn.get(sample.input());
+            if (carried != null && carried.ts().isAfter(sample.ts())) return;
+            carryIn.put(sample.input(), sample);
+            kept.dirty = true;
+            hours.put(next, kept);
+            context.timerService().registerEventTimeTimer(computeTime(next));
+        } else if (!archive.isNone() && watermark >= closeTime(next)) {
+            recomputeLater(next, sample, false, context);
+        }
+    }
+
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<HourResult> out) throws Exception {
+        if (context.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            recomputeDue(timestamp, context, out);
+            return;
+        }
         long computeHour = timestamp + 1 - HOUR_MS;
         SourceHour hour = hours.get(computeHour);
         if (hour != null && hour.dirty) {
@@ -146,6 +231,8 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
             hour.dirty = false;
             hour.computed = true;
             hours.put(computeHour, hour);
+            reviseHoursAwaitingThisOne(computeHour, hour, context);
+            expectNext(computeHour + HOUR_MS, context);
         }
         long closeHour = computeHour - allowedLatenessMs;
         SourceHour closing = hours.get(closeHour);
@@ -153,63 +240,281 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
             for (SourceSample s : closing.samples) {
                 SourceSample last = carryIn.get(s.input());
                 if (last == null || !s.ts().isBefore(last.ts())) carryIn.put(s.input(), s);
+                SourceSample good = lastGood.get(s.input());
+                if (s.value() != null && (good == null || !s.ts().isBefore(good.ts()))) lastGood.put(s.input(), s);
             }
             hours.remove(closeHour);
         }
     }
 
+    /**
+     * Every hour of a source that has reported once has a row, as event time passes it: an hour in which nothing
+     * came is a missing hour (0 % availability, substituted where the source's rule applies), not an absent one.
+     * A timer at or below the watermark fires in the same advance, so a jump of event time fills every hour on the
+     * way.
+     */
+    private void expectNext(long hourStart, OnTimerContext context) throws Exception {
+        // the end of a bounded input (the final watermark) is no plant time: there is no next hour to expect
+        if (context.timerService().currentWatermark() == Long.MAX_VALUE || hours.contains(hourStart)) return;
+        hours.put(hourStart, new SourceHour());
+        context.timerService().registerEventTimeTimer(computeTime(hourStart));
+        context.timerService().registerEventTimeTimer(closeTime(hourStart));
+    }
+
     private void compute(String sourceId, long hourStart, SourceHour hour, Collector<HourResult> out) throws Exception {
-        EmissionSource source = model.source(sourceId).orElseThrow(() ->
-                new IllegalStateException("source '" + sourceId + "' is not in " + siteModel.origin()));
-        Instant from = Instant.ofEpochMilli(hourStart);
+        EmissionSource source = source(sourceId);
         Map<String, List<Sample>> byInput = samplesOf(hourStart, hour);
-        Map<String, List<Sample>> filled = new HashMap<>(byInput);
-        Tier worst = null;
-        if (PART75.equals(source.substitution())) {
-            Instant to = from.plusMillis(HOUR_MS);
-            for (Map.Entry<String, SourceInput> input : source.inputs().entrySet()) {
-                if (!input.getValue().isTag()) continue;
-                String name = input.getKey();
-                List<Sample> samples = byInput.getOrDefault(name, List.of());
-                HourlyValues values = lookBack.get(name);
-                if (values == null) values = new HourlyValues(capacity(source, name));
-                Part75Substitution.Filled f = Part75Substitution.fill(from, to, samples, maxHold, values,
-                        maximumPotential(model, input.getValue().tag()));
-                filled.put(name, f.samples());
-                if (f.tier() != null && (worst == null || f.tier().ordinal() > worst.ordinal())) worst = f.tier();
-                values.record(hourStart, Part75Substitution.hourlyValue(from, to, samples, maxHold));
-                lookBack.put(name, values);
+        MissingDataContext context = EmissionSource.PROGRAM.equals(source.substitution())
+                ? missingDataContext(source, hourStart,
+                        (input, tag) -> keptValueBefore(hourStart, input), (input, tag) -> keptValueAfter(hourStart, input)) : MissingDataContext.NONE;
+        SourceHourAccount account = account(source, hourStart, byInput, context, hour.lateCount, null, out);
+        hour.awaitsValueAfter = awaitsValueAfter(account.fills(), byInput, context, Instant.ofEpochMilli(hourStart));
+    }
+
+    /**
+     * Each hour whose recompute is due is computed again from the stored telemetry of its inputs (from the max hold
+     * before it, so that the value held into it counts) and the late readings it waited with, which the sink may not
+     * have written yet; the value before and after a gap comes from the archive too.
+     */
+    private void recomputeDue(long now, OnTimerContext context, Collector<HourResult> out) throws Exception {
+        List<Long> due = new ArrayList<>();
+        for (Map.Entry<Long, SourceHour> e : archived.entries()) if (e.getValue().recomputeAt <= now) due.add(e.getKey());
+        for (long hourStart : due) {
+            SourceHour pending = archived.get(hourStart);
+            try {
+                recomputeFromArchive(context.getCurrentKey(), hourStart, pending, out);
+                archived.remove(hourStart);
+                archiveRecomputes.inc();
+            } catch (IOException e) {
+                archiveFailures.inc();
+                pending.recomputeAt = now + Math.max(recomputeDelayMs, RETRY_MS);
+                archived.put(hourStart, pending);
+                context.timerService().registerProcessingTimeTimer(pending.recomputeAt);
+                log.warn("source {} hour {}: cannot read the archive ({}); trying again in {} s", context.getCurrentKey(),
+                        Instant.ofEpochMilli(hourStart), e.getMessage(), Math.max(recomputeDelayMs, RETRY_MS) / 1000);
             }
         }
-        SourceHourAccount account = worst == null
-                ? SourceHourAccount.of(model, source, from, byInput, maxHold, HourlyEmissions.DEFAULT_CALCULATOR)
-                : SourceHourAccount.substituted(model, source, from, byInput, filled, maxHold,
-                        HourlyEmissions.DEFAULT_CALCULATOR);
-        String lineage = LineageJson.write(SourceHourLineage.of(job, model, source, from, byInput,
-                worst == null ? byInput : filled, maxHold, account, worst == null ? null : worst.name()));
+    }
+
+    private void recomputeFromArchive(String sourceId, long hourStart, SourceHour pending, Collector<HourResult> out)
+            throws Exception {
+        EmissionSource source = source(sourceId);
+        String site = model.site().id();
+        Instant from = Instant.ofEpochMilli(hourStart);
+        Instant to = from.plusMillis(HOUR_MS);
+        Map<String, List<String>> inputsByTag = new HashMap<>();
+        source.inputs().forEach((input, spec) -> {
+            if (spec.isTag()) inputsByTag.computeIfAbsent(spec.tag(), t -> new ArrayList<>()).add(input);
+        });
+        HourlyEmissions.backupTags(source).forEach((key, tag) -> inputsByTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(key));
+        List<SourceSample> samples = new ArrayList<>(pending.samples);
+        Set<String> known = new HashSet<>();
+        for (SourceSample s : pending.samples) known.add(s.input() + "@" + s.ts());
+        for (ArchivedReading r : archive.read(site, inputsByTag.keySet(), from.minus(maxHold), to)) {
+            for (String input : inputsByTag.get(r.tag())) {
+                if (known.add(input + "@" + r.ts())) {
+                    samples.add(new SourceSample(sourceId, input, r.tag(), r.ts(), r.value(), r.quality()));
+                }
+            }
+        }
+        List<SourceSample> earlier = samples.stream().filter(s -> s.ts().isBefore(from)).toList();
+        List<SourceSample> inHour = samples.stream().filter(s -> !s.ts().isBefore(from) && s.ts().isBefore(to)).toList();
+        Map<String, List<Sample>> byInput = byInput(earlier, inHour);
+        MissingDataContext context = EmissionSource.PROGRAM.equals(source.substitution())
+                ? missingDataContext(source, hourStart,
+                        (input, tag) -> archive.lastGoodBefore(site, tag, from).map(ArchivedReading::value).orElse(null),
+                        (input, tag) -> archive.firstGoodFrom(site, tag, to).map(ArchivedReading::value).orElse(null))
+                : MissingDataContext.NONE;
+        account(source, hourStart, byInput, context, pending.lateCount, pending.lateCount
+                + " readings came after the hour's allowed lateness (" + Duration.ofMillis(allowedLatenessMs)
+                + "); computed again from the stored telemetry", out);
+    }
+
+    private EmissionSource source(String sourceId) {
+        return model.source(sourceId).orElseThrow(() ->
+                new IllegalStateException("source '" + sourceId + "' is not in " + siteModel.origin()));
+    }
+
+    /**
+     * Computes the hour with core's {@link SourceHourAccount} and emits its results; {@code revision} null for the
+     * stream's computation, else why it was computed again from the archive.
+     */
+    private SourceHourAccount account(EmissionSource source, long hourStart, Map<String, List<Sample>> byInput,
+                                      MissingDataContext context, int lateCount, String revision,
+                                      Collector<HourResult> out) throws Exception {
+        Instant from = Instant.ofEpochMilli(hourStart);
+        SourceHourAccount account;
+        LineageRecord record;
+        String substitution;
+        if (PART75.equals(source.substitution())) {
+            Map<String, List<Sample>> filled = new HashMap<>(byInput);
+            Tier worst = part75(source, hourStart, byInput, filled);
+            account = worst == null
+                    ? SourceHourAccount.of(model, source, from, byInput, maxHold, HourlyEmissions.DEFAULT_CALCULATOR)
+                    : SourceHourAccount.substituted(model, source, from, byInput, filled, maxHold,
+                            HourlyEmissions.DEFAULT_CALCULATOR);
+            substitution = worst == null ? null : worst.name();
+            record = SourceHourLineage.of(job, model, source, from, byInput, worst == null ? byInput : filled, maxHold,
+                    account, substitution, MissingDataContext.NONE);
+        } else {
+            account = SourceHourAccount.of(model, source, from, byInput, maxHold, context,
+                    HourlyEmissions.DEFAULT_CALCULATOR);
+            substitution = rulesApplied(account.fills());
+            if (EmissionSource.PROGRAM.equals(source.substitution())) recordReference(source, hourStart, byInput);
+            record = SourceHourLineage.of(job, model, source, from, byInput, byInput, maxHold, account, null, context);
+        }
+        String lineage = LineageJson.write(revision == null ? record : record.revised(revision));
         List<HourlyEmission> emissions = account.emissions();
         List<String> ids = emissions.stream().map(HourlyEmission::lineageId).toList();
         // the record and its ids go with the first row only, whichever gas a method gives first (pollutant methods
         // give no CO2e)
         for (int i = 0; i < emissions.size(); i++) {
-            out.collect(new HourResult(emissions.get(i), worst, hour.lateCount, i == 0 ? ids : null, i == 0 ? lineage : null));
+            out.collect(new HourResult(emissions.get(i), substitution, lateCount, i == 0 ? ids : null,
+                    i == 0 ? lineage : null, revision != null));
+        }
+        return account;
+    }
+
+    /** Fills {@code filled} per §75.33 from the look-back, records the hour in it; the worst tier used, or null. */
+    private Tier part75(EmissionSource source, long hourStart, Map<String, List<Sample>> byInput,
+                        Map<String, List<Sample>> filled) throws Exception {
+        Instant from = Instant.ofEpochMilli(hourStart);
+        Instant to = from.plusMillis(HOUR_MS);
+        Tier worst = null;
+        for (Map.Entry<String, SourceInput> input : source.inputs().entrySet()) {
+            if (!input.getValue().isTag()) continue;
+            String name = input.getKey();
+            List<Sample> samples = byInput.getOrDefault(name, List.of());
+            HourlyValues values = lookBack.get(name);
+            if (values == null) values = new HourlyValues(capacity(source, name));
+            Part75Substitution.Filled f = Part75Substitution.fill(from, to, samples, maxHold, values,
+                    maximumPotential(model, input.getValue().tag()));
+            filled.put(name, f.samples());
+            if (f.tier() != null && (worst == null || f.tier().ordinal() > worst.ordinal())) worst = f.tier();
+            values.record(hourStart, Part75Substitution.hourlyValue(from, to, samples, maxHold));
+            lookBack.put(name, values);
+        }
+        return worst;
+    }
+
+    /** A value of one tag input beyond the hour: the last GOOD one before it, or the first after. */
+    @FunctionalInterface
+    private interface Beyond {
+        Double value(String input, String tag) throws Exception;
+    }
+
+    /**
+     * What the program's rule knows of each tag input beyond the hour: its last GOOD value before the hour, its first
+     * GOOD value after it (from state for the stream, from the archive for a recompute), and its quality-assured hours
+     * of the reporting year so far (the site's calendar year) as the reference period of MRR Art. 45.
+     */
+    private MissingDataContext missingDataContext(EmissionSource source, long hourStart, Beyond before, Beyond after)
+            throws Exception {
+        long yearStart = Instant.ofEpochMilli(hourStart).atZone(model.site().zone()).withDayOfYear(1)
+                .truncatedTo(ChronoUnit.DAYS).toInstant().toEpochMilli();
+        Map<String, InputHistory> byInput = new HashMap<>();
+        for (Map.Entry<String, SourceInput> input : source.inputs().entrySet()) {
+            if (!input.getValue().isTag()) continue;
+            String name = input.getKey();
+            HourlyValues reference = lookBack.get(name);
+            byInput.put(name, new InputHistory(before.value(name, input.getValue().tag()),
+                    after.value(name, input.getValue().tag()), reference == null ? ReferencePeriod.NONE
+                            : ReferencePeriod.of(reference.qualityAssuredBetween(yearStart, hourStart))));
+        }
+        return new MissingDataContext(byInput);
+    }
+
+    /** The last GOOD value of the input before the hour being computed: from the hours still kept, else the closed ones. */
+    private Double keptValueBefore(long hourStart, String input) throws Exception {
+        SourceSample before = lastGood.get(input);
+        for (Map.Entry<Long, SourceHour> kept : hours.entries()) {
+            if (kept.getKey() >= hourStart) continue;
+            for (SourceSample s : kept.getValue().samples) {
+                if (s.input().equals(input) && s.value() != null && (before == null || !s.ts().isBefore(before.ts()))) before = s;
+            }
+        }
+        return before == null ? null : before.value();
+    }
+
+    /** The first GOOD value of the input after the hour, when a later hour kept here has one. */
+    private Double keptValueAfter(long hourStart, String input) throws Exception {
+        SourceSample after = null;
+        for (Map.Entry<Long, SourceHour> kept : hours.entries()) {
+            if (kept.getKey() <= hourStart) continue;
+            for (SourceSample s : kept.getValue().samples) {
+                if (s.input().equals(input) && s.value() != null && (after == null || s.ts().isBefore(after.ts()))) after = s;
+            }
+        }
+        return after == null ? null : after.value();
+    }
+
+    /** The hour's quality-assured hourly value of each tag input (at least 45 GOOD minutes), for later reference periods. */
+    private void recordReference(EmissionSource source, long hourStart, Map<String, List<Sample>> byInput) throws Exception {
+        Instant from = Instant.ofEpochMilli(hourStart);
+        for (Map.Entry<String, SourceInput> input : source.inputs().entrySet()) {
+            if (!input.getValue().isTag()) continue;
+            HourlyValues values = lookBack.get(input.getKey());
+            if (values == null) values = new HourlyValues(REFERENCE_HOURS);
+            values.record(hourStart, Part75Substitution.hourlyValue(from, from.plusMillis(HOUR_MS),
+                    byInput.getOrDefault(input.getKey(), List.of()), maxHold));
+            lookBack.put(input.getKey(), values);
+        }
+    }
+
+    /** The rules that filled some of the hour, as the row names them; null when nothing was filled. */
+    private static String rulesApplied(List<InputFill> fills) {
+        List<String> rules = fills.stream().filter(InputFill::filled).map(InputFill::rule).distinct().sorted().toList();
+        return rules.isEmpty() ? null : String.join("+", rules);
+    }
+
+    /**
+     * Whether a gap of the hour runs to its end with no value after it known yet: §98.35(b)(1) and the conservative
+     * rules take the value after the gap, so the hour is computed again when a later hour brings one.
+     */
+    private boolean awaitsValueAfter(List<InputFill> fills, Map<String, List<Sample>> byInput, MissingDataContext context,
+                                     Instant from) {
+        Instant to = from.plusMillis(HOUR_MS);
+        for (InputFill fill : fills) {
+            if (fill.fromBackup() || context.of(fill.input()).firstAfter() != null) continue;
+            List<StepIntegral.Interval> good = StepIntegral.goodIntervals(from, to,
+                    byInput.getOrDefault(fill.input(), List.of()), maxHold);
+            if (good.isEmpty() || good.get(good.size() - 1).to().isBefore(to)) return true;
+        }
+        return false;
+    }
+
+    /** A computed hour with GOOD samples may bring the value after the gap that earlier kept hours wait for. */
+    private void reviseHoursAwaitingThisOne(long hourStart, SourceHour hour, OnTimerContext context) throws Exception {
+        if (hour.samples.stream().noneMatch(s -> s.value() != null)) return;
+        for (Map.Entry<Long, SourceHour> earlier : hours.entries()) {
+            SourceHour e = earlier.getValue();
+            if (earlier.getKey() >= hourStart || !e.awaitsValueAfter || e.dirty) continue;
+            e.dirty = true;
+            hours.put(earlier.getKey(), e);
+            context.timerService().registerEventTimeTimer(computeTime(earlier.getKey()));
         }
     }
 
     /** Per input: the hour's samples and the last one before the hour (from earlier hours still kept, or carried). */
     private Map<String, List<Sample>> samplesOf(long hourStart, SourceHour hour) throws Exception {
+        List<SourceSample> earlier = new ArrayList<>();
+        carryIn.values().forEach(earlier::add);
+        for (Map.Entry<Long, SourceHour> kept : hours.entries()) {
+            if (kept.getKey() < hourStart) earlier.addAll(kept.getValue().samples);
+        }
+        return byInput(earlier, hour.samples);
+    }
+
+    /** Per input: the samples in the hour, after the newest of the earlier ones, which holds into the hour. */
+    private static Map<String, List<Sample>> byInput(List<SourceSample> earlier, List<SourceSample> inHour) {
         Map<String, SourceSample> before = new HashMap<>();
-        for (SourceSample carried : carryIn.values()) before.put(carried.input(), carried);
-        for (Map.Entry<Long, SourceHour> earlier : hours.entries()) {
-            if (earlier.getKey() >= hourStart) continue;
-            for (SourceSample s : earlier.getValue().samples) {
-                SourceSample last = before.get(s.input());
-                if (last == null || !s.ts().isBefore(last.ts())) before.put(s.input(), s);
-            }
+        for (SourceSample s : earlier) {
+            SourceSample last = before.get(s.input());
+            if (last == null || !s.ts().isBefore(last.ts())) before.put(s.input(), s);
         }
         Map<String, List<Sample>> byInput = new HashMap<>();
         for (SourceSample s : before.values()) byInput.computeIfAbsent(s.input(), i -> new ArrayList<>()).add(s.sample());
-        for (SourceSample s : hour.samples) byInput.computeIfAbsent(s.input(), i -> new ArrayList<>()).add(s.sample());
+        for (SourceSample s : inHour) byInput.computeIfAbsent(s.input(), i -> new ArrayList<>()).add(s.sample());
         return byInput;
     }
 

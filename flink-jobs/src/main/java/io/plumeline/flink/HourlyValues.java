@@ -58,6 +58,15 @@ public class HourlyValues {
         return gap;
     }
 
+    /** The quality-assured values of the recorded hours in [since, hourStart): a reference period. */
+    List<Double> qualityAssuredBetween(long since, long hourStart) {
+        List<Double> qa = new ArrayList<>();
+        for (int i = 0; i < countBefore(hourStart); i++) {
+            if (hours.get(i) >= since && values.get(i) != null) qa.add(values.get(i));
+        }
+        return qa;
+    }
+
     Double lastQualityAssuredBefore(long hourStart) {
         for (int i = countBefore(hourStart) - 1; i >= 0; i--) if (values.get(i) != null) return values.get(i);
         return null;

@@ -1,7 +1,9 @@
 package io.plumeline.flink;
 
 import io.plumeline.core.site.SiteModelException;
+import io.plumeline.flink.influx.InfluxCredentials;
 import io.plumeline.flink.influx.InfluxDbSink;
+import io.plumeline.flink.influx.InfluxTelemetryArchive;
 import io.plumeline.flink.influx.InfluxPoint;
 import io.plumeline.flink.influx.RetentionPolicies;
 import java.io.IOException;
@@ -57,6 +59,15 @@ final class JobCommand implements Callable<Integer> {
     @Option(names = "--influx-db", defaultValue = "plumeline", paramLabel = "NAME")
     String influxDb;
 
+    @Option(names = "--influx-user", paramLabel = "NAME",
+            description = "InfluxDB user (HTTP Basic); the password comes from --influx-password-file or $"
+                    + InfluxCredentials.PASSWORD_ENV + ", never the command line")
+    String influxUser;
+
+    @Option(names = "--influx-password-file", paramLabel = "FILE",
+            description = "file holding the InfluxDB user's password; read again when InfluxDB refuses it")
+    Path influxPasswordFile;
+
     @Option(names = "--checkpoint-dir", paramLabel = "URI",
             description = "where checkpoints go (default: flink-checkpoints in the working directory)")
     String checkpointDir;
@@ -93,6 +104,16 @@ final class JobCommand implements Callable<Integer> {
             description = "how long after its end a late reading still recomputes an hour; later ones go to late_readings")
     Duration allowedLateness;
 
+    @Option(names = "--max-clock-ahead", defaultValue = "PT5M", paramLabel = "DURATION",
+            description = "a reading stamped further ahead of the time it was sent, or of its serverTs, goes to the"
+                    + " dead letters and moves no event time (default: ${DEFAULT-VALUE})")
+    Duration maxClockAhead;
+
+    @Option(names = "--recompute-delay", defaultValue = "PT30S", paramLabel = "DURATION",
+            description = "how long after the first reading too late for its hour (after --allowed-lateness) the hour is"
+                    + " computed again from the stored telemetry; the readings of a burst join that recompute (default: ${DEFAULT-VALUE})")
+    Duration recomputeDelay;
+
     @Option(names = "--telemetry-retention", defaultValue = "P90D", paramLabel = "DURATION",
             description = "how long InfluxDB keeps telemetry, late readings and live rates (retention policy raw, at least P1D)")
     Duration telemetryRetention;
@@ -118,7 +139,14 @@ final class JobCommand implements Callable<Integer> {
             if (allowedLateness.isNegative()) {
                 throw new IllegalArgumentException("--allowed-lateness must not be negative, found " + allowedLateness);
             }
+            if (maxClockAhead.isNegative()) {
+                throw new IllegalArgumentException("--max-clock-ahead must not be negative, found " + maxClockAhead);
+            }
+            if (recomputeDelay.isNegative()) {
+                throw new IllegalArgumentException("--recompute-delay must not be negative, found " + recomputeDelay);
+            }
             retentionPolicies();
+            influxCredentials();
             siteModel = SiteModelText.read(site);
             HourlyAccounting.checkSources(siteModel.parse());
         } catch (SiteModelException | IllegalArgumentException | UncheckedIOException e) {
@@ -158,12 +186,13 @@ final class JobCommand implements Callable<Integer> {
 
     /** The job wired to Kafka and InfluxDB as the flags say. */
     PlumelineJob job(SiteModelText siteModel) {
-        return job(siteModel, InfluxDbSink.of(influx, influxDb, retentionPolicies()));
+        return job(siteModel, InfluxDbSink.of(influx, influxDb, retentionPolicies()).withCredentials(influxCredentials()))
+                .withArchive(new InfluxTelemetryArchive(influx, influxDb, influxCredentials()));
     }
 
     PlumelineJob job(SiteModelText siteModel, Sink<InfluxPoint> influxSink) {
         return new PlumelineJob(siteModel,
-                new PlumelineJob.Timing(outOfOrderness, idleness, maxHold, allowedLateness),
+                new PlumelineJob.Timing(outOfOrderness, idleness, maxHold, allowedLateness, maxClockAhead, recomputeDelay),
                 KafkaSource.<RawMessage>builder()
                         .setBootstrapServers(kafka)
                         .setTopics(topic)
@@ -186,6 +215,15 @@ final class JobCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--telemetry-retention: " + e.getMessage(), e);
         }
+    }
+
+    InfluxCredentials influxCredentials() {
+        if (influxUser == null) {
+            if (influxPasswordFile != null) throw new IllegalArgumentException("--influx-password-file needs --influx-user");
+            return InfluxCredentials.none();
+        }
+        return influxPasswordFile != null ? InfluxCredentials.fromFile(influxUser, influxPasswordFile)
+                : InfluxCredentials.fromEnvironment(influxUser);
     }
 
     Configuration configuration() {

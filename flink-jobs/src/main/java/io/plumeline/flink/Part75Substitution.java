@@ -2,6 +2,7 @@ package io.plumeline.flink;
 
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.emissions.StepIntegral;
+import io.plumeline.core.emissions.StepIntegral.Interval;
 import io.plumeline.core.emissions.SubstitutionPolicy;
 import io.plumeline.core.emissions.SubstitutionPolicy.Substitution;
 import io.plumeline.core.emissions.SubstitutionPolicy.Tier;
@@ -32,9 +33,6 @@ final class Part75Substitution {
     record Filled(List<Sample> samples, Tier tier) {
     }
 
-    record Gap(Instant from, Instant to) {
-    }
-
     /**
      * The input's samples with every gap in [from, to) filled by substituted samples, and the most
      * conservative tier used (null when the input had no gap, the samples then come back unchanged).
@@ -42,13 +40,13 @@ final class Part75Substitution {
     static Filled fill(Instant from, Instant to, List<Sample> samples, Duration maxHold, HourlyValues lookBack,
                        double maximumPotential) {
         List<Sample> sorted = samples.stream().sorted(Comparator.comparing(Sample::ts)).toList();
-        List<Gap> gaps = gaps(from, to, sorted, maxHold);
+        List<Interval> gaps = StepIntegral.complement(from, to, StepIntegral.goodIntervals(from, to, sorted, maxHold));
         if (gaps.isEmpty()) return new Filled(samples, null);
         long hourStart = from.toEpochMilli();
         List<Sample> filled = new ArrayList<>(sorted.stream().filter(Sample::isGood).toList());
         Duration step = maxHold.compareTo(Duration.ofMinutes(1)) < 0 ? maxHold : Duration.ofMinutes(1);
         Tier worst = null;
-        for (Gap gap : gaps) {
+        for (Interval gap : gaps) {
             Substitution s = substitution(gap, sorted, lookBack, hourStart, maximumPotential);
             for (Instant t = gap.from(); t.isBefore(gap.to()); t = t.plus(step)) filled.add(new Sample(t, s.value()));
             if (worst == null || s.tier().ordinal() > worst.ordinal()) worst = s.tier();
@@ -57,7 +55,7 @@ final class Part75Substitution {
         return new Filled(filled, worst);
     }
 
-    private static Substitution substitution(Gap gap, List<Sample> sorted, HourlyValues lookBack, long hourStart,
+    private static Substitution substitution(Interval gap, List<Sample> sorted, HourlyValues lookBack, long hourStart,
                                              double maximumPotential) {
         Double before = null;
         Double after = null;
@@ -82,25 +80,6 @@ final class Part75Substitution {
         }
         return SubstitutionPolicy.substitute(pma, lookBack.gapHoursBefore(hourStart) + 1, qa,
                 before == null ? maximumPotential : before, after == null ? maximumPotential : after, maximumPotential);
-    }
-
-    /** The parts of [from, to) in which no GOOD sample holds its value (a sample holds until the next, at most maxHold). */
-    static List<Gap> gaps(Instant from, Instant to, List<Sample> sorted, Duration maxHold) {
-        List<Gap> gaps = new ArrayList<>();
-        Instant covered = from;
-        for (int i = 0; i < sorted.size(); i++) {
-            Sample s = sorted.get(i);
-            if (!s.isGood()) continue;
-            Instant end = s.ts().plus(maxHold);
-            if (i + 1 < sorted.size() && sorted.get(i + 1).ts().isBefore(end)) end = sorted.get(i + 1).ts();
-            Instant a = s.ts().isBefore(from) ? from : s.ts();
-            Instant b = end.isAfter(to) ? to : end;
-            if (!a.isBefore(b)) continue;
-            if (a.isAfter(covered)) gaps.add(new Gap(covered, a));
-            if (b.isAfter(covered)) covered = b;
-        }
-        if (covered.isBefore(to)) gaps.add(new Gap(covered, to));
-        return gaps;
     }
 
     /** The input's hourly value for the look-back: its mean over GOOD time, null when not quality-assured. */

@@ -4,13 +4,13 @@ import io.plumeline.core.chain.MaterialBalance;
 import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.site.Limit;
+import io.plumeline.core.telemetry.ClockCheck;
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.flink.influx.InfluxPoint;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -28,10 +28,17 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
  */
 public final class PlumelineJob {
 
-    /** Event-time settings of the pipeline; the defaults are those of the command line. */
-    public record Timing(Duration outOfOrderness, Duration idleness, Duration maxHold, Duration allowedLateness) {
+    /**
+     * Event-time settings of the pipeline; the defaults are those of the command line. {@code maxClockAhead}: how
+     * far a reading's ts may be ahead of the time it was sent, or of its serverTs, before it is refused;
+     * {@code recomputeDelay}: how long after the first reading too late for its hour the hour is computed again from
+     * the archive (the readings of a burst join that one recompute).
+     */
+    public record Timing(Duration outOfOrderness, Duration idleness, Duration maxHold, Duration allowedLateness,
+                         Duration maxClockAhead, Duration recomputeDelay) {
         public static Timing defaults() {
-            return new Timing(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofHours(2));
+            return new Timing(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofHours(2),
+                    ClockCheck.DEFAULT_TOLERANCE, Duration.ofSeconds(30));
         }
     }
 
@@ -57,6 +64,7 @@ public final class PlumelineJob {
     private final Sink<DeadLetter> deadLetters;
     private final Sink<InfluxPoint> influx;
     private final double imbalanceThreshold;
+    private final TelemetryArchive archive;
 
     public PlumelineJob(SiteModelText siteModel, Timing timing, Source<RawMessage, ?, ?> telemetry,
                         Sink<DeadLetter> deadLetters, Sink<InfluxPoint> influx) {
@@ -66,12 +74,27 @@ public final class PlumelineJob {
     /** {@code imbalanceThreshold}: the relative imbalance of a unit's material balance above which its hour is flagged. */
     public PlumelineJob(SiteModelText siteModel, Timing timing, Source<RawMessage, ?, ?> telemetry,
                         Sink<DeadLetter> deadLetters, Sink<InfluxPoint> influx, double imbalanceThreshold) {
+        this(siteModel, timing, telemetry, deadLetters, influx, imbalanceThreshold, TelemetryArchive.NONE);
+    }
+
+    private PlumelineJob(SiteModelText siteModel, Timing timing, Source<RawMessage, ?, ?> telemetry,
+                         Sink<DeadLetter> deadLetters, Sink<InfluxPoint> influx, double imbalanceThreshold,
+                         TelemetryArchive archive) {
+        this.archive = archive;
         this.imbalanceThreshold = imbalanceThreshold;
         this.siteModel = siteModel;
         this.timing = timing;
         this.telemetry = telemetry;
         this.deadLetters = deadLetters;
         this.influx = influx;
+    }
+
+    /**
+     * The same job reading the stored telemetry back from {@code archive} to compute an hour again when readings of
+     * it come after its allowed lateness; without one they are only stored in {@code late_readings}.
+     */
+    public PlumelineJob withArchive(TelemetryArchive archive) {
+        return new PlumelineJob(siteModel, timing, telemetry, deadLetters, influx, imbalanceThreshold, archive);
     }
 
     public static void main(String[] args) {
@@ -86,16 +109,16 @@ public final class PlumelineJob {
         env.getConfig().enableObjectReuse();
         TypeInformation<InfluxPoint> points = TypeInformation.of(InfluxPoint.class);
         // each message is read once, at the source (RawMessage.of); its ts is event time per Kafka partition there
+        ReadingAdmission admission = new ReadingAdmission(siteModel, timing.maxClockAhead());
         DataStream<RawMessage> messages = env
-                .fromSource(telemetry, WatermarkStrategy.<RawMessage>forBoundedOutOfOrderness(timing.outOfOrderness())
-                        .withTimestampAssigner(new EventTimeOfMessage())
-                        .withIdleness(timing.idleness()), "telemetry")
+                .fromSource(telemetry, new ReadingWatermarks(admission, timing.outOfOrderness(), timing.idleness()),
+                        "telemetry")
                 .uid("telemetry-source");
 
         SingleOutputStreamOperator<Reading> readings = messages
-                .process(new ParseReading(siteModel), TypeInformation.of(Reading.class))
-                .name("parse reading").uid("parse-reading");
-        readings.getSideOutput(ParseReading.DEAD_LETTERS)
+                .process(new AdmitReading(admission), TypeInformation.of(Reading.class))
+                .name("admit reading").uid("parse-reading");
+        readings.getSideOutput(AdmitReading.DEAD_LETTERS)
                 .sinkTo(deadLetters).name("dead letters").uid("dead-letter-sink");
 
         DataStream<InfluxPoint> telemetryPoints = readings
@@ -108,7 +131,8 @@ public final class PlumelineJob {
 
         SingleOutputStreamOperator<HourResult> hours = sourceSamples
                 .keyBy(SourceSample::source, Types.STRING)
-                .process(new HourlyAccounting(siteModel, timing.maxHold(), timing.allowedLateness()),
+                .process(new HourlyAccounting(siteModel, timing.maxHold(), timing.allowedLateness(), archive,
+                                timing.recomputeDelay()),
                         TypeInformation.of(HourResult.class))
                 .name("hourly emissions").uid("hourly-emissions");
         DataStream<InfluxPoint> emissionPoints = hours

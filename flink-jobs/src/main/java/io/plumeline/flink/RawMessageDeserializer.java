@@ -7,13 +7,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Reads each message once, here, so that the source stamps event time from the reading; a message that cannot be
- * read is not thrown on but carried with its refusal to {@link ParseReading}, which sends it to the DLQ.
+ * read is not thrown on but carried with its refusal to {@link AdmitReading}, which sends it to the DLQ.
  */
 public class RawMessageDeserializer implements KafkaRecordDeserializationSchema<RawMessage> {
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawMessage> out) {
-        out.collect(RawMessage.of(record.topic(), record.partition(), record.offset(), record.value()));
+        out.collect(RawMessage.of(record.topic(), record.partition(), record.offset(),
+                record.timestamp() < 0 ? RawMessage.NO_TIMESTAMP : record.timestamp(), record.value()));
     }
 
     @Override

@@ -6,7 +6,10 @@ import java.util.List;
 /**
  * The state of one source-hour until its allowed lateness has passed: its samples, how many of them came
  * after the hour's first result, and whether a sample arrived since the last result (the hour is then
- * computed again at the next watermark).
+ * computed again at the next watermark), and whether a gap of it was filled without the value after the gap that
+ * its program's rule takes (it is computed again when a later hour brings that value, while it is kept). An hour
+ * whose state is gone and which readings still come for waits here, with those readings, until it is computed again
+ * from the stored telemetry at processing time {@code recomputeAt}.
  */
 public class SourceHour {
 
@@ -14,6 +17,8 @@ public class SourceHour {
     public int lateCount;
     public boolean dirty = true;
     public boolean computed;
+    public boolean awaitsValueAfter;
+    public long recomputeAt;
 
     public SourceHour() {
     }

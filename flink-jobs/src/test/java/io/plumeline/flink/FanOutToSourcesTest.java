@@ -10,6 +10,7 @@ import static io.plumeline.flink.TestSite.UNCERTAIN;
 import static io.plumeline.flink.TestSite.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plumeline.core.emissions.HourlyEmissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,16 @@ class FanOutToSourcesTest {
         assertThat(out).extracting(SourceSample::value).containsExactly(null, null);
         assertThat(out).extracting(SourceSample::ts).containsExactly(TS, TS.plusSeconds(1));
         assertThat(out).extracting(SourceSample::quality).containsExactly("BAD", "UNCERTAIN");
+    }
+
+    @Test
+    void aBackupTagReachesItsSourceUnderTheInputsBackupKey() {
+        FanOutToSources withBackup = new FanOutToSources(TestSite.withBackupFlowMeter());
+        withBackup.open(DefaultOpenContext.INSTANCE);
+        withBackup.flatMap(reading(TestSite.BACKUP_FLOW, TS, 1190.0, GOOD), new ListCollector<>(out));
+
+        assertThat(out).containsExactly(new SourceSample(SOURCE, HourlyEmissions.backupKey("fuelQuantity"),
+                TestSite.BACKUP_FLOW, TS, 1190.0, "GOOD"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.plumeline.core.emissions.HourlyEmission;
+import io.plumeline.core.emissions.HourlyEmissions;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.lineage.InputTrace;
 import io.plumeline.core.lineage.LineageJson;
@@ -81,6 +82,10 @@ class HourlyAccountingTest {
         return harness.extractOutputValues();
     }
 
+    private List<HourResult> ofHour(Instant hourStart) {
+        return results().stream().filter(r -> r.emission().hourStart().equals(hourStart)).toList();
+    }
+
     private List<HourResult> co2() {
         return ofGas("CO2");
     }
@@ -128,7 +133,56 @@ class HourlyAccountingTest {
         });
 
         watermark(H5.plusSeconds(7200));
-        assertThat(results()).as("one result per gas and the CO2e total, once").hasSize(4);
+        assertThat(ofHour(H4)).as("one result per gas and the CO2e total, once").hasSize(4);
+    }
+
+    @Test
+    void theEndOfABoundedInputExpectsNoFurtherHour() throws Exception {
+        open(TestSite.model(), Duration.ZERO);
+        hour(H4, H5, null, null);
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(results()).hasSize(4).allSatisfy(r -> assertThat(r.emission().hourStart()).isEqualTo(H4));
+    }
+
+    /**
+     * A source that goes silent keeps a row every hour, filled under its program's rule (EPA_PART98): the flow by
+     * §98.35(b)(2), the best available estimate (its last GOOD value, 1,200 Nm3/h), the HHV by §98.35(b)(1) with the
+     * value before the gap only (38.5), since none after it is known; so each hour is the worked example again.
+     */
+    @Test
+    void anHourInWhichTheSourceSentNothingHasARowFilledUnderTheProgramRule() throws Exception {
+        open(TestSite.model(), Duration.ZERO);
+        hour(H4, H5, null, null);
+        // nothing after 04:59:50: its flow holds 5 min into 05:00 (max hold), 06:00 has nothing at all
+        watermark(H5.plusSeconds(7200));
+
+        assertThat(co2()).extracting(r -> r.emission().hourStart()).containsExactly(H4, H5, H5.plusSeconds(3600));
+        // 05:00: the 04:59 HHV holds to 05:04 (the 04:59:50 flow to 05:04:50), so both are GOOD for 4 minutes
+        assertThat(co2().get(1).emission().availabilityPct()).isCloseTo(100.0 * 4 / 60, within(1e-9));
+        assertThat(co2().get(1).emission().substitutedMin()).isCloseTo(56, within(1e-9));
+        assertThat(co2().get(1).emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG, within(0.01));
+        assertThat(co2().get(1).substitution()).isEqualTo("EPA_PART98_BEST_AVAILABLE+EPA_PART98_MEAN_BEFORE_AFTER");
+        assertThat(co2().get(2).emission().availabilityPct()).isZero();
+        assertThat(co2().get(2).emission().substitutedMin()).isCloseTo(60, within(1e-9));
+        assertThat(co2().get(2).emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG, within(0.01));
+        assertThat(ofHour(H5.plusSeconds(3600))).extracting(r -> r.emission().gas())
+                .containsExactlyInAnyOrder("CO2", "CH4", "N2O", "CO2e");
+    }
+
+    @Test
+    void aSilentHourOfASourceOutsideTheReportHasAnEmptyRow() throws Exception {
+        open(TestSite.notReported(), Duration.ZERO);
+        hour(H4, H5, null, null);
+        watermark(H5.plusSeconds(7200));
+
+        // 05:00: both tags GOOD for 4 minutes; the fuel counts over its own GOOD time, the 04:59:50 flow held to
+        // 05:04:50: 1,200 Nm3/h for 4 min 50 s = 29/360 of the worked example; 06:00 nothing
+        assertThat(co2().get(1).emission().availabilityPct()).isCloseTo(100.0 * 4 / 60, within(1e-9));
+        assertThat(co2().get(1).emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG * 29 / 360, within(0.01));
+        assertThat(co2().get(2).emission().availabilityPct()).isZero();
+        assertThat(co2().get(2).emission().massKg()).isZero();
+        assertThat(co2()).allSatisfy(r -> assertThat(r.substituted()).isFalse());
     }
 
     @Test
@@ -147,8 +201,23 @@ class HourlyAccountingTest {
     }
 
     @Test
-    void aTwentyMinuteBadGapWithoutSubstitutionIsFlaggedByTheAvailabilityOnly() throws Exception {
+    void aTwentyMinuteBadGapOfAFlowIsFilledWithItsLastGoodValue() throws Exception {
         open(TestSite.model(), Duration.ZERO);
+        hour(H4, H5, H4.plusSeconds(20 * 60), H4.plusSeconds(40 * 60));
+        watermark(H5);
+
+        assertThat(co2()).singleElement().satisfies(r -> {
+            // 40 of 60 minutes GOOD = 66.7 %; §98.35(b)(2) fills the 20 minutes with 1,200 Nm3/h: the worked example
+            assertThat(r.emission().availabilityPct()).isCloseTo(66.7, within(0.05));
+            assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG, within(0.01));
+            assertThat(r.emission().substitutedMin()).isCloseTo(20, within(1e-9));
+            assertThat(r.substitution()).isEqualTo("EPA_PART98_BEST_AVAILABLE");
+        });
+    }
+
+    @Test
+    void aTwentyMinuteBadGapOfASourceOutsideTheReportIsFlaggedByTheAvailabilityOnly() throws Exception {
+        open(TestSite.notReported(), Duration.ZERO);
         hour(H4, H5, H4.plusSeconds(20 * 60), H4.plusSeconds(40 * 60));
         watermark(H5);
 
@@ -159,6 +228,64 @@ class HourlyAccountingTest {
             assertThat(r.emission().substitutedMin()).isZero();
             assertThat(r.substituted()).isFalse();
         });
+    }
+
+    /**
+     * The backup meter is measured data of the same flow: it fills the primary's 20-minute gap where it is GOOD,
+     * before any estimate. Primary 1,200 Nm3/h, BAD 04:20 to 04:40; backup 1,500 Nm3/h: 800 + 500 = 1,300 Nm3,
+     * 1,300/1,200 of the worked example.
+     */
+    @Test
+    void aBackupMeterFillsTheGapOfItsPrimary() throws Exception {
+        open(TestSite.withBackupFlowMeter(), Duration.ZERO);
+        hour(H4, H5, H4.plusSeconds(20 * 60), H4.plusSeconds(40 * 60));
+        for (Instant t = H4; t.isBefore(H5); t = t.plusSeconds(10)) {
+            harness.processElement(new StreamRecord<>(new SourceSample(SOURCE,
+                    HourlyEmissions.backupKey("fuelQuantity"), TestSite.BACKUP_FLOW, t,
+                    1500.0, "GOOD"), t.toEpochMilli()));
+        }
+        watermark(H5);
+
+        assertThat(co2()).singleElement().satisfies(r -> {
+            assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG * 1300 / 1200, within(0.01));
+            assertThat(r.emission().availabilityPct()).isCloseTo(66.7, within(0.05));
+            assertThat(r.substitution()).isEqualTo("BACKUP_TAG");
+        });
+    }
+
+    /**
+     * §98.35(b)(1) takes the mean of the HHV before and after a gap. The HHV is BAD from 04:50 to 05:10: at 05:00
+     * the value after is not known, so 04:00 is filled with the value before (38.5, the worked example); when 05:00
+     * is computed, with 40.5 from 05:10, 04:00 is computed again with (38.5 + 40.5) / 2 = 39.5 for its last
+     * 10 minutes: a mean HHV of (50 × 38.5 + 10 × 39.5) / 60 = 38.6667, so 38.6667 / 38.5 of the worked example.
+     */
+    @Test
+    void anHourFilledWithoutTheValueAfterItsGapIsComputedAgainWhenTheNextHourBringsIt() throws Exception {
+        open(TestSite.model(), Duration.ofHours(2));
+        hhvGapFrom0450To0510(H4, H5);
+        watermark(H5);
+        assertThat(co2()).singleElement().satisfies(r -> assertThat(r.emission().massKg())
+                .isCloseTo(WORKED_EXAMPLE_KG, within(0.01)));
+
+        hhvGapFrom0450To0510(H5, H5.plusSeconds(3600));
+        watermark(H5.plusSeconds(3600));
+        assertThat(co2()).extracting(r -> r.emission().hourStart()).containsExactly(H4, H5, H4);
+        HourResult revised = co2().get(2);
+        assertThat(revised.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG * (2320.0 / 60) / 38.5, within(0.01));
+        assertThat(revised.substitution()).isEqualTo("EPA_PART98_MEAN_BEFORE_AFTER");
+        assertThat(LineageJson.read(revised.lineage()).missingData().get("hhv").firstAfter()).isEqualTo(40.5);
+        // 05:00: 38.5 before its gap, 40.5 after: 39.5 for 10 minutes, 40.5 for 50: (395 + 2,025) / 60 = 40.3333
+        assertThat(co2().get(1).emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG * (2420.0 / 60) / 38.5, within(0.01));
+    }
+
+    /** Flow 1,200 Nm3/h every 10 s and HHV every minute in [from, to): 38.5 before 04:50, BAD to 05:10, then 40.5. */
+    private void hhvGapFrom0450To0510(Instant from, Instant to) throws Exception {
+        for (Instant t = from; t.isBefore(to); t = t.plusSeconds(10)) {
+            sample("fuelQuantity", t, 1200.0);
+            if (t.getEpochSecond() % 60 != 0) continue;
+            boolean bad = !t.isBefore(H4.plusSeconds(50 * 60)) && t.isBefore(H5.plusSeconds(10 * 60));
+            sample("hhv", t, bad ? null : t.isBefore(H5) ? 38.5 : 40.5);
+        }
     }
 
     /**
@@ -180,7 +307,7 @@ class HourlyAccountingTest {
             assertThat(r.emission().availabilityPct()).isCloseTo(66.7, within(0.05));
             assertThat(r.emission().substitutedMin()).isCloseTo(20.0, within(1e-6));
             assertThat(r.substituted()).isTrue();
-            assertThat(r.tier()).isEqualTo(Tier.MEAN_BEFORE_AFTER);
+            assertThat(r.substitution()).isEqualTo(Tier.MEAN_BEFORE_AFTER.name());
             assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG * 1350 / 1200, within(0.01));
         });
         assertThat(co2().subList(0, 3)).allSatisfy(r -> assertThat(r.substituted()).isFalse());
@@ -188,7 +315,7 @@ class HourlyAccountingTest {
             assertThat(r.emission().hourStart()).isEqualTo(H4);
             assertThat(r.emission().availabilityPct()).isCloseTo(66.7, within(0.05));
             assertThat(r.emission().substitutedMin()).isCloseTo(20.0, within(1e-6));
-            assertThat(r.tier()).isEqualTo(Tier.MEAN_BEFORE_AFTER);
+            assertThat(r.substitution()).isEqualTo(Tier.MEAN_BEFORE_AFTER.name());
             assertThat(r.emission().massKg()).as("the total of the substituted gases")
                     .isCloseTo(lastCo2eOfTheGreenhouseGases(), within(1e-9));
         });
@@ -234,7 +361,7 @@ class HourlyAccountingTest {
 
         assertThat(co2()).last().satisfies(r -> {
             assertThat(r.emission().hourStart()).isEqualTo(H4);
-            assertThat(r.tier()).isEqualTo(Tier.MAXIMUM_LOOK_BACK);
+            assertThat(r.substitution()).isEqualTo(Tier.MAXIMUM_LOOK_BACK.name());
             assertThat(r.emission().availabilityPct()).isCloseTo(66.7, within(0.05));
             assertThat(r.emission().substitutedMin()).isCloseTo(20.0, within(1e-6));
             assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG * (800 + 1070 / 3.0) / 1200, within(0.01));
@@ -298,13 +425,13 @@ class HourlyAccountingTest {
         open(TestSite.model(), Duration.ofHours(2));
         hour(H4, H5, null, null);
         watermark(H5.plusSeconds(7200));
-        assertThat(co2()).hasSize(1);
+        assertThat(co2()).filteredOn(r -> r.emission().hourStart().equals(H4)).hasSize(1);
 
         sample("fuelQuantity", H4.plusSeconds(5), 9999.0);
         sample("fuelQuantity", H4.plusSeconds(7), null);
         watermark(H5.plusSeconds(3 * 3600));
 
-        assertThat(co2()).hasSize(1);
+        assertThat(co2()).filteredOn(r -> r.emission().hourStart().equals(H4)).hasSize(1);
         assertThat(harness.getSideOutput(HourlyAccounting.LATE)).extracting(StreamRecord::getValue)
                 .containsExactly(
                         new LateReading(TestSite.SITE, TestSite.FLOW, H4.plusSeconds(5), 9999.0, "GOOD", 3 * 3600 - 5),

@@ -51,6 +51,18 @@ class JobCommandTest {
     }
 
     @Test
+    void aMissingInfluxPasswordFileStopsTheJobAndNamesTheOption() {
+        Path missing = dir.resolve("influx-password");
+        int[] exit = new int[1];
+        String err = stderrOf(() -> exit[0] = JobCommand.run("--site", TestSite.file().toString(),
+                "--kafka", "127.0.0.1:1", "--influx", "http://127.0.0.1:1",
+                "--influx-user", "plumeline", "--influx-password-file", missing.toString()));
+
+        assertThat(exit[0]).isEqualTo(2);
+        assertThat(err).contains("--influx-password-file").contains(missing.toString()).contains("cannot be read");
+    }
+
+    @Test
     void aMissingSiteModelFileIsNamed() {
         Path missing = dir.resolve("nowhere.yaml");
         int[] exit = new int[1];

@@ -196,17 +196,7 @@ class PlumelineJobMiniClusterTest {
                 messages.add(TestSite.message(reading("heater-9.ghost", r.ts(), 1.0, GOOD), 501));
             }
         }
-        DeadLetterCollector.clear();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        env.enableCheckpointing(500);
-        new PlumelineJob(TestSite.model(), PlumelineJob.Timing.defaults(), MessagesSource.of(messages),
-                new DeadLetterCollector(), InfluxDbSink.of(java.net.URI.create(influx.url()), "bounded", RetentionPolicies.defaults()))
-                .build(env);
-
-        env.execute("bounded");
-
-        InfluxQueries db = new InfluxQueries(influx, "bounded");
+        InfluxQueries db = run(messages, "bounded");
         assertEveryReadingLandedOnce(db, readings);
         assertTheHourMatchesTheHandCalculation(db);
         assertTheRateIsTheHandCalculationPerHourEachMinute(db);
@@ -217,5 +207,59 @@ class PlumelineJobMiniClusterTest {
         assertThat(letters.get(500L).reason()).startsWith("not JSON");
         assertThat(letters.get(500L).payload()).isEqualTo("{\"v\":1,");
         assertThat(letters.get(501L).reason()).isEqualTo("tag: 'heater-9.ghost' is not in the site model of test-refinery");
+    }
+
+    /**
+     * Poison in the middle of the hour: a reading of the HHV tag stamped ten years ahead of the time it was sent
+     * (before, it moved event time ten years on and made the rest of the hour late), OPC UA's MaxDateTime and
+     * MinDateTime as ts, and a value of 1e300. Each is a dead letter with its reason; the job runs to its end
+     * without a failure (a restart would show as a failed execute or as duplicate dead letters) and the hour is the
+     * hand calculation's, every flow reading counted.
+     */
+    @Test
+    void poisonReadingsAreDeadLettersAndMoveNoEventTime() throws Exception {
+        List<Reading> readings = anHourOfReadings();
+        List<RawMessage> messages = new ArrayList<>();
+        for (Reading r : readings) {
+            messages.add(TestSite.message(r, messages.size()));
+            if (messages.size() == 300) {
+                Instant sent = r.ts();
+                messages.add(AdmitReadingTest.sentAt(reading(HHV, sent.plus(Duration.ofDays(3653)), 38.5, GOOD), sent, 1001));
+                messages.add(json(1002, "9999-12-31T23:59:59Z", "1.0"));
+                messages.add(json(1003, "1601-01-01T00:00:00Z", "1.0"));
+                messages.add(json(1004, sent.toString(), "1e300"));
+            }
+        }
+        InfluxQueries db = run(messages, "poison");
+        assertEveryReadingLandedOnce(db, readings);
+        assertTheHourMatchesTheHandCalculation(db);
+        assertThat(db.rows("SELECT * FROM \"raw\".\"late_readings\"")).isEmpty();
+        Map<Long, String> reasons = new HashMap<>();
+        DeadLetterCollector.letters().forEach(l -> reasons.put(l.offset(), l.reason()));
+        assertThat(reasons).containsOnlyKeys(1001L, 1002L, 1003L, 1004L);
+        assertThat(reasons.get(1001L)).startsWith("ts: ").contains("ahead of the time received");
+        assertThat(reasons.get(1002L)).startsWith("ts: 9999-12-31T23:59:59Z is not a plausible reading time");
+        assertThat(reasons.get(1003L)).startsWith("ts: 1601-01-01T00:00:00Z is not a plausible reading time");
+        assertThat(reasons.get(1004L)).startsWith("value: 1.0E300");
+        assertThat(DeadLetterCollector.letters()).as("each once: no restart replayed them").hasSize(4);
+    }
+
+    /** The job over {@code messages} on the MiniCluster, into database {@code database}, dead letters collected. */
+    private static InfluxQueries run(List<RawMessage> messages, String database) throws Exception {
+        DeadLetterCollector.clear();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(500);
+        new PlumelineJob(TestSite.model(), PlumelineJob.Timing.defaults(), MessagesSource.of(messages),
+                new DeadLetterCollector(), InfluxDbSink.of(java.net.URI.create(influx.url()), database, RetentionPolicies.defaults()))
+                .build(env);
+        env.execute(database);
+        return new InfluxQueries(influx, database);
+    }
+
+    private static RawMessage json(long offset, String ts, String value) {
+        return RawMessage.of("plumeline.telemetry", 0, offset, ("{\"v\":1,\"site\":\"" + TestSite.SITE + "\",\"tag\":\""
+                + HHV + "\",\"ts\":\"" + ts + "\",\"value\":" + value + ",\"quality\":\"GOOD\",\"status\":0,\"seq\":1}")
+                .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -69,6 +69,13 @@ class RefineryChainMiniClusterTest {
         r.put("boiler-1.fuel_gas_hhv", 37.75);
         r.put("flare-1.gas_flow", 150.0 + 10 * h);
         r.put("flare-1.gas_hhv", 45.0);
+        // the refinery's heaters are on Eq. C-5 (carbon content, molecular weight) and its boiler on Tier 4 (C-6)
+        r.put("heater-1.fuel_gas_carbon", 0.72);
+        r.put("heater-1.fuel_gas_mw", 19.0);
+        r.put("heater-2.fuel_gas_carbon", 0.74);
+        r.put("heater-2.fuel_gas_mw", 19.5);
+        r.put("boiler-1.stack_co2", 9.5);
+        r.put("boiler-1.stack_flow", 40000.0 + 1000 * h);
         double naphtha = 100 + 5.5 * h;
         double kerosene = 80 - 2.25 * h;
         double diesel = 150 + 3.75 * h;

@@ -2,9 +2,13 @@ package io.plumeline.flink;
 
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.core.telemetry.ReadingJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 /** The test site model (src/test/resources/test-site.yaml) and readings of its tags. */
 final class TestSite {
@@ -14,6 +18,7 @@ final class TestSite {
     static final String HHV = "heater-1.fuel_gas_hhv";
     static final String CRUDE = "cdu-1.crude feed,a=b";
     static final String SOURCE = "heater-1.stack";
+    static final String BACKUP_FLOW = "heater-1.fuel_gas_flow_backup";
     static final long GOOD = 0;
     static final long BAD_SENSOR_FAILURE = 0x808E0000L;
     static final long UNCERTAIN = 0x40000000L;
@@ -28,6 +33,34 @@ final class TestSite {
     /** The test site with heater-1.stack under {@code substitution: PART75}. */
     static SiteModelText part75() {
         return SiteModelText.read(file("/test-site-part75.yaml"));
+    }
+
+    /**
+     * The test site with heater-1.stack outside the report ({@code substitution: NONE, reportable: false}): its gaps
+     * stay gaps.
+     */
+    static SiteModelText notReported() {
+        return edited("not-reported", yaml -> yaml.replace("    method: EPA_C2A\n",
+                "    method: EPA_C2A\n    substitution: NONE\n    reportable: false\n"));
+    }
+
+    /** The test site with a backup meter of the fuel gas flow, {@link #BACKUP_FLOW}, for heater-1.stack's gaps. */
+    static SiteModelText withBackupFlowMeter() {
+        return edited("backup", yaml -> yaml.replace("tags:\n", "tags:\n  - {id: " + BACKUP_FLOW
+                + ", unit: heater-1, server: dcs-1, node: \"nsu=urn:test;s=FuelGasFlowB\", uom: Nm3/h}\n")
+                .replace("    method: EPA_C2A\n", "    method: EPA_C2A\n    missingData: {fuelQuantity: {backup: "
+                        + BACKUP_FLOW + "}}\n"));
+    }
+
+    private static SiteModelText edited(String name, UnaryOperator<String> edit) {
+        try {
+            Path file = Files.createTempFile("test-site-" + name, ".yaml");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, edit.apply(Files.readString(file())));
+            return SiteModelText.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path file(String resource) {

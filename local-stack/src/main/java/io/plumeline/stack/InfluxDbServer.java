@@ -33,6 +33,8 @@ public final class InfluxDbServer extends LocalServer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP Basic of the admin user when auth is on; this class's own calls go as that user. */
+    private volatile String authorization;
 
     private InfluxDbServer(ChildProcess process, int port, Path dataDir, boolean temporary) {
         super(process, port, dataDir, temporary, Duration.ofSeconds(20));
@@ -48,10 +50,28 @@ public final class InfluxDbServer extends LocalServer {
 
     /** For tests: free ports and a temporary data folder that {@link #close()} deletes. */
     public static InfluxDbServer startTemporary() {
+        return startTemporary(false);
+    }
+
+    /**
+     * For tests: as {@link #startTemporary()} with {@code auth-enabled = true} and {@code adminUser} created
+     * with all privileges (InfluxDB lets the first admin be created before auth applies). This object's own
+     * queries and writes go as that user.
+     */
+    public static InfluxDbServer startTemporaryWithAuth(String adminUser, String adminPassword) {
+        InfluxDbServer server = startTemporary(true);
+        server.query(null, "CREATE USER " + quoteIdentifier(adminUser) + " WITH PASSWORD '"
+                + adminPassword.replace("\\", "\\\\").replace("'", "\\'") + "' WITH ALL PRIVILEGES");
+        server.authorization = "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((adminUser + ":" + adminPassword).getBytes(StandardCharsets.UTF_8));
+        return server;
+    }
+
+    private static InfluxDbServer startTemporary(boolean auth) {
         Path dataDir = Folders.temporary("plumeline-influxdb-");
         try {
             InfluxDbServer server = start(dataDir, Ports.free(), dataDir.resolve("influxd.log"),
-                    DEFAULT_START_TIMEOUT, true);
+                    DEFAULT_START_TIMEOUT, true, auth);
             server.stopAtExit("influxd-cleanup");
             return server;
         } catch (RuntimeException e) {
@@ -62,10 +82,15 @@ public final class InfluxDbServer extends LocalServer {
 
     private static InfluxDbServer start(Path dataDir, int port, Path logFile, Duration timeout,
             boolean temporary) {
+        return start(dataDir, port, logFile, timeout, temporary, false);
+    }
+
+    private static InfluxDbServer start(Path dataDir, int port, Path logFile, Duration timeout,
+            boolean temporary, boolean auth) {
         Path influxd = findInfluxd();
         Path data = Folders.create(dataDir.toAbsolutePath());
         Path config = data.resolve("influxdb.conf");
-        Folders.write(config, config(data, port, Ports.free()));
+        Folders.write(config, config(data, port, Ports.free(), auth));
         ChildProcess process = ChildProcess.start("InfluxDB", List.of(influxd.toString(),
                 "-config", config.toString(), "-pidfile", data.resolve("influxd.pid").toString()),
                 data, logFile);
@@ -94,7 +119,7 @@ public final class InfluxDbServer extends LocalServer {
      * The internal RPC port gets an explicit loopback address too: left alone it listens on every interface.
      * Reporting and the _internal monitor database stay off; HTTP request logging would flood the log.
      */
-    private static String config(Path data, int httpPort, int rpcPort) {
+    private static String config(Path data, int httpPort, int rpcPort, boolean auth) {
         return """
                 reporting-enabled = false
                 bind-address = "127.0.0.1:%d"
@@ -114,11 +139,12 @@ public final class InfluxDbServer extends LocalServer {
                   enabled = true
                   bind-address = "127.0.0.1:%d"
                   log-enabled = false
+                  auth-enabled = %b
 
                 [logging]
                   level = "info"
                   suppress-logo = true
-                """.formatted(rpcPort, data.resolve("meta"), data.resolve("data"), data.resolve("wal"), httpPort);
+                """.formatted(rpcPort, data.resolve("meta"), data.resolve("data"), data.resolve("wal"), httpPort, auth);
     }
 
     /** {@code http://127.0.0.1:PORT}, the base of the v1 API ({@code /write}, {@code /query}). */
@@ -127,7 +153,11 @@ public final class InfluxDbServer extends LocalServer {
     }
 
     public void createDatabase(String name) {
-        query(null, "CREATE DATABASE \"" + name.replace("\"", "\\\"") + "\"");
+        query(null, "CREATE DATABASE " + quoteIdentifier(name));
+    }
+
+    private static String quoteIdentifier(String name) {
+        return "\"" + name.replace("\"", "\\\"") + "\"";
     }
 
     /** Writes line protocol with nanosecond timestamps. */
@@ -201,6 +231,9 @@ public final class InfluxDbServer extends LocalServer {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        if (authorization != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", authorization).build();
+        }
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

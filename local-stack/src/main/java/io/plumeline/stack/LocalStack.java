@@ -53,6 +53,10 @@ public final class LocalStack implements Runnable {
                 description = "Stop after this long, e.g. 90s, 10m, 1h (default: until Ctrl-C).")
         Duration runFor;
 
+        @Option(names = "--expose", description = "Let the reporting service listen on every address of this machine"
+                + " rather than 127.0.0.1. Its users are the publicly known demo users: anyone on the network can sign in.")
+        boolean expose;
+
         @Spec
         CommandSpec spec;
 
@@ -67,7 +71,7 @@ public final class LocalStack implements Runnable {
                         "--speed must be 1 or more, not " + speed);
             }
             Path site = parent.home.resolve(DEMO_SITE);
-            return parent.launch(site, speed, runFor);
+            return parent.launch(site, speed, runFor, expose);
         }
     }
 
@@ -85,9 +89,13 @@ public final class LocalStack implements Runnable {
                 description = "Stop after this long, e.g. 90s, 10m, 1h (default: until Ctrl-C).")
         Duration runFor;
 
+        @Option(names = "--expose", description = "Let the reporting service listen on every address of this machine"
+                + " rather than 127.0.0.1. Its users are the publicly known demo users: anyone on the network can sign in.")
+        boolean expose;
+
         @Override
         public Integer call() {
-            return parent.launch(site, null, runFor);
+            return parent.launch(site, null, runFor, expose);
         }
     }
 
@@ -102,7 +110,7 @@ public final class LocalStack implements Runnable {
         }
     }
 
-    private int launch(Path siteFile, Integer speed, Duration runFor) {
+    private int launch(Path siteFile, Integer speed, Duration runFor, boolean expose) {
         PrintStream out = System.out;
         if (!Files.isRegularFile(siteFile)) {
             System.err.println("plumeline: the site model " + siteFile.toAbsolutePath().normalize() + " does not exist");
@@ -120,7 +128,8 @@ public final class LocalStack implements Runnable {
                     + " to collect");
             return 2;
         }
-        StackRun run = new StackRun(new StackLayout(home, site.site().id()), StackPorts.STANDARD, siteFile, site, speed, runFor, out);
+        StackRun run = new StackRun(new StackLayout(home, site.site().id()), StackPorts.STANDARD, siteFile, site, speed, runFor,
+                expose, out);
         current = run;
         return run.run();
     }

@@ -2,6 +2,7 @@ package io.plumeline.stack;
 
 import io.plumeline.core.site.OpcServer;
 import io.plumeline.core.site.SiteModel;
+import io.plumeline.core.telemetry.ClockCheck;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -31,6 +33,8 @@ final class StackRun {
     static final String DATABASE = "plumeline";
     static final String TELEMETRY_TOPIC = "plumeline.telemetry";
     static final String DLQ_TOPIC = "plumeline.telemetry.dlq";
+    /** The edge collector's gap records: a record to a topic nobody created would hold up the spool behind it. */
+    static final String GAPS_TOPIC = "plumeline.gaps";
     static final int TELEMETRY_PARTITIONS = 4;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
     private static final Duration JAVA_STOP_GRACE = Duration.ofSeconds(30);
@@ -51,6 +55,7 @@ final class StackRun {
     private final Path siteFile;
     private final SiteModel site;
     private final Integer simulatorSpeed;
+    private final boolean exposeReporting;
     private final Duration runFor;
     private final PrintStream out;
     private final Deque<Service> started = new ArrayDeque<>();
@@ -64,14 +69,16 @@ final class StackRun {
     private long hoursBefore;
 
     /** {@code simulatorSpeed} null: no simulator, the collector reads the site's own servers. */
+    /** {@code exposeReporting}: the reporting service on every address rather than 127.0.0.1 ({@code --expose}). */
     StackRun(StackLayout layout, StackPorts ports, Path siteFile, SiteModel site, Integer simulatorSpeed,
-            Duration runFor, PrintStream out) {
+            Duration runFor, boolean exposeReporting, PrintStream out) {
         this.layout = layout;
         this.ports = ports;
         this.leftovers = new Leftovers(layout);
         this.siteFile = siteFile.toAbsolutePath().normalize();
         this.site = site;
         this.simulatorSpeed = simulatorSpeed;
+        this.exposeReporting = exposeReporting;
         this.runFor = runFor;
         this.out = out;
         Path repository = layout.repository();
@@ -166,26 +173,30 @@ final class StackRun {
             readingsBefore = countReadings();
             hoursBefore = countHours();
         });
-        step("Kafka", bootstrap + ", topics " + TELEMETRY_TOPIC + " ×" + TELEMETRY_PARTITIONS + " and .dlq",
+        step("Kafka", bootstrap + ", topics " + TELEMETRY_TOPIC + " ×" + TELEMETRY_PARTITIONS + ", .dlq and " + GAPS_TOPIC,
                 () -> {
                     kafka = KafkaBroker.start(layout.kafkaData(), ports.kafka(), ports.kafkaController(),
                             freshLog("kafka"), KafkaBroker.DEFAULT_START_TIMEOUT);
                     register(new Service("Kafka", kafka.process(), kafka::stopAndClean, true));
-                    kafka.createTopic(TELEMETRY_TOPIC, TELEMETRY_PARTITIONS);
-                    kafka.createTopic(DLQ_TOPIC, 1);
+                    createTopics(kafka);
                 });
-        step("Flink job", "PlumelineJob, local MiniCluster", () -> launch("Flink job", "flink-jobs", flinkJob, "1g",
-                List.of("--site", siteFile.toString(), "--kafka", bootstrap, "--influx", influxUrl,
-                        "--influx-db", DATABASE, "--checkpoint-dir", layout.checkpoints().toUri().toString()))
-                .awaitLogLine(FLINK_READY, Duration.ofSeconds(120)));
+        List<String> jobArgs = new ArrayList<>(List.of("--site", siteFile.toString(), "--kafka", bootstrap,
+                "--influx", influxUrl, "--influx-db", DATABASE, "--checkpoint-dir", layout.checkpoints().toUri().toString()));
+        Optional<Duration> clockAhead = simulatedClockAhead(simulatorSpeed, runFor);
+        clockAhead.ifPresent(ahead -> jobArgs.addAll(List.of("--max-clock-ahead", ahead.toString())));
+        step("Flink job", "PlumelineJob, local MiniCluster"
+                + clockAhead.map(ahead -> ", clocks may run " + Durations.format(ahead) + " ahead").orElse(""),
+                () -> launch("Flink job", "flink-jobs", flinkJob, "1g", jobArgs)
+                        .awaitLogLine(FLINK_READY, Duration.ofSeconds(120)));
         String reportingUrl = "http://" + Ports.LOOPBACK + ":" + ports.reporting();
+        if (exposeReporting) {
+            out.println("WARNING: --expose: the reporting service listens on every address of this machine, with the"
+                    + " publicly known demo users of " + DEMO_USERS + " (compliance/compliance-demo approves and submits"
+                    + " reports): anyone who can reach port " + ports.reporting() + " can sign in as them.");
+        }
         step("Reporting", reportingUrl, () -> launch("Reporting service", "reporting-service", reporting, "512m",
-                List.of("--plumeline.sites=" + siteFile, "--plumeline.influx.url=" + influxUrl,
-                        "--plumeline.influx.database=" + DATABASE, "--server.port=" + ports.reporting(),
-                        // reports and the audit log in an H2 file under .plumeline/, kept from run to run
-                        "--spring.datasource.url=jdbc:h2:file:" + layout.root().resolve("reports").resolve("plumeline")
-                                .toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
-                        "--spring.config.import=file:" + layout.repository().resolve(DEMO_USERS)))
+                reportingArguments(siteFile, influxUrl, ports.reporting(), layout.root().resolve("reports"),
+                        layout.repository().resolve(DEMO_USERS), exposeReporting))
                 .awaitReady(() -> healthUp(reportingUrl + "/actuator/health"), Duration.ofSeconds(120),
                         reportingUrl + "/actuator/health did not report UP"));
         if (isDemo()) {
@@ -204,6 +215,42 @@ final class StackRun {
         out.println("Running" + (runFor == null ? "" : " until "
                 + LocalTime.now().plus(runFor).format(DateTimeFormatter.ofPattern("HH:mm:ss")))
                 + " — Ctrl-C stops everything. Open " + reportingUrl + "  (data and logs: " + layout.root() + ")");
+    }
+
+    /**
+     * The reporting service as the local stack starts it: on 127.0.0.1 only, since its users are the publicly known
+     * demo users, unless {@code expose} (every address); reports and the audit log in an H2 file under
+     * {@code reports}, kept from run to run, with the audit log's HMAC key beside it (made at the first start).
+     */
+    static List<String> reportingArguments(Path siteFile, String influxUrl, int port, Path reports, Path users,
+            boolean expose) {
+        return List.of("--plumeline.sites=" + siteFile, "--plumeline.influx.url=" + influxUrl,
+                "--plumeline.influx.database=" + DATABASE, "--server.port=" + port,
+                "--server.address=" + (expose ? "0.0.0.0" : Ports.LOOPBACK),
+                "--spring.datasource.url=jdbc:h2:file:" + reports.resolve("plumeline").toAbsolutePath()
+                        + ";DB_CLOSE_ON_EXIT=FALSE",
+                "--plumeline.audit.key-file=" + reports.resolve("audit.key").toAbsolutePath(),
+                "--spring.config.import=file:" + users);
+    }
+
+    /**
+     * How far ahead of the wall clock the sped-up simulated plant stamps its readings by the end of the run: the
+     * job refuses readings stamped further ahead of their Kafka and server times than this, as a device clock
+     * that runs ahead. An open-ended demo is allowed a week of wall time.
+     */
+    static Optional<Duration> simulatedClockAhead(Integer simulatorSpeed, Duration runFor) {
+        if (simulatorSpeed == null || simulatorSpeed == 1) {
+            return Optional.empty();
+        }
+        Duration wallTime = runFor == null ? Duration.ofDays(7) : runFor;
+        return Optional.of(wallTime.multipliedBy(simulatorSpeed - 1).plus(ClockCheck.DEFAULT_TOLERANCE));
+    }
+
+    /** Every topic the collector and the job write: telemetry, its dead letters, the gap records. */
+    static void createTopics(KafkaBroker kafka) {
+        kafka.createTopic(TELEMETRY_TOPIC, TELEMETRY_PARTITIONS);
+        kafka.createTopic(DLQ_TOPIC, 1);
+        kafka.createTopic(GAPS_TOPIC, 1);
     }
 
     /** One log per service and run: the previous run's is replaced. */

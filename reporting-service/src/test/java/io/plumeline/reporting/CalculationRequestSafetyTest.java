@@ -9,7 +9,13 @@ import io.plumeline.core.emissions.MethodInput;
 import io.plumeline.core.units.Dimension;
 import io.plumeline.core.units.UnitOfMeasure;
 import io.plumeline.reporting.support.ApiClient.Response;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +78,7 @@ class CalculationRequestSafetyTest extends SingleSiteApiTest {
                         "fuel", "fuel"),
                 bad("fuel not a string", "{\"method\":\"EPA_C1\",\"fuel\":3,\"inputs\":{" + input("fuelQuantity", 1, "scf") + "}}",
                         "fuel", "string"),
-                bad("unknown GWP set", body("EPA_C1", "natural_gas", "SAR", input("fuelQuantity", 1, "scf")), "gwp", "AR5"),
+                bad("unknown GWP set", body("EPA_C1", "natural_gas", "AR3", input("fuelQuantity", 1, "scf")), "gwp", "AR5"),
                 bad("streams for a method without them", "{\"method\":\"EPA_C1\",\"fuel\":\"natural_gas\",\"inputs\":{"
                         + input("fuelQuantity", 1, "scf") + "},\"streams\":[{\"name\":\"crude\",\"quantity\":{\"value\":1,\"uom\":\"t\"},"
                         + "\"carbonContent\":{\"value\":0.8,\"uom\":\"kg/kg\"},\"output\":false}]}", "streams", "EU_MRR_MASS_BALANCE"),
@@ -148,6 +154,34 @@ class CalculationRequestSafetyTest extends SingleSiteApiTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.json().get("parameter").asString()).isEqualTo("site");
         assertThat(response.json().get("detail").asString()).contains("atlantis", SITE);
+    }
+
+    /** Review finding L5: the body limit is 1 MB (application.properties); 2 MB of spaces is a valid JSON prefix. */
+    @Test
+    void aBodyOverTheLimitIs413WhetherItsLengthIsDeclaredOrNot() throws Exception {
+        String huge = " ".repeat(2 * 1024 * 1024) + body("EPA_C1", "natural_gas", "AR5", input("fuelQuantity", 1, "scf"));
+        Response declared = api.post("/api/v1/calculations", huge);
+        assertThat(declared.status()).as(declared.toString()).isEqualTo(413);
+        assertThat(declared.isProblem()).isTrue();
+        assertThat(declared.json().get("detail").asString()).contains("plumeline.api.max-request-body");
+
+        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/calculations"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("engineer:engineer-pw".getBytes()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge.getBytes()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        assertThat(chunked.body()).contains("chunked");
+
+        String small = "  " + body("EPA_C1", "natural_gas", "AR5", input("fuelQuantity", 1000, "scf"));
+        HttpResponse<String> fine = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/calculations"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("engineer:engineer-pw".getBytes()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(small.getBytes()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(fine.statusCode()).as("a chunked body within the limit: " + fine.body()).isEqualTo(200);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.emissions.HourlyEmissions;
+import io.plumeline.core.emissions.MissingDataContext;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.emissions.SourceHourAccount;
 import io.plumeline.core.lineage.InputTrace;
@@ -45,6 +46,8 @@ class LineageApiTest extends RefineryApiTest {
     static final Duration MAX_HOLD = Duration.ofMinutes(5);
     static final String FLOW = "heater-1.fuel_gas_flow";
     static final String HHV = "heater-1.fuel_gas_hhv";
+    static final String CARBON = "heater-1.fuel_gas_carbon";
+    static final String MW = "heater-1.fuel_gas_mw";
     static final String HEATER = "heater-1.stack";
     static String siteModelText;
     static SiteModel model;
@@ -86,7 +89,10 @@ class LineageApiTest extends RefineryApiTest {
         InfluxTestServer.write(DATABASE, lines);
     }
 
-    /** Every 10 s from 30 s before the hour, the flow BAD from :10 to :20; returns what the job sees of them. */
+    /**
+     * Every 10 s from 30 s before the hour, the heater's four Eq. C-5 inputs (flow, HHV, the GC's carbon content and
+     * molecular weight), the flow BAD from :10 to :20; returns what the job sees of them.
+     */
     private static Map<String, List<Sample>> readings(Instant hour, List<String> lines) {
         Map<String, List<Sample>> measured = new HashMap<>();
         for (int s = -30; s < 3600; s += 10) {
@@ -95,10 +101,16 @@ class LineageApiTest extends RefineryApiTest {
             double flow = 1180.5 + 0.25 * (s % 41);
             double hhv = 38.25 + 0.125 * (s % 7);
             lines.add(bad ? badReading(SITE, "heater-1", FLOW, ts) : goodReading(SITE, "heater-1", FLOW, ts, flow));
+            double carbon = 0.72 + 0.001 * (s % 5);
+            double mw = 19.0 + 0.05 * (s % 3);
             lines.add(goodReading(SITE, "heater-1", HHV, ts, hhv));
+            lines.add(goodReading(SITE, "heater-1", CARBON, ts, carbon));
+            lines.add(goodReading(SITE, "heater-1", MW, ts, mw));
             if (s >= -10) {   // the job sees the last reading before the hour and those in it
                 measured.computeIfAbsent("fuelQuantity", k -> new ArrayList<>()).add(new Sample(ts, bad ? null : flow));
                 measured.computeIfAbsent("hhv", k -> new ArrayList<>()).add(new Sample(ts, hhv));
+                measured.computeIfAbsent("carbonContent", k -> new ArrayList<>()).add(new Sample(ts, carbon));
+                measured.computeIfAbsent("molecularWeight", k -> new ArrayList<>()).add(new Sample(ts, mw));
             }
         }
         return measured;
@@ -111,7 +123,7 @@ class LineageApiTest extends RefineryApiTest {
 
     private static LineageRecord lineage(Instant hour, Map<String, List<Sample>> measured, SourceHourAccount account) {
         return SourceHourLineage.of(JobIdentity.of(siteModelText, "0.1.0-test"), model, model.source(HEATER).orElseThrow(),
-                hour, measured, measured, MAX_HOLD, account, null);
+                hour, measured, measured, MAX_HOLD, account, null, MissingDataContext.NONE);
     }
 
     private static List<String> emissionLines(SourceHourAccount account) {
@@ -158,7 +170,7 @@ class LineageApiTest extends RefineryApiTest {
         assertThat(served.result("CO2e").orElseThrow().co2eKg()).isEqualTo(stored.emissions().get(stored.emissions().size() - 1).co2eKg());
 
         Map<String, List<Sample>> readings = new HashMap<>();
-        assertThat(body.get("readings")).hasSize(2);
+        assertThat(body.get("readings")).hasSize(4);
         for (JsonNode link : body.get("readings")) {
             Response telemetry = api.follow(link.get("href").asString());
             assertThat(telemetry.status()).as(telemetry.toString()).isEqualTo(200);
@@ -206,7 +218,7 @@ class LineageApiTest extends RefineryApiTest {
             assertThat(r.json().get("gas").asString()).isEqualTo(row.gas());
             assertThat(Instant.parse(r.json().get("hourStart").asString())).isEqualTo(OLD_LAYOUT_HOUR);
             assertThat(LineageJson.read(r.json().get("record").toString())).isEqualTo(oldLayoutRecord);
-            assertThat(r.json().get("readings")).hasSize(2);
+            assertThat(r.json().get("readings")).hasSize(4);
         }
     }
 

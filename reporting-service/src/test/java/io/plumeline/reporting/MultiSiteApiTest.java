@@ -76,9 +76,9 @@ class MultiSiteApiTest {
         assertThat(wrongSite.json().get("detail").asString()).contains("boiler-7.fuel_gas_flow", DALIAN);
         JsonNode rotterdam = api.get("/api/v1/site", "site", ROTTERDAM).json();
         assertThat(rotterdam.get("site").get("timezone").asString()).isEqualTo("Europe/Amsterdam");
-        JsonNode hhv = rotterdam.get("sources").get(0).get("inputs").get("hhv");
+        JsonNode hhv = rotterdam.get("sources").get(0).get("inputs").get("ncv");
         assertThat(hhv.get("value").asDouble()).isEqualTo(38.5);
-        assertThat(hhv.get("uom").asString()).isEqualTo("MJ/Nm3");
+        assertThat(hhv.get("uom").asString()).isEqualTo("MJ/Nm3 LHV");
         assertThat(hhv.has("tag")).isFalse();
     }
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The acceptance run of the backbone: {@code ./plumeline demo --for 3m --speed 60} starts everything; while
- * it runs the API serves readings and at least one complete hour of an EPA_C2A source; then it stops
+ * it runs the API serves readings and at least one complete hour of an EPA_C5 source (the refinery heaters burn
+ * fuel gas: 40 CFR 98.252(a)), and every example the README gives for a running demo works as printed; then it stops
  * everything and exits 0 with its summary.
  */
 class DemoCommandSystemTest {
@@ -32,9 +33,10 @@ class DemoCommandSystemTest {
             JsonNode hour = StreamSupport.stream(StackCommand.API.get("/api/v1/emissions?source=heater-1.stack&gas=CO2"
                     + range).path("rows").spliterator(), false).filter(r -> r.path("availabilityPct").asDouble() > 99.99)
                     .findFirst().orElseThrow();
-            assertThat(hour.path("method").asText()).isEqualTo("EPA_C2A");
+            assertThat(hour.path("method").asText()).isEqualTo("EPA_C5");
             // The demo's defaults: fuel gas about 2,500 Nm3/h at about 40 MJ/Nm3 → about 5.6 t CO2 an hour.
             assertThat(hour.path("massKg").asDouble()).isBetween(3_000.0, 9_000.0);
+            ReadmeExamples.assertEachAnswersWithData(Services.ROOT.resolve("README.md"));
 
             assertThat(demo.awaitExit(Duration.ofSeconds(240))).as(demo.output()).isZero();
             assertThat(demo.output()).contains("readings collected").contains("emission hours").contains(".plumeline")

@@ -89,7 +89,7 @@ class PipelineSystemTest {
                   - {id: cdu.residue_flow, unit: cdu, server: sim, node: "nsu=urn:test:utilities;s=CDU/Residue", uom: t/h, valid: {min: 0, max: 400}}
                 sources:
                   - {id: heater.stack, unit: heater, category: stationary_combustion, method: EPA_C2A, fuel: fuel_gas,
-                     inputs: {fuelQuantity: heater.fuel_gas_flow, hhv: heater.fuel_gas_hhv}, substitution: NONE}
+                     inputs: {fuelQuantity: heater.fuel_gas_flow, hhv: heater.fuel_gas_hhv}}
                 streams:
                   - {id: crude-in, to: cdu, massFlow: cdu.crude_feed, material: crude}
                   - {id: diesel-out, from: cdu, product: diesel, massFlow: cdu.diesel_flow, material: diesel}

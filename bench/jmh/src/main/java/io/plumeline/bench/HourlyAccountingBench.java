@@ -47,7 +47,7 @@ public class HourlyAccountingBench {
     private static final String SOURCE = "heater-1.stack";
     private static final Duration MAX_HOLD = Duration.ofMinutes(5);
 
-    @Param({"NONE", "PART75"})
+    @Param({"PROGRAM", "PART75"})
     public String substitution;
 
     private SiteModelText site;

@@ -76,7 +76,7 @@ final class AnnualReport implements Scenario {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(Runtime.getRuntime().availableProcessors());
         PlumelineJob.Timing timing = new PlumelineJob.Timing(Duration.ofSeconds(5), Duration.ofSeconds(30), step,
-                Duration.ofHours(2));
+                Duration.ofHours(2), PlumelineJob.Timing.defaults().maxClockAhead(), PlumelineJob.Timing.defaults().recomputeDelay());
         new PlumelineJob(SiteModelText.read(siteFile), timing, KafkaThroughput.source(kafka.bootstrapServers(), TOPIC, "year"),
                 new DiscardingSink<DeadLetter>(), new TimedSink<>("year", InfluxDbSink.of(URI.create(influx.url()), DATABASE,
                         new RetentionPolicies(retention)))).build(env);

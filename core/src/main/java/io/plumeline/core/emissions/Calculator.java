@@ -37,20 +37,41 @@ public final class Calculator {
             case EPA_C5 -> EpaSubpartC.tier3(w, factors.epaC1C2(), c.fuel());
             case EPA_C6 -> EpaSubpartC.tier4(w);
             case EPA_C8 -> EpaSubpartC.c8(w, factors.epaC1C2(), c.fuel());
-            case EPA_Y1A -> EpaSubpartY.y1a(w);
+            case EPA_C10 -> EpaSubpartC.c10(w, factors.epaC1C2(), c.fuel());
+            case EPA_Y1A -> EpaSubpartY.y1a(w, factors.epaSubpartY());
+            case EPA_Y2 -> EpaSubpartY.y2(w, factors.epaSubpartY());
             case EPA_Y3 -> EpaSubpartY.y3(w, factors.epaSubpartY());
+            case EPA_Y6 -> EpaSubpartY.y6(w, factors.epaSubpartY());
+            case EPA_Y8 -> EpaSubpartY.y8(w, factors.epaSubpartY());
+            case EPA_Y12 -> EpaSubpartY.y12(w, factors.epaSubpartY());
+            case EPA_ZZ -> EpaSubpartZZ.calcining(w);
+            case EPA_P1 -> EpaSubpartP.p1(w);
             case EU_MRR_STD -> EuMrr.standard(w, factors.ipccMrr(), c.fuel());
             case EU_MRR_MASS_BALANCE -> EuMrr.massBalance(w, c.streams());
             case CN_MEE_COMBUSTION -> ChinaMee.combustion(w, factors.chinaMee(), c.fuel());
+            case CN_MEE_FLARE -> ChinaMee.flare(w, factors.chinaMee());
+            case CN_MEE_FCC_COKE -> ChinaMee.catalyticCrackingCoke(w, factors.chinaMee());
+            case CN_MEE_REFORMER_COKE -> ChinaMee.reformerCoke(w, factors.chinaMee());
+            case CN_MEE_HYDROGEN -> ChinaMee.hydrogen(w);
+            case CN_MEE_ETHYLENE_DECOKING -> ChinaMee.ethyleneDecoking(w);
+            case CN_MEE_CO2_RECOVERY -> ChinaMee.co2Recovery(w);
+            case CN_MEE_ELECTRICITY -> ChinaMee.electricity(w, factors.chinaGrid(), c.fuel());
+            case CN_MEE_HEAT -> ChinaMee.heat(w, factors.chinaMee());
+            case EU_MRR_CAT_CRACKER -> EuMrr.catalystRegeneration(w);
+            case EU_MRR_HYDROGEN -> EuMrr.hydrogen(w, factors.mrrAnnexIv());
             case EPA_PART75_F11 -> EpaPart75.f11(w);
             case POLLUTANT_MASS -> PollutantMass.compute(w);
         };
         return co2e(c, masses, w);
     }
 
-    /** CO2e = Σ GWP × mass over the greenhouse gases; the CH4 GWP follows the fuel's fossil flag (Table C-2 fuels only). */
+    /**
+     * CO2e = Σ GWP × mass over the greenhouse gases; the CH4 GWP follows the fuel's fossil flag where the method
+     * reads the fuel's Table C-2 row; the refinery process and flare methane of Subpart Y is fossil.
+     */
     private CalculationResult co2e(Calculation c, Map<Gas, Double> masses, Working w) {
-        boolean fossil = !masses.containsKey(Gas.CH4) || factors.epaC1C2().fossil(c.fuel());
+        boolean fossil = !masses.containsKey(Gas.CH4) || !factors.tablesOf(c.method()).contains(factors.epaC1C2())
+                || factors.epaC1C2().fossil(c.fuel());
         List<CalculationResult.GasResult> results = new ArrayList<>();
         StringBuilder formula = new StringBuilder();
         double total = 0;

@@ -97,6 +97,15 @@ public final class EpaSubpartC {
         return withC8(w, c1c2, fuel, heat, null);
     }
 
+    /**
+     * EPA_C10 (Tier 4 CH4 and N2O, §98.33(c)(4)): 1e-3 × HI_A × EF, the Table C-2 factor of the fuel, with the
+     * heat input HI_A measured (CEMS and F-factors or fuel records) rather than fuel × HHV. C-10 has C-8's form.
+     */
+    static Map<Gas, Double> c10(Working w, FactorTable c1c2, String fuel) {
+        requireFuel(fuel, c1c2);
+        return nonCo2(w, c1c2, fuel, w.input("heatInput", "mmBtu"), "Eq. C-10: 1e-3 × HI_A × EF", new LinkedHashMap<>());
+    }
+
     private static double heatInput(Working w, Quantity hhv) {
         Quantity energy = w.times("fuelQuantity", w.given("fuelQuantity"), "hhv", hhv);
         return w.step("heatInput", "Fuel × HHV", energy.in("mmBtu"), "mmBtu");
@@ -111,10 +120,14 @@ public final class EpaSubpartC {
         Map<Gas, Double> masses = new LinkedHashMap<>();
         if (co2Kg != null) masses.put(Gas.CO2, co2Kg);
         // Tier 1–3 CH4 and N2O always use the Table C-2 row of the fuel, whatever the CO2 tier
+        return nonCo2(w, c1c2, fuel, heat, "Eq. C-8: 1e-3 × Fuel × HHV × EF", masses);
+    }
 
+    private static Map<Gas, Double> nonCo2(Working w, FactorTable c1c2, String fuel, double heat, String formula,
+                                           Map<Gas, Double> masses) {
         for (Gas gas : new Gas[] {Gas.CH4, Gas.N2O}) {
             double ef = w.factor("EF " + gas, c1c2.factor(fuel, gas.symbol()), "kg/mmBtu");
-            masses.put(gas, 1000 * w.step(gas.symbol(), "Eq. C-8: 1e-3 × Fuel × HHV × EF", c8Tonnes(heat, ef), "t"));
+            masses.put(gas, 1000 * w.step(gas.symbol(), formula, c8Tonnes(heat, ef), "t"));
         }
         return masses;
     }

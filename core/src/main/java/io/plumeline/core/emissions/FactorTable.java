@@ -20,12 +20,16 @@ public record FactorTable(String id, String version, Provenance provenance, Map<
 
     /** Tables C-1 and C-2 of 40 CFR Part 98, Subpart C: HHV, CO2, CH4 and N2O per fuel. */
     public static final String EPA_PART98_C1_C2 = "epa-part98-table-c1-c2.yaml";
-    /** 40 CFR Part 98, Subpart Y: the flare emission factor of Eq. Y-3. */
+    /** 40 CFR Part 98, Subpart Y: flare EmF of Eqs. Y-2 to Y-5, coke burn-off EmF1-EmF3 of Y-9/Y-10, the Y-12 default. */
     public static final String EPA_PART98_Y = "epa-part98-subpart-y.yaml";
     /** IPCC 2006 defaults as taken over by Annex VI of Regulation (EU) 2018/2066: NCV and CO2 factor. */
     public static final String IPCC2006_MRR_ANNEX_VI = "ipcc-2006-mrr-annex-vi.yaml";
-    /** China's petrochemical enterprise guideline (2014): NCV, carbon content per energy, oxidation. */
+    /** Annex IV of Regulation (EU) 2018/2066: the Tier 1 emission factor of hydrogen production. */
+    public static final String EU_MRR_ANNEX_IV = "eu-mrr-annex-iv.yaml";
+    /** China's petrochemical enterprise guideline (2014): NCV, carbon content per energy, oxidation, flare and heat defaults. */
     public static final String CN_MEE_PETROCHEMICAL = "cn-mee-petrochemical-2014.yaml";
+    /** China's national average electricity CO2 emission factors (MEE and NBS), one row per year. */
+    public static final String CN_MEE_GRID_ELECTRICITY = "cn-mee-grid-electricity.yaml";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -35,7 +39,10 @@ public record FactorTable(String id, String version, Provenance provenance, Map<
     public record Fuel(boolean fossil, Map<String, Factor> factors) {
     }
 
-    /** A value in a unit; a note when it is pending confirmation against the regulation text. */
+    /**
+     * A value in a unit; a note saying where in the regulation it stands (paragraph, equation) or how the text
+     * writes it, and when it is pending confirmation against the regulation text.
+     */
     public record Factor(double value, String uom, String note) {
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A set of 100-year global warming potentials (AR4, AR5, AR6) from the versioned data file
+ * A set of 100-year global warming potentials (SAR, AR4, AR5, AR6) from the versioned data file
  * {@code gwp-sets.yaml}. A report names its set; it is never a constant in code. CO2e = Σ GWP × mass.
  */
 public record GwpSet(String id, String version, Provenance provenance, Map<String, Double> values) {
@@ -38,8 +38,9 @@ public record GwpSet(String id, String version, Provenance provenance, Map<Strin
     }
 
     /**
-     * The set a program uses for a reporting year: EPA_PART98 AR4 until the 2024 amendment of Table A-1,
-     * AR5 after; EU_ETS AR5 from 2021; CN_MEE AR5 (see the notes in the data file for what is to confirm).
+     * The set a program uses for a reporting year: EPA_PART98 by 40 CFR 98 Table A-1 (SAR RY2010-2012, AR4
+     * RY2013-2023, AR5 from RY2024); EU_ETS AR4 from 2013 (Reg. (EU) 206/2014), AR5 from 2021 (Reg. (EU) 2018/2066
+     * Annex VI s.3); CN_MEE SAR (the 2013-2015 guidelines). The notes in the data file give each text.
      */
     public static GwpSet defaultFor(String program, int reportingYear) {
         List<Rule> rules = FILE.defaults.get(program);
@@ -56,6 +57,17 @@ public record GwpSet(String id, String version, Provenance provenance, Map<Strin
                     + "; the earliest is " + rules.stream().mapToInt(Rule::from).min().orElseThrow());
         }
         return of(chosen.set);
+    }
+
+    /**
+     * The set a report of {@code reportingYear} is in: the program's own ({@link #defaultFor}); {@code siteGwp}, the
+     * site's own choice, only where the program has no rule for the year (a year before its first, a voluntary
+     * program).
+     */
+    public static GwpSet forReport(String program, int reportingYear, String siteGwp) {
+        List<Rule> rules = FILE.defaults.get(program);
+        boolean ruled = rules != null && rules.stream().anyMatch(rule -> rule.from <= reportingYear);
+        return ruled ? defaultFor(program, reportingYear) : of(siteGwp);
     }
 
     /** The GWP of {@code gas}; for CH4 the non-fossil value where the set distinguishes it (AR6). */

@@ -1,20 +1,11 @@
 package io.plumeline.core.emissions;
 
-import static io.plumeline.core.emissions.CalculationMethod.CN_MEE_COMBUSTION;
-import static io.plumeline.core.emissions.CalculationMethod.EPA_C1;
-import static io.plumeline.core.emissions.CalculationMethod.EPA_C2A;
-import static io.plumeline.core.emissions.CalculationMethod.EPA_C5;
-import static io.plumeline.core.emissions.CalculationMethod.EPA_C6;
-import static io.plumeline.core.emissions.CalculationMethod.EPA_C8;
-import static io.plumeline.core.emissions.CalculationMethod.EPA_PART75_F11;
-import static io.plumeline.core.emissions.CalculationMethod.EPA_Y1A;
-import static io.plumeline.core.emissions.CalculationMethod.EPA_Y3;
-import static io.plumeline.core.emissions.CalculationMethod.EU_MRR_STD;
-import static io.plumeline.core.emissions.CalculationMethod.POLLUTANT_MASS;
+import static io.plumeline.core.emissions.CalculationMethod.*;
 
 import io.plumeline.core.site.EmissionSource;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.site.SourceInput;
+import io.plumeline.core.site.Tag;
 import io.plumeline.core.units.Quantity;
 import io.plumeline.core.units.UnitOfMeasure;
 import java.time.Duration;
@@ -38,14 +29,29 @@ public final class HourlyEmissions {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final double NANOS_PER_HOUR = 3.6e12;
 
-    /** The input integrated over the hour, per method accounted hourly. */
-    private static final Map<CalculationMethod, String> INTEGRATED = Map.ofEntries(
-            Map.entry(EPA_C1, "fuelQuantity"), Map.entry(EPA_C2A, "fuelQuantity"), Map.entry(EPA_C5, "fuelQuantity"),
-            Map.entry(EPA_C8, "fuelQuantity"), Map.entry(EPA_C6, "stackFlow"), Map.entry(EPA_PART75_F11, "stackFlow"),
-            Map.entry(EPA_Y1A, "flareGas"), Map.entry(EPA_Y3, "flareGas"), Map.entry(EU_MRR_STD, "fuelQuantity"),
-            Map.entry(CN_MEE_COMBUSTION, "fuelQuantity"), Map.entry(POLLUTANT_MASS, "stackFlow"));
+    /**
+     * The input integrated over the hour, per method accounted hourly: the first of the names the source has. Its
+     * integral weights the other tag inputs. Every other input in a quantity's dimension fed by a rate (a second
+     * quantity: syngas, calcined coke, exported electricity) is integrated too.
+     */
+    private static final Map<CalculationMethod, List<String>> INTEGRATED = Map.ofEntries(
+            Map.entry(EPA_C1, List.of("fuelQuantity")), Map.entry(EPA_C2A, List.of("fuelQuantity")),
+            Map.entry(EPA_C5, List.of("fuelQuantity")), Map.entry(EPA_C8, List.of("fuelQuantity")),
+            Map.entry(EPA_C6, List.of("stackFlow")), Map.entry(EPA_C10, List.of("heatInput")),
+            Map.entry(EPA_Y1A, List.of("flareGas")), Map.entry(EPA_Y2, List.of("flareGas")), Map.entry(EPA_Y3, List.of("flareGas")),
+            Map.entry(EPA_Y6, List.of("exhaustFlow")), Map.entry(EPA_Y8, List.of("cokeBurned")),
+            Map.entry(EPA_Y12, List.of("sourGasFlow")), Map.entry(EPA_ZZ, List.of("greenCoke")), Map.entry(EPA_P1, List.of("feedstock")),
+            Map.entry(EU_MRR_STD, List.of("fuelQuantity")), Map.entry(EU_MRR_CAT_CRACKER, List.of("airFlow")),
+            Map.entry(EU_MRR_HYDROGEN, List.of("feedstock")),
+            Map.entry(CN_MEE_COMBUSTION, List.of("fuelQuantity")), Map.entry(CN_MEE_FLARE, List.of("flareGas")),
+            Map.entry(CN_MEE_FCC_COKE, List.of("cokeBurned")), Map.entry(CN_MEE_REFORMER_COKE, List.of("cokeBurned", "catalyst")),
+            Map.entry(CN_MEE_HYDROGEN, List.of("feedstock")), Map.entry(CN_MEE_ETHYLENE_DECOKING, List.of("decokingGasFlow")),
+            Map.entry(CN_MEE_CO2_RECOVERY, List.of("recoveredGas")), Map.entry(CN_MEE_ELECTRICITY, List.of("electricity")),
+            Map.entry(CN_MEE_HEAT, List.of("heat")),
+            Map.entry(EPA_PART75_F11, List.of("stackFlow")), Map.entry(POLLUTANT_MASS, List.of("stackFlow")));
     /** Methods whose equation takes a mean rate and a duration rather than a quantity. */
-    private static final Set<CalculationMethod> RATE_TIMES_DURATION = Set.of(EPA_C6, EPA_PART75_F11, POLLUTANT_MASS);
+    private static final Set<CalculationMethod> RATE_TIMES_DURATION =
+            Set.of(EPA_C6, EPA_Y6, EPA_PART75_F11, EU_MRR_CAT_CRACKER, CN_MEE_ETHYLENE_DECOKING, POLLUTANT_MASS);
 
     private static final Factors DEFAULT_FACTORS = Factors.defaults();
     /** The calculator with the factor tables shipped with core: what the Flink job accounts with. */
@@ -54,8 +60,39 @@ public final class HourlyEmissions {
     private HourlyEmissions() {
     }
 
-    /** The inputs of one source-hour as a calculation request, with the availability of its tag data. */
-    public record HourlyInputs(Calculation calculation, double availabilityPct) {
+    /**
+     * The inputs of one source-hour as a calculation request, with the availability of its tag data as measured, the
+     * minutes of the hour made whole by substitution (time every input is GOOD once filled, less the available time)
+     * and the fills applied to each input.
+     */
+    public record HourlyInputs(Calculation calculation, double availabilityPct, double substitutedMin,
+                               List<InputFill> fills) {
+
+        public HourlyInputs {
+            fills = List.copyOf(fills);
+        }
+
+        /** Nothing substituted. */
+        public HourlyInputs(Calculation calculation, double availabilityPct) {
+            this(calculation, availabilityPct, 0, List.of());
+        }
+    }
+
+    /**
+     * The key under which {@code samplesByInput} holds the samples of {@code input}'s backup tag (site model
+     * {@code missingData.<input>.backup}), as read: in the backup tag's own unit.
+     */
+    public static String backupKey(String input) {
+        return input + ".backup";
+    }
+
+    /** Per {@link #backupKey}, the backup tag whose readings the job hands over with the source's inputs. */
+    public static Map<String, String> backupTags(EmissionSource source) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        source.missingData().forEach((input, md) -> {
+            if (md.backup() != null) tags.put(backupKey(input), md.backup());
+        });
+        return tags;
     }
 
     /** Whether the source's method is accounted hourly (every method but the mass balance). */
@@ -66,7 +103,7 @@ public final class HourlyEmissions {
     /**
      * The sources the Flink job accounted before the other methods came: EPA_C2A only. Kept until
      * flink-jobs moves to {@link #accounts} and {@link #check}; its start-up check looks every source it
-     * accounts up in Table C-1, which a flare (EPA_Y3, no fuel) does not have.
+     * accounts up in Table C-1, which a flare (EPA_Y2, no fuel) does not have.
      */
     @Deprecated
     public static boolean supports(EmissionSource source) {
@@ -120,40 +157,73 @@ public final class HourlyEmissions {
         }
     }
 
-    /**
-     * The calculation request of one source-hour. A negative sample of the integrated rate counts as zero
-     * (a flow meter's noise around no flow); a negative sample of any other input is no valid reading and
-     * counts as a gap.
-     */
+    /** The calculation request of one source-hour with nothing known beyond the hour ({@link MissingDataContext#NONE}). */
     public static HourlyInputs inputs(SiteModel model, EmissionSource source, Instant hourStart,
                                       Map<String, List<Sample>> samplesByInput, Duration maxHold) {
+        return inputs(model, source, hourStart, samplesByInput, maxHold, MissingDataContext.NONE);
+    }
+
+    /**
+     * The calculation request of one source-hour (docs/calculations.md, "Missing data"). Each input counts on its own
+     * coverage: the integrated input over the time it is GOOD, every other input weighted by it over the time that
+     * input is GOOD, so that a missing HHV never removes fuel. Under the program's rule ({@code substitution:
+     * PROGRAM}) each input's gaps are first filled ({@link GapFill}) and readings outside the tag's {@code valid}
+     * range are gaps too (§98.253(b)(1)(i) for Part 98 flares, MRR Art. 44(2) "outside the measuring range"). A
+     * negative sample of the integrated rate counts as zero (a flow meter's noise around no flow); a negative sample
+     * of any other input is no valid reading and counts as a gap. The availability is the share of the hour in which
+     * every tag input was GOOD as measured.
+     */
+    public static HourlyInputs inputs(SiteModel model, EmissionSource source, Instant hourStart,
+                                      Map<String, List<Sample>> samplesByInput, Duration maxHold, MissingDataContext context) {
         CalculationMethod method = CalculationMethod.find(source.method()).orElseThrow(() ->
                 new IllegalArgumentException("unknown method '" + source.method() + "' of source '" + source.id() + "'"));
-        String integrated = INTEGRATED.get(method);
-        if (integrated == null) {
+        List<String> candidates = INTEGRATED.get(method);
+        if (candidates == null) {
             throw new IllegalArgumentException("method " + method + " of source '" + source.id() + "' is not accounted hourly");
         }
+        String integrated = candidates.stream().filter(source.inputs()::containsKey).findFirst().orElse(candidates.get(0));
+        if (!source.inputs().containsKey(integrated)) {
+            throw new IllegalArgumentException("source '" + source.id() + "' (" + method + ") has no input " + candidates
+                    + " to account the hour by");
+        }
         Instant end = hourStart.plus(HOUR);
-        Map<String, List<Sample>> tagged = new LinkedHashMap<>();
+        MissingDataRule rule = EmissionSource.PROGRAM.equals(source.substitution())
+                ? MissingDataRule.ofProgram(model.site().program()).orElse(null) : null;
+        Map<String, List<Sample>> measured = new LinkedHashMap<>();
         source.inputs().forEach((name, spec) -> {
-            if (spec.isTag()) {
-                List<Sample> samples = samplesByInput.getOrDefault(name, List.of());
-                tagged.put(name, name.equals(integrated) ? clampedAtZero(samples) : negativeAsGap(samples));
-            }
+            if (!spec.isTag()) return;
+            List<Sample> samples = samplesByInput.getOrDefault(name, List.of());
+            boolean rate = name.equals(integrated) || isQuantityRate(method, name, unitOf(model, spec));
+            samples = rate ? clampedAtZero(samples) : negativeAsGap(samples);
+            measured.put(name, rule == null ? samples : outOfRangeAsGap(samples, model.tag(spec.tag()).orElseThrow().valid()));
         });
+        double availableHours = coveredHours(hourStart, end, measured.values(), maxHold);
 
-        double coveredHours = StepIntegral.ofProduct(hourStart, end, indicators(tagged), maxHold)
-                .covered().toNanos() / NANOS_PER_HOUR;
-        boolean weighted = tagged.containsKey(integrated);
-        double weight = weighted ? integral(hourStart, end, tagged, integrated, List.of(), maxHold) : coveredHours;
+        Map<String, List<Sample>> used = new LinkedHashMap<>(measured);
+        List<InputFill> fills = new ArrayList<>();
+        if (rule != null) {
+            for (Map.Entry<String, List<Sample>> input : measured.entrySet()) {
+                GapFill.Filled f = GapFill.forInput(model, source, method, rule, input.getKey(), input.getValue(),
+                        samplesByInput, hourStart, end, maxHold, context);
+                used.put(input.getKey(), f.samples());
+                fills.addAll(f.fills());
+            }
+        }
+        double usedHours = coveredHours(hourStart, end, used.values(), maxHold);
+        double substitutedMin = 60 * (usedHours - availableHours);
+
+        SourceInput spec = source.inputs().get(integrated);
+        boolean weighted = used.containsKey(integrated);
+        List<Sample> flow = used.get(integrated);
+        // the integrated rate over its own GOOD time; a constant rate holds for the whole hour
+        double flowHours = weighted ? coveredHours(hourStart, end, List.of(flow), maxHold) : 1;
+        double weight = weighted ? StepIntegral.ofProduct(hourStart, end, List.of(flow), maxHold).valueHours() : spec.value();
 
         Map<String, Quantity> quantities = new LinkedHashMap<>();
-        SourceInput spec = source.inputs().get(integrated);
         UnitOfMeasure rateUnit = unitOf(model, spec);
         if (RATE_TIMES_DURATION.contains(method)) {
-            double meanRate = weighted ? (coveredHours > 0 ? weight / coveredHours : 0) : spec.value();
-            quantities.put(integrated, new Quantity(meanRate, rateUnit));
-            quantities.put("duration", Quantity.of(coveredHours, "h"));
+            quantities.put(integrated, new Quantity(weighted ? (flowHours > 0 ? weight / flowHours : 0) : spec.value(), rateUnit));
+            quantities.put("duration", Quantity.of(flowHours, "h"));
         } else {
             UnitOfMeasure quantityUnit = rateUnit.integratedOverTime().orElse(null);
             if (quantityUnit == null && weighted) {
@@ -161,40 +231,62 @@ public final class HourlyEmissions {
                         + "' is in '" + rateUnit + "', not a rate that can be integrated over the hour");
             }
             quantities.put(integrated, weighted ? new Quantity(weight, quantityUnit)
-                    : quantityUnit == null ? spec.constant() : new Quantity(spec.value() * coveredHours, quantityUnit));
+                    : quantityUnit == null ? spec.constant() : new Quantity(spec.value(), quantityUnit));
         }
         for (Map.Entry<String, SourceInput> input : source.inputs().entrySet()) {
             String name = input.getKey();
             if (name.equals(integrated)) continue;
+            UnitOfMeasure unit = unitOf(model, input.getValue());
+            boolean quantity = isQuantityRate(method, name, unit);
             if (!input.getValue().isTag()) {
-                quantities.put(name, input.getValue().constant());
+                // a constant rate of a second quantity (exported power) over the hours the source is accounted
+                quantities.put(name, quantity ? new Quantity(input.getValue().value() * usedHours, unit.integratedOverTime().orElseThrow())
+                        : input.getValue().constant());
                 continue;
             }
-            List<List<Sample>> extra = new ArrayList<>(List.of(tagged.get(name)));
-            if (weighted) extra.add(tagged.get(integrated));
-            double product = integral(hourStart, end, tagged, null, extra, maxHold);
-            quantities.put(name, new Quantity(weight > 0 ? product / weight : 0, unitOf(model, input.getValue())));
+            if (quantity) {
+                // a second quantity fed by a rate (syngas, calcined coke) is integrated over its own (filled) GOOD time
+                quantities.put(name, new Quantity(StepIntegral.ofProduct(hourStart, end, List.of(used.get(name)), maxHold)
+                        .valueHours(), unit.integratedOverTime().orElseThrow()));
+                continue;
+            }
+            // Eq. C-2b: weighted by the (filled) flow over the time this input is GOOD
+            List<Sample> x = used.get(name);
+            List<List<Sample>> numerator = weighted ? List.of(x, flow) : List.of(x);
+            List<List<Sample>> denominator = weighted ? List.of(indicator(x), flow) : List.of(indicator(x));
+            double product = StepIntegral.ofProduct(hourStart, end, numerator, maxHold).valueHours();
+            double over = StepIntegral.ofProduct(hourStart, end, denominator, maxHold).valueHours();
+            quantities.put(name, new Quantity(over > 0 ? product / over : 0, unitOf(model, input.getValue())));
         }
         Calculation calculation = new Calculation(method, source.fuel(), GwpSet.of(model.site().gwp()), quantities, List.of());
-        return new HourlyInputs(calculation, 100.0 * coveredHours);
+        return new HourlyInputs(calculation, 100.0 * availableHours, substitutedMin, fills);
     }
 
-    /** ∫ over the hour of the product of {@code extra} (or of the {@code value} series) and the indicators of all tags. */
-    private static double integral(Instant from, Instant to, Map<String, List<Sample>> tagged, String value,
-                                   List<List<Sample>> extra, Duration maxHold) {
-        List<List<Sample>> series = indicators(tagged);
-        if (value != null) series.add(tagged.get(value));
-        series.addAll(extra);
-        return StepIntegral.ofProduct(from, to, series, maxHold).valueHours();
+    /**
+     * Whether {@code unit} feeds input {@code name} of {@code method} as a rate of the quantity it takes (Nm3/h for a
+     * gas volume): such an input is integrated over the hour like the method's first quantity, not averaged.
+     */
+    private static boolean isQuantityRate(CalculationMethod method, String name, UnitOfMeasure unit) {
+        MethodInput spec = method.input(name).orElse(null);
+        return spec != null && !spec.dimensions().contains(unit.dimension()) && unit.integratedOverTime().isPresent()
+                && spec.dimensions().contains(unit.integratedOverTime().get().dimension());
     }
 
-    /** Each tag's samples as 1 where GOOD, so that a product is only counted where every input is GOOD. */
-    private static List<List<Sample>> indicators(Map<String, List<Sample>> tagged) {
-        List<List<Sample>> series = new ArrayList<>();
-        for (List<Sample> samples : tagged.values()) {
-            series.add(samples.stream().map(s -> new Sample(s.ts(), s.isGood() ? 1.0 : null)).toList());
-        }
-        return series;
+    /** The hours of [from, to) in which every series held a GOOD value. */
+    private static double coveredHours(Instant from, Instant to, java.util.Collection<List<Sample>> series, Duration maxHold) {
+        List<List<Sample>> indicators = series.stream().map(HourlyEmissions::indicator).toList();
+        return StepIntegral.ofProduct(from, to, indicators, maxHold).covered().toNanos() / NANOS_PER_HOUR;
+    }
+
+    /** A series as 1 where GOOD, so that a product counts only where it is GOOD. */
+    private static List<Sample> indicator(List<Sample> samples) {
+        return samples.stream().map(s -> new Sample(s.ts(), s.isGood() ? 1.0 : null)).toList();
+    }
+
+    /** A reading outside the tag's valid range is no valid reading under a program's rule: a gap to fill. */
+    private static List<Sample> outOfRangeAsGap(List<Sample> samples, Tag.ValidRange valid) {
+        if (valid == null) return samples;
+        return samples.stream().map(s -> s.isGood() && !valid.contains(s.value()) ? new Sample(s.ts(), null) : s).toList();
     }
 
     private static List<Sample> clampedAtZero(List<Sample> samples) {

@@ -31,6 +31,12 @@ public final class PollutantMass {
         for (String input : new String[] {"noxConcentration", "so2Concentration", "coConcentration"}) {
             if (!w.has(input)) continue;
             Gas gas = CONCENTRATIONS.get(input);
+            // Wet/dry and O2-normalised concentrations need the measured moisture and O2, which this method
+            // does not take yet: refused rather than taken as raw (docs/calculations.md, measurement bases)
+            if (!w.given(input).unit().basis().isNone()) {
+                throw new CalculationException(input, "in '" + w.given(input).unit() + "' states a basis ("
+                        + w.given(input).unit().basis().describe() + "); POLLUTANT_MASS takes only a concentration on the flow's own basis, in 'mg/Nm3'");
+            }
             double c = w.input(input, "mg/Nm3");
             double rate = w.step(gas + " rate", "C × Q × 1e-6", kgPerHour(c, flow), "kg/h");
             masses.put(gas, w.step(gas.symbol(), gas + " rate × duration", rate * hours, "kg"));

@@ -20,15 +20,32 @@ public record SourceHourAccount(HourlyInputs inputs, CalculationResult result, L
         emissions = List.copyOf(emissions);
     }
 
-    /** The hour computed from its samples as measured: nothing substituted. */
+    /** The hour computed from its samples, with nothing known beyond the hour ({@link MissingDataContext#NONE}). */
     public static SourceHourAccount of(SiteModel model, EmissionSource source, Instant hourStart,
                                        Map<String, List<Sample>> measured, Duration maxHold, Calculator calculator) {
-        HourlyInputs inputs = HourlyEmissions.inputs(model, source, hourStart, measured, maxHold);
-        return account(model, source, hourStart, inputs, inputs.availabilityPct(), 0, calculator);
+        return of(model, source, hourStart, measured, maxHold, MissingDataContext.NONE, calculator);
     }
 
     /**
-     * The hour computed from {@code filled} (the measured samples with their gaps substituted), labelled with the
+     * The hour computed from its samples; a source under its program's rule ({@code substitution: PROGRAM}) has each
+     * input's gaps filled first, with {@code context} as the history the rule needs (docs/calculations.md, "Missing
+     * data"); a {@code PART75} or {@code NONE} source is computed as measured, each input on its own coverage.
+     */
+    public static SourceHourAccount of(SiteModel model, EmissionSource source, Instant hourStart,
+                                       Map<String, List<Sample>> measured, Duration maxHold, MissingDataContext context,
+                                       Calculator calculator) {
+        HourlyInputs inputs = HourlyEmissions.inputs(model, source, hourStart, measured, maxHold, context);
+        return account(model, source, hourStart, inputs, inputs.availabilityPct(), inputs.substitutedMin(), calculator);
+    }
+
+    /** The fills the program's rule applied, per input and rule (empty when nothing was filled). */
+    public List<InputFill> fills() {
+        return inputs.fills();
+    }
+
+    /**
+     * The Part 75 path (flink-jobs' Part 75 code fills the gaps): the hour computed from {@code filled} (the measured
+     * samples with their gaps substituted), labelled with the
      * availability of the {@code measured} data: the rest of the hour is substituted minutes.
      */
     public static SourceHourAccount substituted(SiteModel model, EmissionSource source, Instant hourStart,

@@ -49,6 +49,46 @@ public final class StepIntegral {
         return new Result(integral, Duration.ofNanos(coveredNanos));
     }
 
+    /** A stretch of time [from, to): where a series held a GOOD value, or a gap in it. */
+    public record Interval(Instant from, Instant to) {
+        public long nanos() {
+            return Duration.between(from, to).toNanos();
+        }
+    }
+
+    /** The stretches of [from, to) in which {@code samples} held a GOOD value, under the same hold rule as {@link #ofProduct}. */
+    public static List<Interval> goodIntervals(Instant from, Instant to, List<Sample> samples, Duration maxHold) {
+        List<Sample> sorted = samples.stream().sorted(Comparator.comparing(Sample::ts)).toList();
+        List<Interval> good = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            Sample s = sorted.get(i);
+            if (!s.isGood()) continue;
+            Instant end = s.ts().plus(maxHold);
+            if (i + 1 < sorted.size() && sorted.get(i + 1).ts().isBefore(end)) end = sorted.get(i + 1).ts();
+            Instant a = s.ts().isBefore(from) ? from : s.ts();
+            Instant b = end.isAfter(to) ? to : end;
+            if (!a.isBefore(b)) continue;
+            if (!good.isEmpty() && good.get(good.size() - 1).to().equals(a)) {
+                good.set(good.size() - 1, new Interval(good.get(good.size() - 1).from(), b));
+            } else {
+                good.add(new Interval(a, b));
+            }
+        }
+        return good;
+    }
+
+    /** The stretches of [from, to) not in {@code covered} (sorted, disjoint). */
+    public static List<Interval> complement(Instant from, Instant to, List<Interval> covered) {
+        List<Interval> gaps = new ArrayList<>();
+        Instant at = from;
+        for (Interval c : covered) {
+            if (at.isBefore(c.from())) gaps.add(new Interval(at, c.from()));
+            if (c.to().isAfter(at)) at = c.to();
+        }
+        if (at.isBefore(to)) gaps.add(new Interval(at, to));
+        return gaps;
+    }
+
     private static void addWithin(TreeSet<Instant> breaks, Instant t, Instant from, Instant to) {
         if (t.isAfter(from) && t.isBefore(to)) breaks.add(t);
     }

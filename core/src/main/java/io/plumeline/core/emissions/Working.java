@@ -35,6 +35,9 @@ final class Working {
                 throw new CalculationException(name, method + " cannot use '" + quantity.unit() + "' ("
                         + quantity.unit().dimension() + ") for " + name + "; it needs " + spec.dimensions());
             }
+            spec.basisProblem(method, quantity.unit()).ifPresent(why -> {
+                throw new CalculationException(name, why);
+            });
         });
     }
 
@@ -100,7 +103,7 @@ final class Working {
      * A fuel in kg with a heating value per scf is refused, naming the amount.
      */
     Quantity times(String amountName, Quantity amount, String factorName, Quantity factor) {
-        String symbol = factor.unit().symbol();
+        String symbol = factor.unit().plain().symbol();
         int slash = symbol.indexOf('/');
         UnitOfMeasure denominator = UnitOfMeasure.of(symbol.substring(slash + 1));
         double converted;
@@ -116,6 +119,25 @@ final class Working {
                     : amount + " → " + denominator + conditions(amount.unit(), denominator), converted, denominator.symbol(), null));
         }
         return new Quantity(converted * factor.value(), numerator(symbol.substring(0, slash)));
+    }
+
+    /**
+     * The carbon in an amount, in t: a mass times its carbon fraction (kg C/kg) or a gas volume times its carbon per
+     * volume (t C/10⁴ Nm³). An amount and a content that do not go together are refused, naming the content.
+     */
+    double carbonTonnes(String amountName, String contentName) {
+        Quantity content = given(contentName);
+        Dimension dimension = content.unit().dimension();
+        if (dimension == Dimension.FRACTION) {
+            double fraction = fraction(contentName);
+            if (given(amountName).unit().dimension() != Dimension.MASS) {
+                throw new CalculationException(contentName, "is a mass fraction ('" + content.unit() + "'), but " + amountName
+                        + " is in '" + given(amountName).unit() + "'; give the carbon per gas volume (tC/10^4Nm3) or the amount as a mass");
+            }
+            return input(amountName, "t") * fraction;
+        }
+        record(contentName, "input", content, null);
+        return times(amountName, given(amountName), contentName, content.to("tC/10^4Nm3")).in("t");
     }
 
     /** Records an intermediate result. */

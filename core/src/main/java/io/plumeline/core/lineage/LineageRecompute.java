@@ -1,6 +1,7 @@
 package io.plumeline.core.lineage;
 
 import io.plumeline.core.emissions.HourlyEmissions;
+import io.plumeline.core.emissions.MissingDataContext;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.emissions.SourceHourAccount;
 import io.plumeline.core.site.EmissionSource;
@@ -27,7 +28,8 @@ public final class LineageRecompute {
 
     /**
      * {@code readingsByTag}: per input tag, its stored readings (value null when not GOOD) of the hour and at least
-     * the last one before it; earlier ones are ignored, as the job only carries the last one into the hour.
+     * the last one before it; earlier ones are ignored, as the job only carries the last one into the hour. Backup
+     * tags (site model {@code missingData.<input>.backup}) are input tags here too.
      */
     public static SourceHourAccount recompute(String siteModelText, String origin, LineageRecord record,
                                               Map<String, List<Sample>> readingsByTag) {
@@ -58,8 +60,11 @@ public final class LineageRecompute {
                 filled.put(name, f);
             }
         }
+        HourlyEmissions.backupTags(source).forEach((key, tag) ->
+                measured.put(key, asTheJobSaw(readingsByTag.getOrDefault(tag, List.of()), from, to)));
         SourceHourAccount account = record.substitutionTier() == null
-                ? SourceHourAccount.of(model, source, from, measured, record.maxHold(), HourlyEmissions.DEFAULT_CALCULATOR)
+                ? SourceHourAccount.of(model, source, from, measured, record.maxHold(),
+                        new MissingDataContext(record.missingData()), HourlyEmissions.DEFAULT_CALCULATOR)
                 : SourceHourAccount.substituted(model, source, from, measured, filled, record.maxHold(),
                         HourlyEmissions.DEFAULT_CALCULATOR);
         var tables = SourceHourLineage.factorTables(account.result().steps());

@@ -2,9 +2,12 @@ package io.plumeline.core.lineage;
 
 import io.plumeline.core.emissions.CalculationStep;
 import io.plumeline.core.emissions.FactorSource;
+import io.plumeline.core.emissions.InputFill;
+import io.plumeline.core.emissions.MissingDataContext.InputHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,12 +17,18 @@ import java.util.Optional;
  * equation, {@code steps} the working with the factor table of each factor, {@code factorTables} those tables
  * (id, version, provenance), {@code gwp} the GWP set. {@code siteModelSha256} is the SHA-256 of the site model
  * file the job ran with, {@code jobVersion} the job's version, {@code maxHold} how long a sample held its value.
+ * Under the program's missing-data rule, {@code fills} are the fills applied to each input and {@code missingData}
+ * what the rule knew from beyond the hour (per input: the value before, the value after, the reference period), so
+ * that the hour can be computed again to the bit. {@code revision} is null for an hour as the stream computed it, and
+ * says why otherwise (readings that came after the hour's state was gone, the hour computed again from the stored
+ * telemetry).
  */
 public record LineageRecord(String site, String unit, String source, Instant hourStart, String method, String equation,
                             List<FactorSource> factorTables, FactorSource gwp, String siteModelSha256,
                             String jobVersion, Duration maxHold, String substitution, String substitutionTier,
                             double availabilityPct, double substitutedMin, List<InputTrace> inputs,
-                            List<CalculationStep> steps, List<GasRow> results) {
+                            List<CalculationStep> steps, List<GasRow> results, List<InputFill> fills,
+                            Map<String, InputHistory> missingData, String revision) {
 
     /** One {@code emissions} point of the hour as the job wrote it. */
     public record GasRow(String gas, String lineageId, double massKg, double co2eKg) {
@@ -30,6 +39,15 @@ public record LineageRecord(String site, String unit, String source, Instant hou
         inputs = List.copyOf(inputs);
         steps = List.copyOf(steps);
         results = List.copyOf(results);
+        fills = fills == null ? List.of() : List.copyOf(fills);
+        missingData = missingData == null ? Map.of() : Map.copyOf(missingData);
+    }
+
+    /** The same record, computed again for {@code why}. */
+    public LineageRecord revised(String why) {
+        return new LineageRecord(site, unit, source, hourStart, method, equation, factorTables, gwp, siteModelSha256,
+                jobVersion, maxHold, substitution, substitutionTier, availabilityPct, substitutedMin, inputs, steps, results,
+                fills, missingData, why);
     }
 
     public Optional<GasRow> result(String gas) {

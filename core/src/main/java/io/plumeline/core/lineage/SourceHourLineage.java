@@ -3,6 +3,7 @@ package io.plumeline.core.lineage;
 import io.plumeline.core.emissions.CalculationStep;
 import io.plumeline.core.emissions.FactorSource;
 import io.plumeline.core.emissions.HourlyEmission;
+import io.plumeline.core.emissions.MissingDataContext;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.emissions.SourceHourAccount;
 import io.plumeline.core.site.EmissionSource;
@@ -26,11 +27,12 @@ public final class SourceHourLineage {
 
     /**
      * {@code measured}: per input, the samples as read (the hour's and the last one before it); {@code used}: the
-     * same with substituted samples in the gaps when {@code substitutionTier} is not null, else {@code measured}.
+     * same with substituted samples in the gaps when {@code substitutionTier} (§75.33) is not null, else
+     * {@code measured}; {@code context}: what the program's missing-data rule knew from beyond the hour.
      */
     public static LineageRecord of(JobIdentity job, SiteModel model, EmissionSource source, Instant hourStart,
                                    Map<String, List<Sample>> measured, Map<String, List<Sample>> used, Duration maxHold,
-                                   SourceHourAccount account, String substitutionTier) {
+                                   SourceHourAccount account, String substitutionTier, MissingDataContext context) {
         Instant end = hourStart.plus(Duration.ofHours(1));
         Map<String, Quantity> taken = account.inputs().calculation().inputs();
         List<InputTrace> inputs = new ArrayList<>();
@@ -59,7 +61,7 @@ public final class SourceHourLineage {
                 account.result().method().citation(), factorTables(account.result().steps()),
                 account.inputs().calculation().gwp().source(), job.siteModelSha256(), job.jobVersion(), maxHold,
                 source.substitution(), substitutionTier, first.availabilityPct(), first.substitutedMin(), inputs,
-                account.result().steps(), rows);
+                account.result().steps(), rows, account.fills(), context.byInput(), null);
     }
 
     /** The tables the factors of the working came from, each once, in the order of the working. */

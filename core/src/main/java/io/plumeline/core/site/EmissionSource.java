@@ -4,13 +4,27 @@ import java.util.Map;
 
 /**
  * An emission source: a stack, flare or process vent, with the regulatory method that computes its
- * emissions and the inputs of that method (each a tag or a constant).
+ * emissions and the inputs of that method (each a tag or a constant). {@code exception} names the paragraph
+ * of a rule the source relies on to use its method (e.g. {@code 98.252(a)(1)}) and {@code maxRatedHeatInput}
+ * the unit's maximum rated heat input, on which the Part 98 tiers depend (see {@link MethodEligibility}).
+ * {@code substitution} absent: the site program's missing-data rule ({@code PROGRAM}); {@code reportable}
+ * absent: true; {@code missingData}: per input, how the program's rule fills it (docs/site-model.md).
  */
 public record EmissionSource(String id, String unit, String category, String method, String fuel,
-                             Map<String, SourceInput> inputs, String substitution) {
+                             Map<String, SourceInput> inputs, String substitution, String exception,
+                             SourceInput maxRatedHeatInput, Boolean reportable, Map<String, InputMissingData> missingData) {
+
+    /** The program's own missing-data rule (docs/calculations.md, "Missing data"). */
+    public static final String PROGRAM = "PROGRAM";
 
     public EmissionSource {
         inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
-        substitution = substitution == null ? "NONE" : substitution;
+        substitution = substitution == null ? PROGRAM : substitution;
+        reportable = reportable == null || reportable;
+        missingData = missingData == null ? Map.of() : Map.copyOf(missingData);
+    }
+
+    /** How one input's gaps are filled: {@code backup}, a tag of the same quantity (a backup meter, a correlated tag). */
+    public record InputMissingData(String backup) {
     }
 }

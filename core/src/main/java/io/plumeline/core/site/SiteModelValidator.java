@@ -21,13 +21,13 @@ import java.util.function.Function;
 final class SiteModelValidator {
 
     static final Set<String> PROGRAMS = Set.of("EPA_PART98", "EU_ETS", "CN_MEE");
-    static final Set<String> GWP_SETS = Set.of("AR4", "AR5", "AR6");
+    static final Set<String> GWP_SETS = Set.of("SAR", "AR4", "AR5", "AR6");
     static final Set<String> SECURITY_POLICIES =
             Set.of("None", "Basic256Sha256", "Aes128_Sha256_RsaOaep", "Aes256_Sha256_RsaPss");
     static final Set<String> SECURITY_MODES = Set.of("None", "Sign", "SignAndEncrypt");
     static final Set<String> AUTH_TYPES = Set.of("anonymous", "username");
     static final Set<String> CATEGORIES = Set.of("stationary_combustion", "flare", "process", "fugitive");
-    static final Set<String> SUBSTITUTIONS = Set.of("PART75", "NONE");
+    static final Set<String> SUBSTITUTIONS = Set.of(EmissionSource.PROGRAM, "PART75", "NONE");
     static final Set<String> ALLOCATION_BASES = Set.of("mass", "energy", "economic");
 
     private final SiteModel model;
@@ -79,6 +79,7 @@ final class SiteModelValidator {
         oneOf("site.program", site.program(), PROGRAMS, true);
         oneOf("site.gwp", site.gwp(), GWP_SETS, true);
         oneOf("site.locale", site.locale(), Site.LOCALES, false);
+        problems.addAll(MethodEligibility.subpartProblems(site));
     }
 
     private void checkServer(String path, OpcServer server) {
@@ -92,11 +93,38 @@ final class SiteModelValidator {
                     + " do not go together: both are None, or neither is");
         }
         OpcServer.Auth auth = server.auth();
-        if (oneOf(path + ".auth.type", auth.type(), AUTH_TYPES, true) && auth.type().equals("username")) {
+        if (oneOf(path + ".auth.type", auth.type(), AUTH_TYPES, true) && auth.isUsername()) {
             required(path + ".auth.username", auth.username());
             if (auth.passwordEnv() == null && auth.passwordFile() == null) {
                 problem(path + ".auth", "username authentication needs passwordEnv or passwordFile");
             }
+        }
+        checkCredentialSecurity(path, server);
+        for (int i = 0; i < server.skipCertificateChecks().size(); i++) {
+            oneOf(path + ".skipCertificateChecks[" + i + "]", server.skipCertificateChecks().get(i),
+                    OpcServer.CERTIFICATE_CHECKS, true);
+        }
+        if (!server.skipCertificateChecks().isEmpty() && server.insecure() && !auth.isUsername()) {
+            problem(path + ".skipCertificateChecks", "securityPolicy None with anonymous users checks no server certificate;"
+                    + " remove skipCertificateChecks");
+        }
+    }
+
+    /**
+     * Username over securityPolicy None has no secure channel under the password: it goes in clear when the
+     * server's token policy does not encrypt it, and the session is neither signed nor encrypted. Refused unless
+     * the operator accepts it for that server; the flag is refused where it means nothing, so that it does not
+     * linger and take effect when someone later switches the server back to None.
+     */
+    private void checkCredentialSecurity(String path, OpcServer server) {
+        boolean usernameOverNone = server.auth().isUsername() && server.insecure();
+        if (usernameOverNone && !server.allowInsecureCredentials()) {
+            problem(path + ".auth", "username authentication over securityPolicy None sends the password without a secure"
+                    + " channel (in clear when the server's token policy does not encrypt it); choose a securityPolicy other"
+                    + " than None, or set allowInsecureCredentials: true on this server to accept that");
+        } else if (!usernameOverNone && server.allowInsecureCredentials()) {
+            problem(path + ".allowInsecureCredentials", "is only for username authentication over securityPolicy None;"
+                    + " remove it");
         }
     }
 
@@ -124,15 +152,18 @@ final class SiteModelValidator {
         refers(path + ".unit", source.unit(), units, "unit", true);
         oneOf(path + ".category", source.category(), CATEGORIES, true);
         oneOf(path + ".substitution", source.substitution(), SUBSTITUTIONS, true);
+        MissingDataChecks.check(model, path, source, this::problem);
         if (!required(path + ".method", source.method())) {
             return;
         }
         CalculationMethod method = CalculationMethod.find(source.method()).orElse(null);
         if (method == null) {
-            problem(path + ".method", "unknown method '" + source.method() + "'; known methods: "
-                    + java.util.Arrays.toString(CalculationMethod.values()));
+            String renamed = MethodEligibility.RENAMED.get(source.method());
+            problem(path + ".method", renamed != null ? source.method() + " " + renamed
+                    : "unknown method '" + source.method() + "'; known methods: " + java.util.Arrays.toString(CalculationMethod.values()));
             return;
         }
+        problems.addAll(MethodEligibility.problems(path, source, method, model.site()));
         if (method == CalculationMethod.EPA_C1 && source.fuel() == null) {
             problem(path + ".fuel", "is required by EPA_C1, which takes the fuel's default HHV and factor");
         }

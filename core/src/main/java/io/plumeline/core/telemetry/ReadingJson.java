@@ -34,6 +34,23 @@ public final class ReadingJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // later versions may add fields
             .build();
 
+    /**
+     * The earliest {@code ts}/{@code serverTs} taken: no reading of a plant that Plumeline accounts for is older,
+     * while a server's placeholders are (OPC UA's MinDateTime 1601-01-01, the Unix epoch of an unset clock).
+     */
+    public static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+    /** The first {@code ts}/{@code serverTs} refused: OPC UA's MaxDateTime 9999-12-31 and other placeholders lie beyond. */
+    public static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+    /**
+     * The largest magnitude of a value taken. The largest readings a site model has are flows and totalizers in
+     * their units (fuel gas in Sm3/h, of the order of 1e5; a yearly energy totalizer in GJ, 1e8): 1e15 leaves
+     * seven orders of magnitude above them. A double counts every integer exactly up to 2^53 (9.0e15), so a
+     * value below 1e15 still has a resolution of 1/8 or finer; and the hour's integral of such a value
+     * (× 3,600 s, × the conversion factors of docs/calculations.md) stays far from the overflow to infinity that
+     * a 1e300 would bring into every sum it joins.
+     */
+    public static final double MAX_MAGNITUDE = 1e15;
+
     private ReadingJson() {
     }
 
@@ -186,7 +203,8 @@ public final class ReadingJson {
         }
     }
 
-    private static Reading checked(Reading r) {
+    /** The checks of every parsed reading, whichever path read it. Package-private for the equivalence test. */
+    static Reading checked(Reading r) {
         if (r == null) throw new ReadingFormatException("empty message", null);
         if (r.v() != Reading.VERSION) throw new ReadingFormatException("v: unsupported version " + r.v(), null);
         if (r.tag() == null || r.tag().isBlank()) throw new ReadingFormatException("tag: missing", null);
@@ -195,10 +213,24 @@ public final class ReadingJson {
         if (r.quality() == Quality.GOOD && r.value() == null) {
             throw new ReadingFormatException("value: missing on a GOOD reading", null);
         }
+        plausibleTime("ts", r.ts());
+        plausibleTime("serverTs", r.serverTs());
         if (r.value() != null && !Double.isFinite(r.value())) {
-            throw new ReadingFormatException("value: not a finite number", null);
+            throw new ReadingFormatException("value: " + r.value() + " is not a finite number", null);
+        }
+        if (r.value() != null && Math.abs(r.value()) > MAX_MAGNITUDE) {
+            throw new ReadingFormatException("value: " + r.value() + " is larger in magnitude than " + MAX_MAGNITUDE
+                    + ", which no instrument reads", null);
         }
         return r;
+    }
+
+    /** A time null or in [{@link #EARLIEST}, {@link #LATEST}); anything else is a clock or a placeholder, not a reading's time. */
+    private static void plausibleTime(String field, Instant time) {
+        if (time != null && (time.isBefore(EARLIEST) || !time.isBefore(LATEST))) {
+            throw new ReadingFormatException(field + ": " + time + " is not a plausible reading time (from " + EARLIEST
+                    + " to before " + LATEST + ")", null);
+        }
     }
 
     /** The instant at the parser's current token: the usual UTC text directly, anything else as JavaTimeModule reads it. */

@@ -44,7 +44,7 @@ class CalculatorTest {
         assertThat(hhv.source().tableId()).isEqualTo("EPA_PART98_C1_C2");
         assertThat(hhv.source().version()).isEqualTo("2024-1");
         assertThat(hhv.source().provenance().regulation()).isEqualTo("40 CFR Part 98, Subpart C");
-        assertThat(hhv.source().note()).contains("(check)");
+        assertThat(hhv.source().note()).isNull(); // the Table C-1 value, checked
         assertThat(r.step("EF CH4").orElseThrow().source().provenance().table()).contains("Table C-2");
         assertThat(r.step("GWP CH4").orElseThrow().source().tableId()).isEqualTo("GWP_AR5");
         assertThat(r.step("CO2e").orElseThrow().formula()).isEqualTo("CO2 + 28.0 × CH4 + 265.0 × N2O");
@@ -120,20 +120,46 @@ class CalculatorTest {
     @Test
     void epaY1aFlareWithMeasuredComposition() {
         // 0.98 × 1e-3 × 1,000,000 scf × 44/12 × 20 / 849.5 × 0.8 = 0.98 × 1000 × 3.66667 × 0.0235433 × 0.8
-        // = 67.679 t
+        // = 67.679 t. Y-4 with f_CH4 = 0.4: CH4/CO2 = 3.0e-3/60 + (0.02/0.98) × (16/44) × 0.4
+        // = 0.00005 + 0.0204082 × 0.363636 × 0.4 = 0.00005 + 0.00296846 = 0.00301846; CH4 = 67.67903 × 0.00301846
+        // = 0.204286 t. Y-5: N2O = 67.67903 × 6.0e-4/60 = 67.67903 × 1e-5 = 0.00067679 t
         CalculationResult r = calculate(CalculationMethod.EPA_Y1A, null, Map.of(
                 "flareGas", Quantity.of(1e6, "scf"), "carbonContent", Quantity.of(80, "%"),
                 "molecularWeight", Quantity.of(20, "kg/kmol")));
         assertThat(r.massKg(Gas.CO2) / 1000).isCloseTo(67.67903, within(0.000005));
+        assertThat(r.massKg(Gas.CH4)).isCloseTo(204.286, within(0.0005));
+        assertThat(r.massKg(Gas.N2O)).isCloseTo(0.67679, within(0.000005));
+        assertThat(r.step("methaneFraction").orElseThrow().value()).isEqualTo(0.4);
     }
 
     @Test
-    void epaY3FlareWithMeasuredHeatingValue() {
-        // 0.98 × 1e-3 × 1,000,000 scf × 1.2e-3 mmBtu/scf × 60 kg/mmBtu = 0.98 × 1,200 × 60 / 1000 = 70.56 t
-        CalculationResult r = calculate(CalculationMethod.EPA_Y3, null, Map.of(
+    void epaY2FlareWithMeasuredHeatingValue() {
+        // 0.98 × 1e-3 × 1,000,000 scf × 1.2e-3 mmBtu/scf × 60 kg/mmBtu = 0.98 × 1,200 × 60 / 1000 = 70.56 t.
+        // Y-4: 70.56 × 0.00301846 = 0.2129825 t CH4; Y-5: 70.56 × 1e-5 = 0.0007056 t N2O.
+        // CO2e (AR5) = 70.56 + 28 × 0.2129825 + 265 × 0.0007056 = 70.56 + 5.963511 + 0.186984 = 76.710495 t,
+        // 8.45 % + 0.27 % above the CO2 alone (the regulatory review's HC8)
+        CalculationResult r = calculate(CalculationMethod.EPA_Y2, null, Map.of(
                 "flareGas", Quantity.of(1e6, "scf"), "hhv", Quantity.of(1.2e-3, "mmBtu/scf")));
         assertThat(r.massKg(Gas.CO2)).isCloseTo(70_560, rel(70_560));
+        assertThat(r.massKg(Gas.CH4)).isCloseTo(212.98255, within(0.00001));
+        assertThat(r.massKg(Gas.N2O)).isCloseTo(0.7056, rel(0.7056));
+        assertThat(r.co2eKg()).isCloseTo(76_710.495, within(0.001));
         assertThat(r.step("EmF").orElseThrow().source().tableId()).isEqualTo("EPA_PART98_Y");
+        assertThat(r.step("EmF CH4").orElseThrow().source().note()).contains("Eq. Y-4", "§98.253(b)(2)", "Petroleum Products");
+        // a measured HHV is Eq. Y-2 of §98.253(b)(1)(ii)(B); Y-3 is the default-factor method of (b)(1)(iii)
+        assertThat(r.step("CO2").orElseThrow().formula()).startsWith("Eq. Y-2:");
+        assertThat(CalculationMethod.EPA_Y2.citation()).startsWith("40 CFR 98.253(b)(1)(ii)(B), Eq. Y-2");
+    }
+
+    @Test
+    void epaY2WithAMeasuredMethaneFraction() {
+        // f_CH4 = 25 %: CH4/CO2 = 0.00005 + 0.0204082 × 0.363636 × 0.25 = 0.00005 + 0.00185529 = 0.00190529;
+        // CH4 = 70.56 t × 0.00190529 = 0.1344371 t
+        CalculationResult r = calculate(CalculationMethod.EPA_Y2, null, Map.of(
+                "flareGas", Quantity.of(1e6, "scf"), "hhv", Quantity.of(1.2e-3, "mmBtu/scf"),
+                "methaneFraction", Quantity.of(25, "%")));
+        assertThat(r.massKg(Gas.CH4)).isCloseTo(134.4371, within(0.0001));
+        assertThat(r.step("methaneFraction").orElseThrow().formula()).isEqualTo("input");
     }
 
     @Test

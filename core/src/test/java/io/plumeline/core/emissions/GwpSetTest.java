@@ -37,7 +37,14 @@ class GwpSetTest {
         assertThat(GwpSet.defaultFor("EPA_PART98", 2030).id()).isEqualTo("AR5");
         assertThat(GwpSet.defaultFor("EU_ETS", 2020).id()).isEqualTo("AR4");
         assertThat(GwpSet.defaultFor("EU_ETS", 2021).id()).isEqualTo("AR5");
-        assertThat(GwpSet.defaultFor("CN_MEE", 2026).id()).isEqualTo("AR5");
+        // China's 2013-2015 enterprise guidelines state the SAR values (CH4 21, N2O 310), not AR5
+        assertThat(GwpSet.defaultFor("CN_MEE", 2026).id()).isEqualTo("SAR");
+        assertThat(GwpSet.defaultFor("CN_MEE", 2026).of(Gas.CH4, true)).isEqualTo(21);
+        assertThat(GwpSet.defaultFor("CN_MEE", 2026).of(Gas.N2O, true)).isEqualTo(310);
+        // Table A-1: SAR for RY2010-2012, AR4 from the 2013 amendment (78 FR 71904)
+        assertThat(GwpSet.defaultFor("EPA_PART98", 2012).id()).isEqualTo("SAR");
+        assertThat(GwpSet.defaultFor("EPA_PART98", 2013).id()).isEqualTo("AR4");
+        assertThat(GwpSet.defaultFor("EU_ETS", 2013).id()).isEqualTo("AR4");
     }
 
     @Test

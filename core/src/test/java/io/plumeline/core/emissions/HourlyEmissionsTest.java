@@ -69,7 +69,9 @@ class HourlyEmissionsTest {
         for (int m = 20; m < 40; m++) flow.set(m, new Sample(HOUR.plusSeconds(60L * m), null));
         HourlyEmission co2 = compute("stack", Map.of("fuelQuantity", flow, "hhv", every(Duration.ofMinutes(1), 38.5)));
         assertThat(co2.availabilityPct()).isCloseTo(66.667, within(0.001));
-        assertThat(co2.massKg()).isCloseTo(2583.56 * 40 / 60, within(0.01));
+        // EPA_PART98 §98.35(b)(2): the fuel gap is filled with the last good value (1,200 Nm3/h): the whole hour counts
+        assertThat(co2.massKg()).isCloseTo(2583.56, within(0.01));
+        assertThat(co2.substitutedMin()).isCloseTo(20, within(1e-9));
     }
 
     @Test

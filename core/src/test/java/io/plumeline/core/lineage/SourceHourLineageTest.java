@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.emissions.HourlyEmissions;
+import io.plumeline.core.emissions.MissingDataContext;
+import io.plumeline.core.emissions.ReferencePeriod;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.emissions.SourceHourAccount;
 import io.plumeline.core.site.EmissionSource;
@@ -45,13 +47,18 @@ class SourceHourLineageTest {
     static Map<String, List<Sample>> readingsByTag() {
         List<Sample> flow = new ArrayList<>();
         List<Sample> hhv = new ArrayList<>();
+        List<Sample> carbon = new ArrayList<>();
+        List<Sample> mw = new ArrayList<>();
         for (int s = -20; s < 3600; s += 10) {
             Instant ts = HOUR.plusSeconds(s);
             boolean bad = s >= 1800 && s < 2400;
             flow.add(new Sample(ts, bad ? null : 1200 + 0.37 * (s % 97)));
             hhv.add(new Sample(ts, 38.5 + 0.011 * (s % 13)));
+            carbon.add(new Sample(ts, 0.72 + 0.001 * (s % 7)));
+            mw.add(new Sample(ts, 19.0 + 0.01 * (s % 11)));
         }
-        return Map.of("heater-1.fuel_gas_flow", flow, "heater-1.fuel_gas_hhv", hhv);
+        return Map.of("heater-1.fuel_gas_flow", flow, "heater-1.fuel_gas_hhv", hhv,
+                "heater-1.fuel_gas_carbon", carbon, "heater-1.fuel_gas_mw", mw);
     }
 
     /** What the job hands to the accounting: per input, the hour's samples and the last one before it. */
@@ -73,7 +80,7 @@ class SourceHourLineageTest {
         SourceHourAccount account = SourceHourAccount.of(model, heater, HOUR, measured, MAX_HOLD,
                 HourlyEmissions.DEFAULT_CALCULATOR);
         LineageRecord record = SourceHourLineage.of(JobIdentity.of(text, "9.9.9"), model, heater, HOUR, measured,
-                measured, MAX_HOLD, account, null);
+                measured, MAX_HOLD, account, null, MissingDataContext.NONE);
 
         InputTrace flow = record.input("fuelQuantity").orElseThrow();
         assertThat(flow.tag()).isEqualTo("heater-1.fuel_gas_flow");
@@ -87,7 +94,7 @@ class SourceHourLineageTest {
         assertThat(record.input("hhv").orElseThrow().good()).isEqualTo(360);
         assertThat(record.siteModelSha256()).hasSize(64).isEqualTo(JobIdentity.sha256(text));
         assertThat(record.jobVersion()).isEqualTo("9.9.9");
-        assertThat(record.equation()).contains("C-2a");
+        assertThat(record.equation()).contains("C-5"); // the refinery's heaters burn fuel gas: 40 CFR 98.252(a)
         assertThat(record.gwp().tableId()).isEqualTo("GWP_AR5");
         assertThat(record.factorTables()).isNotEmpty().allSatisfy(t -> {
             assertThat(t.version()).isNotBlank();
@@ -107,7 +114,7 @@ class SourceHourLineageTest {
         Map<String, List<Sample>> measured = asInputs(readings);
         SourceHourAccount stored = SourceHourAccount.of(model, heater, HOUR, measured, MAX_HOLD, HourlyEmissions.DEFAULT_CALCULATOR);
         LineageRecord record = LineageJson.read(LineageJson.write(SourceHourLineage.of(JobIdentity.of(text, "1"), model,
-                heater, HOUR, measured, measured, MAX_HOLD, stored, null)));
+                heater, HOUR, measured, measured, MAX_HOLD, stored, null, MissingDataContext.NONE)));
 
         assertThat(LineageRecompute.recompute(text, "refinery.yaml", record, readings).emissions())
                 .isEqualTo(stored.emissions());
@@ -126,7 +133,7 @@ class SourceHourLineageTest {
         SourceHourAccount stored = SourceHourAccount.substituted(model, heater, HOUR, measured, filled, MAX_HOLD,
                 HourlyEmissions.DEFAULT_CALCULATOR);
         LineageRecord record = LineageJson.read(LineageJson.write(SourceHourLineage.of(JobIdentity.of(text, "1"), model,
-                heater, HOUR, measured, filled, MAX_HOLD, stored, "MAXIMUM_LOOK_BACK")));
+                heater, HOUR, measured, filled, MAX_HOLD, stored, "MAXIMUM_LOOK_BACK", MissingDataContext.NONE)));
 
         assertThat(record.input("fuelQuantity").orElseThrow().substituted()).isEqualTo(10);
         assertThat(record.input("hhv").orElseThrow().substituted()).isZero();
@@ -136,11 +143,39 @@ class SourceHourLineageTest {
     }
 
     @Test
+    void anHourFilledUnderTheProgramRuleKeepsWhatTheRuleKnewAndIsComputedAgainExactly() {
+        // the carbon content BAD from :50 to the end of the hour: §98.35(b)(1) takes the mean of the last value before
+        // the gap and the first after it, here known from the next hour (0.80), so the record must carry it
+        Map<String, List<Sample>> readings = new HashMap<>(readingsByTag());
+        readings.put("heater-1.fuel_gas_carbon", readings.get("heater-1.fuel_gas_carbon").stream()
+                .map(r -> r.ts().isBefore(HOUR.plus(Duration.ofMinutes(50))) ? r : new Sample(r.ts(), null)).toList());
+        Map<String, List<Sample>> measured = asInputs(readings);
+        MissingDataContext context = new MissingDataContext(Map.of("carbonContent",
+                new MissingDataContext.InputHistory(0.70, 0.80, ReferencePeriod.NONE)));
+        SourceHourAccount stored = SourceHourAccount.of(model, heater, HOUR, measured, MAX_HOLD, context,
+                HourlyEmissions.DEFAULT_CALCULATOR);
+        LineageRecord record = LineageJson.read(LineageJson.write(SourceHourLineage.of(JobIdentity.of(text, "1"), model,
+                heater, HOUR, measured, measured, MAX_HOLD, stored, null, context)));
+
+        assertThat(record.fills()).filteredOn(f -> f.input().equals("carbonContent")).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("EPA_PART98_MEAN_BEFORE_AFTER");
+            assertThat(f.citation()).isEqualTo("40 CFR 98.35(b)(1)");
+            assertThat(f.fallback()).isNull();
+        });
+        assertThat(record.missingData().get("carbonContent").firstAfter()).isEqualTo(0.80);
+        assertThat(LineageRecompute.recompute(text, "refinery.yaml", record, readings).emissions())
+                .isEqualTo(stored.emissions());
+        // without what the rule knew, the hour would be another one: the context is part of the record for a reason
+        assertThat(SourceHourAccount.of(model, heater, HOUR, measured, MAX_HOLD, HourlyEmissions.DEFAULT_CALCULATOR)
+                .emissions().get(0).massKg()).isNotEqualTo(stored.emissions().get(0).massKg());
+    }
+
+    @Test
     void anotherSiteModelIsRefused() {
         Map<String, List<Sample>> measured = asInputs(readingsByTag());
         SourceHourAccount stored = SourceHourAccount.of(model, heater, HOUR, measured, MAX_HOLD, HourlyEmissions.DEFAULT_CALCULATOR);
         LineageRecord record = SourceHourLineage.of(JobIdentity.of(text, "1"), model, heater, HOUR, measured, measured,
-                MAX_HOLD, stored, null);
+                MAX_HOLD, stored, null, MissingDataContext.NONE);
 
         assertThatThrownBy(() -> LineageRecompute.recompute(text + "\n# edited\n", "edited.yaml", record, readingsByTag()))
                 .hasMessageContaining("edited.yaml has SHA-256").hasMessageContaining(record.siteModelSha256());

@@ -177,6 +177,42 @@ class SiteModelLoaderTest {
     }
 
     @Test
+    void refusesUsernameOverSecurityPolicyNoneUnlessTheServerAllowsInsecureCredentials() {
+        String usernameOverNone = VALID.replace("auth: {type: anonymous}",
+                "auth: {type: username, username: op, passwordEnv: DCS1_PASSWORD}");
+        String refusal = "servers[0].auth: username authentication over securityPolicy None sends the password without"
+                + " a secure channel (in clear when the server's token policy does not encrypt it); choose a securityPolicy"
+                + " other than None, or set allowInsecureCredentials: true on this server to accept that";
+        assertRefused(usernameOverNone, refusal);
+        // Left out, securityPolicy is None too.
+        assertRefused(usernameOverNone.replace("securityPolicy: None, securityMode: None, ", ""), refusal);
+
+        OpcServer allowed = parse(usernameOverNone.replace("auth: {", "allowInsecureCredentials: true, auth: {"))
+                .servers().get(0);
+        assertThat(allowed.allowInsecureCredentials()).isTrue();
+        assertThat(parse(usernameOverNone.replace("securityPolicy: None, securityMode: None",
+                "securityPolicy: Basic256Sha256, securityMode: SignAndEncrypt")).servers().get(0).auth().isUsername()).isTrue();
+        // Where it means nothing it is refused, so that it cannot take effect unnoticed later.
+        assertRefused(VALID.replace("auth: {", "allowInsecureCredentials: true, auth: {"),
+                "servers[0].allowInsecureCredentials: is only for username authentication over securityPolicy None; remove it");
+    }
+
+    @Test
+    void takesOnlyKnownCertificateChecksToSkipAndOnlyWhereACertificateIsChecked() {
+        String secured = VALID.replace("securityPolicy: None, securityMode: None",
+                "securityPolicy: Basic256Sha256, securityMode: Sign");
+        OpcServer server = parse(secured.replace("auth: {", "skipCertificateChecks: [hostname, validity], auth: {"))
+                .servers().get(0);
+        assertThat(server.skipCertificateChecks()).containsExactly("hostname", "validity");
+        assertThat(parse(secured).servers().get(0).skipCertificateChecks()).isEmpty();
+        assertRefused(secured.replace("auth: {", "skipCertificateChecks: [hostname, expiry], auth: {"),
+                "servers[0].skipCertificateChecks[1]: 'expiry' is not one of [applicationUri, hostname, keyUsage, revocation, validity]");
+        assertRefused(VALID.replace("auth: {", "skipCertificateChecks: [hostname], auth: {"),
+                "servers[0].skipCertificateChecks: securityPolicy None with anonymous users checks no server certificate;"
+                        + " remove skipCertificateChecks");
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() {
         String broken = VALID.replace("uom: t/h", "uom: tph").replace("server: dcs-1, node: \"nsu=urn:test;i=1001\"",
                 "server: dcs-2, node: \"nsu=urn:test;i=1001\"");

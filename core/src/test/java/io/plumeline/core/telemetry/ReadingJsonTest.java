@@ -72,4 +72,54 @@ class ReadingJsonTest {
                 .isInstanceOf(ReadingFormatException.class)
                 .hasMessageStartingWith(reason);
     }
+
+    private static String withTs(String ts, String serverTs, String value) {
+        return "{\"v\":1,\"tag\":\"t\",\"ts\":\"" + ts + "\",\"quality\":\"GOOD\",\"value\":" + value
+                + ",\"serverTs\":" + (serverTs == null ? "null" : "\"" + serverTs + "\"") + "}";
+    }
+
+    /** Placeholders of a clock (OPC UA's MinDateTime and MaxDateTime, the epoch) are no reading's time. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "9999-12-31T23:59:59Z|ts: 9999-12-31T23:59:59Z is not a plausible reading time (from 1990-01-01T00:00:00Z to before 2200-01-01T00:00:00Z)",
+            "1601-01-01T00:00:00Z|ts: 1601-01-01T00:00:00Z is not a plausible reading time",
+            "1970-01-01T00:00:00Z|ts: 1970-01-01T00:00:00Z is not",
+            "1989-12-31T23:59:59.999Z|ts: 1989-12-31T23:59:59.999Z is not",
+            "2200-01-01T00:00:00Z|ts: 2200-01-01T00:00:00Z is not",
+    })
+    void refusesAnImplausibleTs(String ts, String reason) {
+        assertThatThrownBy(() -> ReadingJson.parse(bytes(withTs(ts, null, "1"))))
+                .isInstanceOf(ReadingFormatException.class).hasMessageStartingWith(reason);
+    }
+
+    @Test
+    void refusesAnImplausibleServerTs() {
+        assertThatThrownBy(() -> ReadingJson.parse(bytes(withTs("2026-01-01T00:00:00Z", "1601-01-01T00:00:00Z", "1"))))
+                .isInstanceOf(ReadingFormatException.class)
+                .hasMessageStartingWith("serverTs: 1601-01-01T00:00:00Z is not a plausible reading time");
+        assertThatThrownBy(() -> ReadingJson.parse(bytes(withTs("2026-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "1"))))
+                .hasMessageStartingWith("serverTs: 9999-12-31T23:59:59Z is not");
+    }
+
+    @Test
+    void takesTheEdgesOfThePlausibleRange() {
+        assertThat(ReadingJson.parse(bytes(withTs("1990-01-01T00:00:00Z", "2199-12-31T23:59:59.999999999Z", "1"))).ts())
+                .isEqualTo(Instant.parse("1990-01-01T00:00:00Z"));
+        assertThat(ReadingJson.parse(bytes(withTs("2026-01-01T00:00:00Z", null, "1e15"))).value()).isEqualTo(1e15);
+        assertThat(ReadingJson.parse(bytes(withTs("2026-01-01T00:00:00Z", null, "-1e15"))).value()).isEqualTo(-1e15);
+    }
+
+    /** 1e400 is beyond a double and reads as infinity; 1e300 is a double, but no instrument's. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "1e300|value: 1.0E300 is larger in magnitude than 1.0E15, which no instrument reads",
+            "-1e300|value: -1.0E300 is larger in magnitude than 1.0E15",
+            "1.0000000000000002e15|value: 1.0000000000000002E15 is larger in magnitude",
+            "1e400|value: Infinity is not a finite number",
+            "-1e400|value: -Infinity is not a finite number",
+    })
+    void refusesAnAbsurdValue(String value, String reason) {
+        assertThatThrownBy(() -> ReadingJson.parse(bytes(withTs("2026-01-01T00:00:00Z", null, value))))
+                .isInstanceOf(ReadingFormatException.class).hasMessageStartingWith(reason);
+    }
 }

@@ -62,4 +62,26 @@ class UnitOfMeasureTest {
             assertThat(UnitOfMeasure.find(symbol)).as(symbol).isPresent();
         }
     }
+
+    @Test
+    void theUnitsOfTheMeeGuidelinesAndOfPurchasedEnergy() {
+        // 10⁴ Nm³ (万 Nm³) at 0 °C: 1 × 10⁴ Nm³ = 10,000 Nm³ = 378,899.6 scf; a rate integrates to it
+        assertThat(Quantity.of(1, "10^4Nm3").in("Nm3")).isEqualTo(10_000.0);
+        assertThat(Quantity.of(1, "10^4Nm3").in("scf")).isCloseTo(378_899.6, within(0.1));
+        assertThat(UnitOfMeasure.of("10^4Nm3/h").integratedOverTime()).contains(UnitOfMeasure.of("10^4Nm3"));
+        // 1 MWh = 3,600 MJ = 3.6 GJ; 1 kWh = 3.6 MJ
+        assertThat(Quantity.of(1, "MWh").in("GJ")).isCloseTo(3.6, within(1e-12));
+        assertThat(Quantity.of(1000, "kWh").in("MWh")).isCloseTo(1, within(1e-12));
+        // 0.5366 t CO2/MWh = 0.5366 kg CO2/kWh = 0.5366 / 3.6 t CO2/GJ = 0.149056 t CO2/GJ
+        assertThat(Quantity.of(0.5366, "tCO2/MWh").in("tCO2/GJ")).isCloseTo(0.149056, within(1e-6));
+        assertThat(Quantity.of(0.11, "tCO2/GJ").in("tCO2/TJ")).isCloseTo(110, within(1e-9));
+        // carbon per gas volume: 5.357 t C/10⁴ Nm³ = 0.5357 kg C/Nm³; at 20 °C the same gas fills 293.15/273.15 more
+        // volume, so per Sm³@20C it is 0.5357 × 273.15/293.15 = 0.49915 kg; no unit of carbon per energy converts to it
+        UnitOfMeasure perVolume = UnitOfMeasure.of("tC/10^4Nm3");
+        assertThat(perVolume.dimension()).isEqualTo(Dimension.CARBON_PER_GAS_VOLUME);
+        assertThat(Quantity.of(5.357, "tC/10^4Nm3").value() * perVolume.toBase()).isCloseTo(0.5357, within(1e-12));
+        assertThatThrownBy(() -> Quantity.of(1, "tC/10^4Nm3").to("tC/TJ")).isInstanceOf(UnitException.class);
+        // dry standard cubic feet per hour, as Eq. Y-6 writes Q_r, is scf/h with the dry basis
+        assertThat(UnitOfMeasure.of("scf/h dry").basis().moisture()).isEqualTo(MoistureBasis.DRY);
+    }
 }

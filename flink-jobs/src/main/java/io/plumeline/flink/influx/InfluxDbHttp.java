@@ -21,8 +21,9 @@ import java.time.Duration;
 final class InfluxDbHttp {
 
     /**
-     * How a write ended: written, worth retrying, the body over the server's {@code max-body-size} (to be sent
-     * again in smaller parts), or refused for good (a retry would be refused again).
+     * How a write ended: written, worth retrying, the database or a policy missing (to be created again), the
+     * body over the server's {@code max-body-size} (to be sent again in smaller parts), or points refused for
+     * good (a retry would be refused again).
      */
     enum Outcome { WRITTEN, RETRY, DATABASE_MISSING, TOO_LARGE, REFUSED }
 
@@ -34,12 +35,18 @@ final class InfluxDbHttp {
     private final URI base;
     private final String database;
     private final Duration timeout;
+    private final InfluxCredentials credentials;
     private final HttpClient client;
 
     InfluxDbHttp(URI base, String database, Duration timeout) {
+        this(base, database, timeout, InfluxCredentials.none());
+    }
+
+    InfluxDbHttp(URI base, String database, Duration timeout, InfluxCredentials credentials) {
         this.base = URI.create(base.toString().replaceAll("/+$", "") + "/");
         this.database = database;
         this.timeout = timeout;
+        this.credentials = credentials;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
@@ -54,12 +61,12 @@ final class InfluxDbHttp {
      */
     CompletableFuture<Response> writeAsync(String retentionPolicy, byte[] lines, int offset, int length) {
         URI uri = base.resolve("write?db=" + encode(database) + "&rp=" + encode(retentionPolicy) + "&precision=ns");
-        return client.sendAsync(HttpRequest.newBuilder(uri).timeout(timeout)
+        return client.sendAsync(authorized(HttpRequest.newBuilder(uri)).timeout(timeout)
                         .header("Content-Type", "text/plain; charset=utf-8")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(lines, offset, length)).build(),
                         HttpResponse.BodyHandlers.ofString())
                 .handle((response, failure) -> failure != null ? new Response(Outcome.RETRY, -1, failure.toString())
-                        : new Response(classify(response.statusCode(), response.body()), response.statusCode(), response.body()));
+                        : answer(response));
     }
 
     static Response await(CompletableFuture<Response> answer) throws InterruptedException {
@@ -84,12 +91,20 @@ final class InfluxDbHttp {
 
     /** InfluxQL through {@code /query}; an error InfluxDB reports inside a 200 answer is a refusal. */
     Response query(String influxQl) throws InterruptedException {
-        Response response = send(HttpRequest.newBuilder(base.resolve("query")).timeout(timeout)
+        return post("q=" + encode(influxQl), influxQl);
+    }
+
+    /** A SELECT on the database, times as integer nanoseconds; an error inside a 200 answer is a refusal. */
+    Response select(String influxQl) throws InterruptedException {
+        return post("db=" + encode(database) + "&epoch=ns&q=" + encode(influxQl), influxQl);
+    }
+
+    private Response post(String form, String influxQl) throws InterruptedException {
+        Response response = send(authorized(HttpRequest.newBuilder(base.resolve("query"))).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("q=" + encode(influxQl))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
         if (response.outcome() != Outcome.WRITTEN) return response;
-        JsonNode json = json(response);
-        String error = json.path("results").path(0).path("error").asText(null);
+        String error = json(response).path("results").path(0).path("error").asText(null);
         return error == null ? response : new Response(Outcome.REFUSED, response.status(), influxQl + ": " + error);
     }
 
@@ -102,19 +117,36 @@ final class InfluxDbHttp {
     }
 
     String describe() {
-        return base + " database " + database;
+        return base + " database " + database + " (" + credentials.describe() + ")";
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        credentials.authorization().ifPresent(value -> request.header("Authorization", value));
+        return request;
     }
 
     private Response send(HttpRequest request) throws InterruptedException {
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(classify(response.statusCode(), response.body()), response.statusCode(),
-                    response.body());
+            return answer(client.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             return new Response(Outcome.RETRY, -1, e.toString());
         }
     }
 
+    /** Credentials refused: the next attempt reads the password again, so a corrected file lets the job go on. */
+    private Response answer(HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status == 401 || status == 403) credentials.reload();
+        return new Response(classify(status, response.body()), status, response.body());
+    }
+
+    /**
+     * Only points InfluxDB itself refuses are given up: a 400 whose body says it could not parse them or wrote
+     * the batch in part ({@code partial write}: type conflicts, points outside the retention policy), as the
+     * same points would be refused again. Everything else that is not 2xx (credentials refused, a database
+     * that cannot be found, a server or proxy error, a timeout) may pass later and is retried, so that no batch
+     * is dropped for what an operator can fix.
+     */
     static Outcome classify(int status, String body) {
         if (status / 100 == 2) return Outcome.WRITTEN;
         // the database, or one of its retention policies, was dropped while the job ran: create them again
@@ -122,8 +154,9 @@ final class InfluxDbHttp {
             return Outcome.DATABASE_MISSING;
         }
         if (status == 413) return Outcome.TOO_LARGE;
-        // 400: bad points (InfluxDB has written the good ones of the batch); 401/403: wrong credentials
-        if (status / 100 == 4 && status != 408 && status != 429) return Outcome.REFUSED;
+        if (status == 400 && body != null && (body.contains("partial write") || body.contains("unable to parse"))) {
+            return Outcome.REFUSED;
+        }
         return Outcome.RETRY;
     }
 

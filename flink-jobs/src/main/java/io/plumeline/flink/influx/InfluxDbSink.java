@@ -12,8 +12,9 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  * from {@code batchSize} up to {@link #MAX_BATCH_FACTOR} times that while InfluxDB is still answering the
  * previous write. Everything written before a
  * checkpoint is flushed before the checkpoint completes, and a failing InfluxDB is retried with backoff, so
- * no point that Flink has acknowledged is lost; after {@code retryFor} the job fails and restarts from its
- * last checkpoint. Points of the same series and timestamp overwrite each other, so replays are harmless.
+ * no point that Flink has acknowledged is lost: only points InfluxDB refuses as unwritable are given up, not a
+ * batch refused for credentials, a missing database or a server error. After {@code retryFor} the job fails and
+ * restarts from its last checkpoint. Points of the same series and timestamp overwrite each other, so replays are harmless.
  */
 public class InfluxDbSink implements Sink<InfluxPoint> {
 
@@ -24,6 +25,7 @@ public class InfluxDbSink implements Sink<InfluxPoint> {
     private final int batchBytes;
     private final Duration flushInterval;
     private final Duration retryFor;
+    private final InfluxCredentials credentials;
 
     public InfluxDbSink(URI url, String database, RetentionPolicies policies, int batchSize, Duration flushInterval,
                         Duration retryFor) {
@@ -36,6 +38,11 @@ public class InfluxDbSink implements Sink<InfluxPoint> {
      */
     public InfluxDbSink(URI url, String database, RetentionPolicies policies, int batchSize, int batchBytes,
                         Duration flushInterval, Duration retryFor) {
+        this(url, database, policies, batchSize, batchBytes, flushInterval, retryFor, InfluxCredentials.none());
+    }
+
+    private InfluxDbSink(URI url, String database, RetentionPolicies policies, int batchSize, int batchBytes,
+                         Duration flushInterval, Duration retryFor, InfluxCredentials credentials) {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1: " + batchSize);
         if (batchBytes < 1) throw new IllegalArgumentException("batch bytes must be at least 1: " + batchBytes);
         this.batchBytes = batchBytes;
@@ -45,6 +52,12 @@ public class InfluxDbSink implements Sink<InfluxPoint> {
         this.batchSize = batchSize;
         this.flushInterval = flushInterval;
         this.retryFor = retryFor;
+        this.credentials = credentials;
+    }
+
+    /** The same sink, writing as an InfluxDB user (HTTP Basic on {@code /write} and {@code /query}). */
+    public InfluxDbSink withCredentials(InfluxCredentials credentials) {
+        return new InfluxDbSink(url, database, policies, batchSize, batchBytes, flushInterval, retryFor, credentials);
     }
 
     static final int DEFAULT_BATCH_BYTES = 8 * 1024 * 1024;
@@ -62,7 +75,7 @@ public class InfluxDbSink implements Sink<InfluxPoint> {
 
     @Override
     public SinkWriter<InfluxPoint> createWriter(WriterInitContext context) throws IOException {
-        return new InfluxDbWriter(new InfluxDbHttp(url, database, Duration.ofSeconds(30)), policies, batchSize,
+        return new InfluxDbWriter(new InfluxDbHttp(url, database, Duration.ofSeconds(30), credentials), policies, batchSize,
                 (int) Math.min(Integer.MAX_VALUE, (long) batchSize * MAX_BATCH_FACTOR), batchBytes, flushInterval,
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), retryFor), context);
     }

@@ -21,7 +21,12 @@ import org.slf4j.LoggerFactory;
  * as the round in flight has been answered; until then they keep filling, up to {@code maxBatchPoints} or
  * {@code batchBytes}, and only there the task waits for the answer. So latency stays low while InfluxDB keeps
  * up, and fewer, larger requests carry the load when it does not. At every checkpoint ({@link #flush})
- * everything is sent and every answer taken, so a checkpoint covers only written points. At start it creates
+ * everything is sent and every answer taken, so a checkpoint covers only written points: a write that fails
+ * (credentials refused, database missing, 5xx, timeout) is retried with backoff inside the checkpoint, which
+ * cannot complete meanwhile, so Kafka offsets are never committed past an unwritten point; only points InfluxDB
+ * refuses as such (unparsable, partial write) are counted and given up. After {@code backoff.giveUpAfter()}
+ * the task fails, and the job restarts from its last checkpoint under its restart strategy and replays the
+ * points from Kafka (docs/operations.md, "When InfluxDB refuses writes"). At start it creates
  * the database and its retention policies when missing. Runs in the task's thread only: the timer callback
  * goes through the mailbox.
  */
@@ -39,6 +44,7 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
     private final Counter pointsWritten;
     private final Counter pointsRefused;
     private final Counter batchesSent;
+    private final Counter failedWrites;
     private final RetentionPolicies policies;
     private final Map<String, Batch> batches = new LinkedHashMap<>();
     private final List<InFlight> inFlight = new ArrayList<>();
@@ -46,6 +52,9 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
     private int pendingBytes;
     private boolean flushDue;
     private int largestBatch;
+    /** Points taken and neither written nor refused yet; read by the metrics reporter's thread. */
+    private volatile long unwritten;
+    private volatile long lastWrittenNanos = System.nanoTime();
 
     /** A batch sent and not yet answered; its bytes stay untouched until then (the request reads them). */
     private record InFlight(String retentionPolicy, LineBuffer lines, CompletableFuture<InfluxDbHttp.Response> answer) {
@@ -73,6 +82,11 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
         this.pointsWritten = context.metricGroup().getNumRecordsSendCounter();
         this.pointsRefused = context.metricGroup().counter("pointsRefused");
         this.batchesSent = context.metricGroup().counter("batchesSent");
+        // writes InfluxDB did not take and that are retried: any rise means points are waiting
+        this.failedWrites = context.metricGroup().counter("failedWrites");
+        context.metricGroup().gauge("pointsWaiting", () -> unwritten);
+        context.metricGroup().gauge("secondsSinceLastWrite",
+                () -> Duration.ofNanos(System.nanoTime() - lastWrittenNanos).toSeconds());
         // how far batches have grown: near maxBatchPoints means InfluxDB does not keep up with this subtask
         context.metricGroup().gauge("largestBatchPoints", () -> largestBatch);
         try {
@@ -88,6 +102,7 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
     public void write(InfluxPoint point, Context context) throws IOException, InterruptedException {
         pendingBytes += batches.computeIfAbsent(point.retentionPolicy(), rp -> new Batch()).filling.append(point.line());
         pendingPoints++;
+        unwritten++;
         // by size too: lineage records are kilobytes, and InfluxDB refuses a body over its max-body-size
         if (pendingPoints >= maxBatchPoints || pendingBytes >= batchBytes) {
             sendBatches();
@@ -177,11 +192,8 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
         String rp = sent.retentionPolicy();
         LineBuffer lines = sent.lines();
         String what = "write " + lines.points() + " points to retention policy " + rp;
-        InfluxDbHttp.Response response = InfluxDbHttp.await(sent.answer());
-        if (response.outcome() == InfluxDbHttp.Outcome.RETRY) {
-            LOG.warn("InfluxDB at {}: could not {} ({}); retrying", influx.describe(), what, describe(response));
-            response = retrying(what, () -> influx.write(rp, lines.bytes(), 0, lines.length()));
-        }
+        InfluxDbHttp.Response response = retrying(what, InfluxDbHttp.await(sent.answer()),
+                () -> influx.write(rp, lines.bytes(), 0, lines.length()));
         if (response.outcome() == InfluxDbHttp.Outcome.DATABASE_MISSING) {
             createDatabase();
             response = retrying(what, () -> influx.write(rp, lines.bytes(), 0, lines.length()));
@@ -219,41 +231,64 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
 
     private void count(String rp, int points, InfluxDbHttp.Response response) throws IOException {
         switch (response.outcome()) {
-            case WRITTEN -> pointsWritten.inc(points);
+            case WRITTEN -> {
+                pointsWritten.inc(points);
+                lastWrittenNanos = System.nanoTime();
+            }
             case REFUSED, TOO_LARGE -> {
                 // Not retried: the same points would be refused again and stop the job for good.
                 pointsRefused.inc(points);
-                LOG.error("InfluxDB at {} refused a batch of {} points to {}: HTTP {} {}", influx.describe(),
-                        points, rp, response.status(), response.body());
+                LOG.error("InfluxDB at {} refused {} points to {} as unwritable: HTTP {} {}", influx.describe(),
+                        points, rp, response.status(), excerpt(response.body()));
             }
             default -> throw new IOException("InfluxDB at " + influx.describe() + ": database or retention policy "
                     + rp + " missing after creating it");
         }
+        unwritten -= points;
     }
 
     private interface Call {
         InfluxDbHttp.Response send() throws InterruptedException;
     }
 
-    /** Retries what may pass later (InfluxDB down or overloaded) until the backoff gives up, then fails the task. */
     private InfluxDbHttp.Response retrying(String what, Call call) throws IOException, InterruptedException {
+        return retrying(what, call.send(), call);
+    }
+
+    /**
+     * Retries what may pass later until the backoff gives up, then fails the task: its checkpoint does not
+     * complete and the restart replays every point not yet written. Each failure is logged as an error with
+     * what InfluxDB answered and how many points wait.
+     */
+    private InfluxDbHttp.Response retrying(String what, InfluxDbHttp.Response first, Call call)
+            throws IOException, InterruptedException {
         long giveUpAt = System.nanoTime() + backoff.giveUpAfter().toNanos();
         Duration wait = null;
-        while (true) {
-            InfluxDbHttp.Response response = call.send();
-            if (response.outcome() != InfluxDbHttp.Outcome.RETRY) return response;
+        InfluxDbHttp.Response response = first;
+        while (response.outcome() == InfluxDbHttp.Outcome.RETRY) {
+            failedWrites.inc();
             wait = backoff.next(wait);
             if (System.nanoTime() + wait.toNanos() > giveUpAt) {
                 throw new IOException("InfluxDB at " + influx.describe() + ": could not " + what + " within "
-                        + backoff.giveUpAfter() + "; last answer: " + describe(response));
+                        + backoff.giveUpAfter() + "; last answer: " + describe(response) + "; " + unwritten
+                        + " points unwritten: the task fails and the job restarts from its last checkpoint,"
+                        + " replaying them from Kafka");
             }
-            LOG.warn("InfluxDB at {}: could not {} ({}); retrying in {} ms", influx.describe(), what,
-                    describe(response), wait.toMillis());
+            LOG.error("InfluxDB at {}: could not {} ({}); {} points wait unwritten and hold the checkpoint;"
+                    + " retrying in {} ms", influx.describe(), what, describe(response), unwritten, wait.toMillis());
             Thread.sleep(wait.toMillis());
+            response = call.send();
         }
+        return response;
     }
 
     private static String describe(InfluxDbHttp.Response response) {
-        return response.status() < 0 ? response.body() : "HTTP " + response.status() + " " + response.body();
+        return response.status() < 0 ? response.body() : "HTTP " + response.status() + " " + excerpt(response.body());
+    }
+
+    /** InfluxDB's error bodies are short; a proxy's HTML page is not, and would bury the log. */
+    private static String excerpt(String body) {
+        String flat = body == null ? "" : body.strip().replaceAll("\\s+", " ");
+        return flat.length() <= 300 ? flat : flat.substring(0, 300) + "…";
     }
 }

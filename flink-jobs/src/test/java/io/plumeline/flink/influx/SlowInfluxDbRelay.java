@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Passes every request on to a real influxd and its answer back, holding each {@code /write} for
  * {@code delay} first, and notes how many lines each write carried. A loaded InfluxDB cannot be made slow on
- * demand for a test, so the delay is added here; everything else is the real server's doing.
+ * demand for a test, so the delay is added here; everything else is the real server's doing. It can also
+ * answer the next writes itself with a status of its choosing ({@link #failWrites}), as a proxy in front of
+ * InfluxDB or a failing server would: such answers cannot be had from a healthy influxd at will.
  */
 final class SlowInfluxDbRelay implements AutoCloseable {
 
@@ -29,6 +31,9 @@ final class SlowInfluxDbRelay implements AutoCloseable {
     private final List<Integer> linesPerWrite = new CopyOnWriteArrayList<>();
     private final AtomicInteger writesInFlight = new AtomicInteger();
     private final AtomicInteger mostWritesInFlight = new AtomicInteger();
+    private final AtomicInteger faultsLeft = new AtomicInteger();
+    private volatile int faultStatus;
+    private volatile String faultBody;
 
     SlowInfluxDbRelay(String influxUrl, Duration delay) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -46,6 +51,18 @@ final class SlowInfluxDbRelay implements AutoCloseable {
         return linesPerWrite;
     }
 
+    /** The next {@code times} writes are answered here with {@code status} and {@code body}, not passed on. */
+    void failWrites(int status, String body, int times) {
+        faultStatus = status;
+        faultBody = body;
+        faultsLeft.set(times);
+    }
+
+    /** How many of the faults asked for are still to be answered. */
+    int faultsLeft() {
+        return faultsLeft.get();
+    }
+
     /** The most writes that were held here at the same time. */
     int mostWritesInFlight() {
         return mostWritesInFlight.get();
@@ -55,6 +72,14 @@ final class SlowInfluxDbRelay implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             boolean write = exchange.getRequestURI().getPath().equals("/write");
+            if (write && faultsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                byte[] answer = faultBody.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(faultStatus, answer.length == 0 ? -1 : answer.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(answer);
+                }
+                return;
+            }
             if (write) {
                 mostWritesInFlight.accumulateAndGet(writesInFlight.incrementAndGet(), Math::max);
                 linesPerWrite.add(LineBuffer.lines(body, 0, body.length));

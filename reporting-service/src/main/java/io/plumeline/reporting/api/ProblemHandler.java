@@ -4,8 +4,10 @@ import io.plumeline.reporting.influx.InfluxQueryException;
 import io.plumeline.reporting.influx.InfluxUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -40,6 +42,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         LOG.error("{}", e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage());
         problem.setTitle("InfluxDB query failed");
+        return problem;
+    }
+
+    /**
+     * Review finding L6: the reports database (PostgreSQL) unreachable or refusing connections is an outage of a
+     * service we depend on, as InfluxDB down is: 503, so clients and probes retry, never a 500.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    ProblemDetail databaseUnavailable(RuntimeException e) {
+        LOG.warn("reports database unavailable: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the reports database is unavailable (" + e.getClass().getSimpleName() + "); nothing was changed, try"
+                        + " again later");
+        problem.setTitle("Database unavailable");
         return problem;
     }
 

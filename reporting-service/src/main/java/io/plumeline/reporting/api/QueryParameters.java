@@ -41,6 +41,23 @@ public final class QueryParameters {
         return instant;
     }
 
+    /** A {@code limit} parameter: {@code fallback} when absent, else a whole number from 1 to {@code max}. */
+    public static int limit(String value, int fallback, int max) {
+        if (value == null) {
+            return fallback;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new BadParameterException("limit", "'" + shorten(value) + "' is not a whole number (1 to " + max + ")");
+        }
+        if (n < 1 || n > max) {
+            throw new BadParameterException("limit", "must be from 1 to " + max + ", found " + n);
+        }
+        return n;
+    }
+
     public static TimeRange range(String from, String to) {
         Instant start = instant("from", from);
         Instant end = instant("to", to);

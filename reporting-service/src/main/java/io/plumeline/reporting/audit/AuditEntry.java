@@ -1,5 +1,6 @@
 package io.plumeline.reporting.audit;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,23 +12,35 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One entry of the audit log. {@code hash} = SHA-256 over the UTF-8 bytes of {@code previousHash} followed by
  * the entry's canonical fields: the JSON array {@code [seq, at, actor, action, reportId, detail]} with {@code at}
- * as an ISO-8601 instant, written without spaces. The first entry's previous hash is 64 zeros.
+ * as an ISO-8601 instant, written without spaces. The first entry's previous hash is 64 zeros. {@code mac} is the
+ * HMAC-SHA256 of the same bytes under the audit key ({@link AuditKey}); null in entries written before it.
  */
 public record AuditEntry(long seq, Instant at, String actor, AuditAction action, String reportId, String detail,
-                         String previousHash, String hash) {
+                         String previousHash, String hash, String mac) {
 
     public static final String GENESIS = "0".repeat(64);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** What the hash and the HMAC are taken over: the predecessor's hash, then the canonical fields. */
+    static byte[] chained(String previousHash, long seq, Instant at, String actor, AuditAction action,
+                          String reportId, String detail) {
+        String canonical = JSON.writeValueAsString(List.of(seq, at.toString(), actor, action.name(),
+                reportId == null ? "" : reportId, detail));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(previousHash.getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(canonical.getBytes(StandardCharsets.UTF_8));
+        return bytes.toByteArray();
+    }
+
     /** The hash this entry must carry, from its fields and its predecessor's hash. */
     public static String hash(String previousHash, long seq, Instant at, String actor, AuditAction action,
                               String reportId, String detail) {
-        String canonical = JSON.writeValueAsString(List.of(seq, at.toString(), actor, action.name(),
-                reportId == null ? "" : reportId, detail));
+        return sha256(chained(previousHash, seq, at, actor, action, reportId, detail));
+    }
+
+    static String sha256(byte[] bytes) {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(previousHash.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -35,5 +48,10 @@ public record AuditEntry(long seq, Instant at, String actor, AuditAction action,
 
     public boolean intact() {
         return hash.equals(hash(previousHash, seq, at, actor, action, reportId, detail));
+    }
+
+    /** Whether the HMAC is the one only the holder of {@code key} could have made for these fields. */
+    boolean keyed(AuditKey key) {
+        return mac != null && mac.equals(key.mac(chained(previousHash, seq, at, actor, action, reportId, detail)));
     }
 }

@@ -34,7 +34,7 @@ public class CorporateController {
         for (SiteModel model : sites.all()) {
             PeriodEmissions rollup = calculator.rollup(model, reportingPeriod);
             var site = model.site();
-            bySite.add(new CorporateEmissions.SiteTotal(site.id(), site.name(), site.program(), site.gwp(),
+            bySite.add(new CorporateEmissions.SiteTotal(site.id(), site.name(), site.program(), ReportCalculator.gwp(model, reportingPeriod).id(),
                     site.timezone(), reportingPeriod.start(site.zone()), reportingPeriod.end(site.zone()),
                     rollup.co2eKg(), rollup.byGas()));
         }

@@ -69,28 +69,12 @@ public class LiveController {
         if (from != null || to != null) {
             range = QueryParameters.range(from, to).atMost(MAX_ALERT_RANGE, "for alerts");
         }
-        return live.alerts(model, tags, range, count(limit));
+        return live.alerts(model, tags, range, QueryParameters.limit(limit, DEFAULT_ALERTS, MAX_ALERTS));
     }
 
     private static String unit(SiteModel model, String unit) {
         return model.unit(unit).orElseThrow(() -> new BadParameterException("unit", "unknown unit '" + shorten(unit)
                 + "' in site '" + model.site().id() + "'; one of " + model.units().stream().map(u -> u.id()).toList()))
                 .id();
-    }
-
-    private static int count(String limit) {
-        if (limit == null) {
-            return DEFAULT_ALERTS;
-        }
-        int n;
-        try {
-            n = Integer.parseInt(limit.strip());
-        } catch (NumberFormatException e) {
-            throw new BadParameterException("limit", "'" + shorten(limit) + "' is not a whole number (1 to " + MAX_ALERTS + ")");
-        }
-        if (n < 1 || n > MAX_ALERTS) {
-            throw new BadParameterException("limit", "must be from 1 to " + MAX_ALERTS + ", found " + n);
-        }
-        return n;
     }
 }

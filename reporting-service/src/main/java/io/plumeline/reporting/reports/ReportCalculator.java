@@ -44,9 +44,14 @@ public class ReportCalculator {
         this.sites = sites;
     }
 
+    /**
+     * The period's report under the GWP set its program prescribes for the period's reporting year (40 CFR 98 Table
+     * A-1, Reg. (EU) 2018/2066 Annex VI, the MEE guidelines: {@link GwpSet#forReport}); the previous period, for the
+     * change, is rolled up under the same set, so the change is in emissions, not in GWPs.
+     */
     public ReportContent compute(SiteModel model, ReportingPeriod period) {
         ZoneId zone = model.site().zone();
-        GwpSet gwp = GwpSet.of(model.site().gwp());
+        GwpSet gwp = gwp(model, period);
         TimeRange range = range(period, zone);
         PeriodEmissions now = rollup(model, range, gwp);
         ReportingPeriod previous = period.previous();
@@ -60,7 +65,12 @@ public class ReportCalculator {
 
     /** The period's roll-up by gas alone, for the fleet report. */
     public PeriodEmissions rollup(SiteModel model, ReportingPeriod period) {
-        return rollup(model, range(period, model.site().zone()), GwpSet.of(model.site().gwp()));
+        return rollup(model, range(period, model.site().zone()), gwp(model, period));
+    }
+
+    /** The GWP set a report of {@code period} at this site is in. */
+    public static GwpSet gwp(SiteModel model, ReportingPeriod period) {
+        return GwpSet.forReport(model.site().program(), period.year(), model.site().gwp());
     }
 
     private static TimeRange range(ReportingPeriod period, ZoneId zone) {

@@ -6,7 +6,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * 404 and 409 as problem+json naming the parameter at fault; Spring's own handling of
+ * 403 (the four-eyes rule), 404 and 409 as problem+json naming the parameter at fault; Spring's own handling of
  * {@link ErrorResponseException} writes them, so no advice of ours is needed.
  */
 final class ReportProblems {
@@ -21,6 +21,11 @@ final class ReportProblems {
 
     static ErrorResponseException conflict(String parameter, String detail) {
         return problem(HttpStatus.CONFLICT, "Report is not in a state for this", parameter, detail);
+    }
+
+    /** Review finding M9: a second person must approve (or submit) what one person did. */
+    static ErrorResponseException fourEyes(String detail) {
+        return problem(HttpStatus.FORBIDDEN, "Four-eyes rule", "id", detail);
     }
 
     private static ErrorResponseException problem(HttpStatus status, String title, String parameter, String detail) {

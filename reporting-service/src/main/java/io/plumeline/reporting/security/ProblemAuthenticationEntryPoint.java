@@ -1,17 +1,15 @@
 package io.plumeline.reporting.security;
 
+import io.plumeline.reporting.api.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 as application/problem+json, like every other error of the API. The 401 names the scheme
@@ -20,8 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
  * its Basic dialog.
  */
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String challenge;
 
@@ -35,7 +31,7 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint,
         if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
             response.setHeader("WWW-Authenticate", challenge);
         }
-        write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
+        ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
                 "this endpoint needs credentials (" + challenge.split(" ")[0] + ")");
     }
 
@@ -43,30 +39,19 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint,
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         if (e instanceof CsrfException) {
-            write(response, HttpStatus.FORBIDDEN, "CSRF token missing or wrong",
-                    "a request of a signed-in browser session must carry the X-XSRF-TOKEN header with the value of"
-                            + " the XSRF-TOKEN cookie (API clients send an Authorization header instead)");
+            ProblemResponses.write(response, HttpStatus.FORBIDDEN, "CSRF token missing or wrong",
+                    "a changing request from a browser (a signed-in session, or HTTP Basic credentials the browser sent"
+                            + " with an Origin or Sec-Fetch-Site header) must carry the X-XSRF-TOKEN header with the"
+                            + " value of the XSRF-TOKEN cookie; API clients that send their own Authorization header"
+                            + " and no such browser header need none");
             return;
         }
-        write(response, HttpStatus.FORBIDDEN, "Forbidden",
+        ProblemResponses.write(response, HttpStatus.FORBIDDEN, "Forbidden",
                 "your role may not " + request.getMethod() + " " + request.getRequestURI());
     }
 
     /** A sign-in that failed: 401 without a challenge, the form says what to do. */
     static void signInFailed(HttpServletResponse response) throws IOException {
-        write(response, HttpStatus.UNAUTHORIZED, "Sign-in failed", "wrong user name or password");
-    }
-
-    private static void write(HttpServletResponse response, HttpStatus status, String title, String detail)
-            throws IOException {
-        response.setStatus(status.value());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        response.getWriter().write(JSON.writeValueAsString(problem));
+        ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Sign-in failed", "wrong user name or password");
     }
 }

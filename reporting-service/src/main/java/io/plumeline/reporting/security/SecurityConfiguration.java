@@ -1,11 +1,15 @@
 package io.plumeline.reporting.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -20,6 +24,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CsrfFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,8 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>API clients authenticate on every request (HTTP Basic, or a bearer token in {@code jwt} mode). Browsers
  * sign in with the form of {@code /login.html} (basic mode) and then hold a session cookie; because a cookie is
  * sent by the browser whatever page asks, every changing request of a session must carry the CSRF token of the
- * {@code XSRF-TOKEN} cookie in {@code X-XSRF-TOKEN}. A request with an Authorization header carries its own
- * credentials and needs none.
+ * {@code XSRF-TOKEN} cookie in {@code X-XSRF-TOKEN}. A browser also remembers HTTP Basic credentials it was once
+ * asked for and sends them with any page's form post, so Basic credentials that come from a browser need the token
+ * too; an API client's own Authorization header (no browser headers), and a bearer token, need none.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -48,14 +54,28 @@ public class SecurityConfiguration {
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error",
             "/actuator/health", "/actuator/health/**", "/actuator/info"};
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    /**
+     * Review finding L3: the web UI (and Swagger UI) load scripts, styles and data from this origin only; no inline
+     * script or style attribute, no plugin, no framing, forms post here only. Images may be data: URIs (Swagger UI).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none';"
+            + " form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, JsonMapper json,
+                            ObjectProvider<OAuth2ResourceServerProperties> resourceServer, LoginThrottle throttle)
+            throws Exception {
         boolean jwt = properties.mode() == SecurityProperties.Mode.JWT;
+        if (jwt) {
+            OAuth2ResourceServerProperties.Jwt trusted = resourceServer.getObject().getJwt();
+            JwtTrust.check(trusted.getIssuerUri(), trusted.getJwkSetUri(), trusted.getAudiences());
+        }
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(
                 jwt ? "Bearer" : "Basic realm=\"plumeline\"");
         http.csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(OPEN).permitAll()
                         .requestMatchers("/api/v1/me").authenticated()
@@ -73,7 +93,8 @@ public class SecurityConfiguration {
                     .oauth2ResourceServer(o -> o.authenticationEntryPoint(problems).accessDeniedHandler(problems)
                             .jwt(j -> j.jwtAuthenticationConverter(rolesFrom(properties))));
         } else {
-            http.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+            http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                    .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                     .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
                             .successHandler((request, response, authentication) -> {
                                 response.setContentType("application/json");
@@ -91,16 +112,40 @@ public class SecurityConfiguration {
 
     /**
      * A changing request needs the token when the browser could have added credentials on its own: a session
-     * cookie, or the sign-in itself (so that another site cannot sign a browser in as someone else). Requests
-     * with an Authorization header carry their credentials explicitly; requests with neither are anonymous and
-     * get the 401 of the path rules.
+     * cookie, HTTP Basic credentials it cached (review finding M6: SameSite does not apply to them, so a hostile
+     * page's form post carries them; such a request has an Origin or Sec-Fetch-Site header, which browsers add and
+     * a page cannot remove), or the sign-in itself (so that another site cannot sign a browser in as someone else).
+     * An API client's Authorization header, and any bearer token (a browser never adds one by itself), carry their
+     * credentials explicitly; requests with neither are anonymous and get the 401 of the path rules.
      */
     private static boolean needsCsrfToken(HttpServletRequest request) {
-        if (SAFE_METHODS.contains(request.getMethod()) || request.getHeader("Authorization") != null) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
             return false;
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null) {
+            return LoginThrottleFilter.basicUser(authorization) != null && fromBrowser(request);
         }
         return request.getRequestedSessionId() != null || "/login".equals(request.getServletPath())
                 || "/logout".equals(request.getServletPath());
+    }
+
+    private static boolean fromBrowser(HttpServletRequest request) {
+        return request.getHeader("Origin") != null || request.getHeader("Sec-Fetch-Site") != null;
+    }
+
+    /**
+     * Review finding M7, jwt mode: Boot's token decoder fetches the issuer's discovery document and the JWK set it
+     * names through {@link JwtTrust#httpsOnlyClient()}, so keys never come over plain HTTP, named by a property or not.
+     */
+    @Bean
+    JwkSetUriJwtDecoderBuilderCustomizer httpsOnlyKeys() {
+        return builder -> builder.restOperations(JwtTrust.httpsOnlyClient());
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(LoginThrottleProperties limits) {
+        return new LoginThrottle(limits, Clock.systemUTC());
     }
 
     @Bean

@@ -50,6 +50,7 @@ class ReportExportsApiTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final ReportFixture MARCH = new ReportFixture(DATABASE);
     static final ReportFixture FEBRUARY = new ReportFixture(DATABASE);
+    static final ReportFixture MARCH_2023 = new ReportFixture(DATABASE);
     static final Path SAMPLES = Path.of("target", "report-samples");
 
     @LocalServerPort
@@ -71,6 +72,21 @@ class ReportExportsApiTest {
         // 23:00 on 28 February in Dalian, though already 1 March in UTC+0 terms of the next day: February's
         FEBRUARY.hours(march.minusSeconds(3600), 1, 2000, 800).alerts(monthStart("2026-02").plus(Duration.ofDays(1)), 5000)
                 .write();
+        MARCH_2023.hours(monthStart("2023-03"), 2, 1000, 500).write();
+    }
+
+    @Test
+    void aReportIsInTheGwpSetOfItsReportingYear() {
+        // Dalian is a Part 98 site with gwp AR5, but 40 CFR 98 Table A-1 had AR4 for RY2013-RY2023 (CH4 25, N2O 298).
+        // March 2023: heater CO2 1000 + 1010.5 = 2010.5 kg, CH4 2 × 0.12 = 0.24 kg × 25 = 6, N2O 2 × 0.024 = 0.048 kg
+        // × 298 = 14.304, boiler 2 × 500 = 1000 kg: CO2e 2010.5 + 6 + 14.304 + 1000 = 3030.804 kg (AR5 would give
+        // 2010.5 + 6.72 + 12.72 + 1000 = 3029.94).
+        JsonNode report = api.get("/api/v1/reports/emissions", "period", "2023-03").json();
+        assertThat(report.get("gwp").asString()).isEqualTo("AR4");
+        assertThat(report.get("inputs").get("gwp").get("id").asString()).isEqualTo("AR4");
+        assertThat(report.get("totals").get("co2eKg").asDouble()).isCloseTo(3030.804, within(1e-6));
+        // the same site's 2026 report stays in AR5 (from RY2024), as theCurrentReportRollsUpThePeriodOfTheSitesCalendar shows
+        assertThat(api.get("/api/v1/reports/emissions", "period", "2026-03").json().get("gwp").asString()).isEqualTo("AR5");
     }
 
     @BeforeEach
@@ -230,8 +246,9 @@ class ReportExportsApiTest {
             assertThat(response.isProblem()).as(response.toString()).isTrue();
             assertThat(response.json().get("parameter").asString()).as(response.toString()).isEqualTo(c[2]);
         }
-        assertThat(api.post("/api/v1/reports/" + id + "/approve", "").status()).isEqualTo(200);
-        Response twice = api.post("/api/v1/reports/" + id + "/approve", "");
+        // a second compliance officer approves (the four-eyes rule), and cannot approve twice
+        assertThat(api.as("reviewer").post("/api/v1/reports/" + id + "/approve", "").status()).isEqualTo(200);
+        Response twice = api.as("reviewer").post("/api/v1/reports/" + id + "/approve", "");
         assertThat(twice.status()).as(twice.toString()).isEqualTo(409);
         assertThat(twice.json().get("detail").asString()).contains("approved");
     }

@@ -74,8 +74,7 @@ class BrowserSessionTest extends LiveSiteTest {
 
     @Test
     void anApiClientWithAnAuthorizationHeaderNeedsNoToken() throws Exception {
-        String basic = "Basic " + Base64.getEncoder().encodeToString("engineer:engineer-pw".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = send(post("/api/v1/calculations", CALCULATION).header("Authorization", basic).build());
+        HttpResponse<String> response = send(post("/api/v1/calculations", CALCULATION).header("Authorization", basic("engineer")).build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(cookies.getCookieStore().getCookies()).extracting(HttpCookie::getName)
                 .as("Basic authentication makes no session").doesNotContain("JSESSIONID");
@@ -85,12 +84,69 @@ class BrowserSessionTest extends LiveSiteTest {
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"plumeline\"");
     }
 
+    /**
+     * Review finding M6: the browser cached compliance's Basic credentials (its dialog after an export link) and a
+     * hostile page posts a form to Plumeline. The browser adds those credentials, its Origin and Sec-Fetch-Site,
+     * and no token (the page cannot read the XSRF-TOKEN cookie of another origin).
+     */
+    @Test
+    void aCrossSiteFormPostWithCachedBasicCredentialsIsRefused() throws Exception {
+        HttpResponse<String> forged = send(HttpRequest.newBuilder(uri("/api/v1/reports?period=2026-01"))
+                .header("Authorization", basic("compliance"))
+                .header("Origin", "https://hostile.example").header("Sec-Fetch-Site", "cross-site")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("")).build());
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(403);
+        assertThat(forged.body()).contains("CSRF");
+        assertThat(api.as("compliance").get("/api/v1/reports", "period", "2026-01").json().get("reports"))
+                .as("no draft was made").isEmpty();
+
+        // the web UI's own request with Basic credentials cached: same origin, and it sends the cookie's token
+        send(get("/login.html"));
+        HttpResponse<String> own = send(post("/api/v1/calculations", CALCULATION).header("Authorization", basic("engineer"))
+                .header("Origin", "http://127.0.0.1:" + port).header("Sec-Fetch-Site", "same-origin")
+                .header("X-XSRF-TOKEN", xsrf()).build());
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+    }
+
+    /** Review finding L4: guessing one user's password is refused for a while, other users still sign in. */
+    @Test
+    void repeatedFailedSignInsOfAUserAreRefusedWith429() throws Exception {
+        String guess = "Basic " + Base64.getEncoder().encodeToString("mallory:guess".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 5; i++) {
+            assertThat(send(HttpRequest.newBuilder(uri("/api/v1/me")).header("Authorization", guess).build()).statusCode())
+                    .isEqualTo(401);
+        }
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/api/v1/me")).header("Authorization", guess).build());
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
+        assertThat(refused.body()).contains("user 'mallory'");
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/me")).header("Authorization", basic("engineer")).build())
+                .statusCode()).as("another user from the same address").isEqualTo(200);
+    }
+
     @Test
     void theUiAndTheApiDescriptionAreOpenAndHoldNoData() throws Exception {
         for (String path : new String[] {"/", "/ui/app.js", "/ui/style.css", "/ui/settings", "/v3/api-docs"}) {
             assertThat(send(get(path)).statusCode()).as(path).isEqualTo(200);
         }
         assertThat(send(get("/ui/settings")).body()).isEqualTo("{\"mode\":\"basic\",\"locale\":\"en\"}");
+        assertThat(send(get("/")).headers().firstValue("Content-Security-Policy")).as("review finding L3")
+                .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'", "style-src 'self'",
+                        "frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+    }
+
+    /** Review finding M10: an anonymous caller learns UP or DOWN, not InfluxDB's address or the disk's paths. */
+    @Test
+    void anonymousHealthHasNoDetails() throws Exception {
+        HttpResponse<String> health = send(get("/actuator/health"));
+        assertThat(health.body()).contains("\"status\"").doesNotContain("components", "influx", "details");
+        assertThat(api.get("/actuator/health").body()).as("a signed-in user sees them").contains("\"influx\"");
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8));
     }
 
     private HttpRequest signIn(String user, String password, String token) {

@@ -35,7 +35,7 @@ public final class ApiClient {
         this.authorization = authorization;
     }
 
-    /** The same service as the test user {@code user} (engineer, compliance, regulator or admin). */
+    /** The same service as the test user {@code user} (engineer, compliance, reviewer, regulator or admin). */
     public ApiClient as(String user) {
         return new ApiClient(base, basic(user));
     }

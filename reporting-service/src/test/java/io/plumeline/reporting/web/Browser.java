@@ -64,7 +64,12 @@ final class Browser implements AutoCloseable {
     }
 
     void signIn(String user, String password) {
-        open("/login.html");
+        signIn(user, password, "");
+    }
+
+    /** Signs in on {@code /login.html} + {@code query} (e.g. {@code ?next=…}) and waits for the page it goes to. */
+    void signIn(String user, String password, String query) {
+        open("/login.html" + query);
         // Until login.js has wired the form (after it read /ui/settings), a click would submit it natively.
         waitFor(d -> ready(d) && d.findElement(By.id("username")).isDisplayed());
         driver.findElement(By.id("username")).sendKeys(user);

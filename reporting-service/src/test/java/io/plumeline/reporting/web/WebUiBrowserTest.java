@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.plumeline.reporting.support.ApiClient;
 import io.plumeline.reporting.support.InfluxTestServer;
 import io.plumeline.reporting.support.SiteFiles;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.text.NumberFormat;
 import java.nio.file.Path;
@@ -58,6 +60,8 @@ class WebUiBrowserTest {
         registry.add("plumeline.sites", () -> SiteFiles.path("dalian.yaml") + "," + SiteFiles.path("rotterdam.yaml"));
         registry.add("plumeline.influx.url", () -> InfluxTestServer.shared().url());
         registry.add("plumeline.influx.database", () -> DATABASE);
+        // One officer walks a report through every step here; the four-eyes rule is ReportLifecycleContract's.
+        registry.add("plumeline.reports.four-eyes.sites." + SITE, () -> "false");
     }
 
     @BeforeAll
@@ -150,6 +154,20 @@ class WebUiBrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector(".swagger-ui .opblock-summary-path")))
                 .extracting(e -> e.getText().replace("\u200B", "")).contains("/api/v1/emissions", "/api/v1/reports/{id}/approve");
         browser.screenshot("api-page");
+    }
+
+    /**
+     * Review finding L2: the sign-in page follows its {@code next} only within this site. The browser resolves
+     * {@code /\evil.example/x} to http://evil.example/x (a backslash is a slash in WHATWG URLs), so that one lands on
+     * the start page; a page of this site is followed.
+     */
+    @Test
+    void signingInFollowsNextOnlyWithinThisSite() {
+        String site = "http://127.0.0.1:" + port;
+        browser.signIn("engineer", "engineer-pw", "?next=" + URLEncoder.encode("/\\evil.example/x", StandardCharsets.UTF_8));
+        assertThat(browser.driver.getCurrentUrl()).isEqualTo(site + "/");
+        browser.signIn("engineer", "engineer-pw", "?next=" + URLEncoder.encode("/#live", StandardCharsets.UTF_8));
+        assertThat(browser.driver.getCurrentUrl()).isEqualTo(site + "/#live");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumeline.core.telemetry.Reading;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ParseReadingTest {
+class AdmitReadingTest {
 
     private static final Instant TS = Instant.parse("2026-11-26T04:00:00.500Z");
 
@@ -26,7 +27,7 @@ class ParseReadingTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forProcessFunction(new ParseReading(TestSite.model()));
+        harness = ProcessFunctionTestHarnesses.forProcessFunction(new AdmitReading(new ReadingAdmission(TestSite.model(), Duration.ofMinutes(5))));
     }
 
     @AfterEach
@@ -35,7 +36,7 @@ class ParseReadingTest {
     }
 
     private List<DeadLetter> deadLetters() {
-        var side = harness.getSideOutput(ParseReading.DEAD_LETTERS);
+        var side = harness.getSideOutput(AdmitReading.DEAD_LETTERS);
         return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
     }
 
@@ -97,5 +98,26 @@ class ParseReadingTest {
             assertThat(letter.reason()).isEqualTo("empty message");
             assertThat(letter.payload()).isNull();
         });
+    }
+
+    @Test
+    void aReadingStampedAheadOfTheTimeItWasSentOrOfItsServerTsIsADeadLetter() throws Exception {
+        // sent (Kafka timestamp) at TS: 10 years ahead is refused, 4 minutes ahead is within the 5-minute tolerance
+        Reading tenYearsAhead = reading(FLOW, TS.plus(Duration.ofDays(3653)), 1.0, GOOD);
+        Reading aheadOfServer = Reading.of(TestSite.SITE, FLOW, TS.plus(Duration.ofMinutes(6)), 1.0, GOOD, TS, 2);
+        Reading slightlyAhead = Reading.of(TestSite.SITE, FLOW, TS.plus(Duration.ofMinutes(4)), 1.0, GOOD, null, 3);
+        harness.processElement(sentAt(tenYearsAhead, TS, 1), 0);
+        harness.processElement(sentAt(aheadOfServer, TS.plus(Duration.ofHours(1)), 2), 0);
+        harness.processElement(sentAt(slightlyAhead, TS, 3), 0);
+
+        assertThat(harness.extractOutputValues()).containsExactly(slightlyAhead);
+        assertThat(deadLetters()).extracting(DeadLetter::reason).satisfiesExactly(
+                r -> assertThat(r).startsWith("ts: 2036-").contains("days ahead of the time received " + TS),
+                r -> assertThat(r).contains("PT6M ahead of serverTs " + TS));
+    }
+
+    static RawMessage sentAt(Reading reading, Instant sent, long offset) {
+        return RawMessage.of("plumeline.telemetry", 0, offset, sent.toEpochMilli(),
+                io.plumeline.core.telemetry.ReadingJson.toBytes(reading));
     }
 }

@@ -1,0 +1,103 @@
+package io.plumeline.flink.influx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.plumeline.flink.TelemetryArchive;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The raw telemetry the job's own sink wrote ({@code "raw"."telemetry"}: tags site, tag; fields value, quality),
+ * read back through InfluxDB's {@code /query} with the sink's database and credentials. A refused or failed query
+ * is an {@link IOException}: the caller keeps what it wanted to compute and tries again.
+ */
+public final class InfluxTelemetryArchive implements TelemetryArchive {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** How far back the value before a gap is looked for: a reporting year. */
+    private static final Duration BEFORE_WITHIN = Duration.ofDays(366);
+
+    private final URI url;
+    private final String database;
+    private final InfluxCredentials credentials;
+    private transient InfluxDbHttp http;
+
+    public InfluxTelemetryArchive(URI url, String database, InfluxCredentials credentials) {
+        this.url = url;
+        this.database = database;
+        this.credentials = credentials;
+    }
+
+    @Override
+    public List<ArchivedReading> read(String site, Collection<String> tags, Instant from, Instant to) throws IOException {
+        if (tags.isEmpty()) return List.of();
+        String anyTag = tags.stream().map(t -> "\"tag\" = " + literal(t)).collect(Collectors.joining(" OR "));
+        JsonNode series = select("SELECT \"value\", \"quality\" FROM \"" + InfluxPoint.RAW + "\".\"telemetry\" WHERE \"site\" = "
+                + literal(site) + " AND (" + anyTag + ") AND time >= " + nanos(from) + " AND time < " + nanos(to)
+                + " GROUP BY \"tag\"");
+        List<ArchivedReading> readings = new ArrayList<>();
+        for (JsonNode s : series) {
+            String tag = s.path("tags").path("tag").asText();
+            for (JsonNode row : s.path("values")) readings.add(reading(tag, row));
+        }
+        readings.sort(Comparator.comparing(ArchivedReading::ts));
+        return readings;
+    }
+
+    @Override
+    public Optional<ArchivedReading> lastGoodBefore(String site, String tag, Instant t) throws IOException {
+        return one(tag, "last", "time >= " + nanos(t.minus(BEFORE_WITHIN)) + " AND time < " + nanos(t), site);
+    }
+
+    @Override
+    public Optional<ArchivedReading> firstGoodFrom(String site, String tag, Instant t) throws IOException {
+        return one(tag, "first", "time >= " + nanos(t), site);
+    }
+
+    private Optional<ArchivedReading> one(String tag, String selector, String time, String site) throws IOException {
+        JsonNode series = select("SELECT " + selector + "(\"value\") FROM \"" + InfluxPoint.RAW + "\".\"telemetry\" WHERE \"site\" = "
+                + literal(site) + " AND \"tag\" = " + literal(tag) + " AND \"quality\" = 'GOOD' AND " + time);
+        JsonNode row = series.path(0).path("values").path(0);
+        if (row.isMissingNode()) return Optional.empty();
+        return Optional.of(new ArchivedReading(tag, Instant.EPOCH.plusNanos(row.path(0).asLong()), row.path(1).asDouble(), "GOOD"));
+    }
+
+    private static ArchivedReading reading(String tag, JsonNode row) {
+        Instant ts = Instant.EPOCH.plusNanos(row.path(0).asLong());
+        String quality = row.path(2).asText("BAD");
+        Double value = "GOOD".equals(quality) && row.path(1).isNumber() ? row.path(1).asDouble() : null;
+        return new ArchivedReading(tag, ts, value, quality);
+    }
+
+    private JsonNode select(String influxQl) throws IOException {
+        if (http == null) http = new InfluxDbHttp(url, database, TIMEOUT, credentials);
+        InfluxDbHttp.Response response;
+        try {
+            response = http.select(influxQl);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted reading the archive", e);
+        }
+        if (response.outcome() != InfluxDbHttp.Outcome.WRITTEN) {
+            throw new IOException("the archive at " + http.describe() + " answered " + response.status() + ": "
+                    + response.body());
+        }
+        return InfluxDbHttp.json(response).path("results").path(0).path("series");
+    }
+
+    /** An InfluxQL string literal: backslash and single quote escaped. */
+    static String literal(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+}
