@@ -1,5 +1,6 @@
 package io.plumeline.edge;
 
+import io.plumeline.core.contracts.Topics;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,8 +13,8 @@ import java.util.List;
 record CollectorSettings(List<String> serverIds, String kafka, String topic, String gapsTopic, Path spoolDir,
         long spoolMaxBytes, int httpPort, Path pkiDir) {
 
-    static final String DEFAULT_TOPIC = "plumeline.telemetry";
-    static final String DEFAULT_GAPS_TOPIC = "plumeline.gaps";
+    static final String DEFAULT_TOPIC = Topics.TELEMETRY;
+    static final String DEFAULT_GAPS_TOPIC = Topics.GAPS;
 
     CollectorSettings {
         serverIds = List.copyOf(serverIds);

@@ -1,5 +1,6 @@
 package io.plumeline.edge;
 
+import io.plumeline.core.contracts.ReadyLines;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.site.SiteModelException;
 import io.plumeline.core.site.SiteModelLoader;
@@ -118,7 +119,7 @@ public final class EdgeCollector implements Callable<Integer> {
             fatal.set(e);
             stopped.countDown();
         });
-        System.out.println("EdgeCollector started: site " + model.site().id() + ", servers " + collector.serverIds()
+        System.out.println(ReadyLines.COLLECTOR + ": site " + model.site().id() + ", servers " + collector.serverIds()
                 + ", kafka " + kafka + ", topic " + topic);
         System.out.flush();
         stopped.await();

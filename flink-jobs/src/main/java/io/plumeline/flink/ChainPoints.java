@@ -1,5 +1,7 @@
 package io.plumeline.flink;
 
+import io.plumeline.core.contracts.Keys;
+import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.chain.ChainAllocation;
 import io.plumeline.core.chain.ProductIntensity;
 import io.plumeline.core.chain.Unallocated;
@@ -31,38 +33,38 @@ final class ChainPoints {
         Instant start = hour.hourStart();
         List<InfluxPoint> points = new ArrayList<>();
         for (ProductIntensity p : hour.products()) {
-            points.add(InfluxPoint.forever(LinePoint.measurement("product_intensity")
-                    .tag("site", site).tag("product", p.product())
-                    .field("mass_t", p.massT())
-                    .field("co2e_kg", p.co2eKg())
-                    .field("intensity_kg_per_t", p.massT() > 0 && Double.isFinite(p.intensityKgPerT()) ? p.intensityKgPerT() : null)
-                    .timestamp(start).toLine()));
+            points.add(LinePoint.of(Measurement.PRODUCT_INTENSITY)
+                    .tag(Keys.SITE, site).tag(Keys.PRODUCT, p.product())
+                    .field(Keys.MASS_T, p.massT())
+                    .field(Keys.CO2E_KG, p.co2eKg())
+                    .field(Keys.INTENSITY_KG_PER_T, p.massT() > 0 && Double.isFinite(p.intensityKgPerT()) ? p.intensityKgPerT() : null)
+                    .timestamp(start).toPoint());
         }
         for (UnitBalance b : balances) {
-            points.add(InfluxPoint.forever(LinePoint.measurement("material_balance")
-                    .tag("site", site).tag("unit", b.unit())
-                    .field("mass_in_t", b.massInT())
-                    .field("mass_out_t", b.massOutT())
-                    .field("imbalance_t", b.imbalanceT())
-                    .field("imbalance_relative", b.imbalanceRelative())
-                    .field("flagged", b.flagged())
-                    .timestamp(start).toLine()));
+            points.add(LinePoint.of(Measurement.MATERIAL_BALANCE)
+                    .tag(Keys.SITE, site).tag(Keys.UNIT, b.unit())
+                    .field(Keys.MASS_IN_T, b.massInT())
+                    .field(Keys.MASS_OUT_T, b.massOutT())
+                    .field(Keys.IMBALANCE_T, b.imbalanceT())
+                    .field(Keys.IMBALANCE_RELATIVE, b.imbalanceRelative())
+                    .field(Keys.FLAGGED, b.flagged())
+                    .timestamp(start).toPoint());
         }
         for (PlantUnit unit : model.units()) {
             List<Unallocated> stopped = hour.unallocated().stream().filter(u -> u.unit().equals(unit.id())).toList();
-            points.add(InfluxPoint.forever(LinePoint.measurement("chain_unallocated")
-                    .tag("site", site).tag("unit", unit.id())
-                    .field("co2e_kg", stopped.stream().mapToDouble(Unallocated::co2eKg).sum())
-                    .field("reason", stopped.isEmpty() ? NO_REASON : stopped.get(0).reason().name())
-                    .timestamp(start).toLine()));
+            points.add(LinePoint.of(Measurement.CHAIN_UNALLOCATED)
+                    .tag(Keys.SITE, site).tag(Keys.UNIT, unit.id())
+                    .field(Keys.CO2E_KG, stopped.stream().mapToDouble(Unallocated::co2eKg).sum())
+                    .field(Keys.REASON, stopped.isEmpty() ? NO_REASON : stopped.get(0).reason().name())
+                    .timestamp(start).toPoint());
         }
-        points.add(InfluxPoint.forever(LinePoint.measurement("chain_hour")
-                .tag("site", site)
-                .field("sources_co2e_kg", hour.sourcesCo2eKg())
-                .field("products_co2e_kg", hour.productsCo2eKg())
-                .field("unallocated_co2e_kg", hour.unallocatedCo2eKg())
-                .field("imbalance_flags", (double) balances.stream().filter(UnitBalance::flagged).count())
-                .timestamp(start).toLine()));
+        points.add(LinePoint.of(Measurement.CHAIN_HOUR)
+                .tag(Keys.SITE, site)
+                .field(Keys.SOURCES_CO2E_KG, hour.sourcesCo2eKg())
+                .field(Keys.PRODUCTS_CO2E_KG, hour.productsCo2eKg())
+                .field(Keys.UNALLOCATED_CO2E_KG, hour.unallocatedCo2eKg())
+                .field(Keys.IMBALANCE_FLAGS, (double) balances.stream().filter(UnitBalance::flagged).count())
+                .timestamp(start).toPoint());
         return points;
     }
 }

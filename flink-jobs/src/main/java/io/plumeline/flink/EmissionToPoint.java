@@ -1,5 +1,7 @@
 package io.plumeline.flink;
 
+import io.plumeline.core.contracts.Keys;
+import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.flink.influx.InfluxPoint;
 import io.plumeline.flink.influx.LinePoint;
@@ -20,22 +22,22 @@ public class EmissionToPoint implements MapFunction<HourResult, InfluxPoint> {
     @Override
     public InfluxPoint map(HourResult result) {
         HourlyEmission e = result.emission();
-        return InfluxPoint.forever(LinePoint.measurement("emissions")
-                .tag("site", e.site())
-                .tag("unit", e.unit())
-                .tag("source", e.source())
-                .tag("gas", e.gas())
-                .tag("method", e.method())
-                .field("mass_kg", e.massKg())
-                .field("co2e_kg", e.co2eKg())
-                .field("availability_pct", e.availabilityPct())
-                .field("substituted_min", e.substitutedMin())
-                .field("substituted", result.substituted())
-                .field("substitution_tier", result.substituted() ? result.substitution() : NO_TIER)
-                .field("late_count", (double) result.lateCount())
-                .field("revision", result.fromArchive() ? "archive" : "stream")
-                .field("lineage_id", e.lineageId())
+        return LinePoint.of(Measurement.EMISSIONS)
+                .tag(Keys.SITE, e.site())
+                .tag(Keys.UNIT, e.unit())
+                .tag(Keys.SOURCE, e.source())
+                .tag(Keys.GAS, e.gas())
+                .tag(Keys.METHOD, e.method())
+                .field(Keys.MASS_KG, e.massKg())
+                .field(Keys.CO2E_KG, e.co2eKg())
+                .field(Keys.AVAILABILITY_PCT, e.availabilityPct())
+                .field(Keys.SUBSTITUTED_MIN, e.substitutedMin())
+                .field(Keys.SUBSTITUTED, result.substituted())
+                .field(Keys.SUBSTITUTION_TIER, result.substituted() ? result.substitution() : NO_TIER)
+                .field(Keys.LATE_COUNT, (double) result.lateCount())
+                .field(Keys.REVISION, result.fromArchive() ? "archive" : "stream")
+                .field(Keys.LINEAGE_ID, e.lineageId())
                 .timestamp(e.hourStart())
-                .toLine());
+                .toPoint();
     }
 }

@@ -1,5 +1,7 @@
 package io.plumeline.flink;
 
+import io.plumeline.core.contracts.ReadyLines;
+import io.plumeline.core.contracts.Topics;
 import io.plumeline.core.site.SiteModelException;
 import io.plumeline.flink.influx.InfluxCredentials;
 import io.plumeline.flink.influx.InfluxDbSink;
@@ -79,10 +81,10 @@ final class JobCommand implements Callable<Integer> {
             description = "resume from the newest checkpoint in the checkpoint directory (default: ${DEFAULT-VALUE})")
     boolean resume;
 
-    @Option(names = "--topic", defaultValue = "plumeline.telemetry", paramLabel = "TOPIC")
+    @Option(names = "--topic", defaultValue = Topics.TELEMETRY, paramLabel = "TOPIC")
     String topic;
 
-    @Option(names = "--dlq-topic", defaultValue = "plumeline.telemetry.dlq", paramLabel = "TOPIC")
+    @Option(names = "--dlq-topic", defaultValue = Topics.TELEMETRY_DLQ, paramLabel = "TOPIC")
     String dlqTopic;
 
     @Option(names = "--group-id", defaultValue = "plumeline-flink", paramLabel = "ID")
@@ -178,7 +180,7 @@ final class JobCommand implements Callable<Integer> {
                 deleteRecursively(tmp);
             }, "plumeline-job-stop"));
         }
-        System.out.println("PlumelineJob running " + client.getJobID() + ": " + topic + " on " + kafka + " → "
+        System.out.println(ReadyLines.JOB + " " + client.getJobID() + ": " + topic + " on " + kafka + " → "
                 + influx + " database " + influxDb + ", dead letters → " + dlqTopic);
         client.getJobExecutionResult().get();
         return 0;

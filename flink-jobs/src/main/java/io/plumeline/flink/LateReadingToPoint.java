@@ -1,5 +1,7 @@
 package io.plumeline.flink;
 
+import io.plumeline.core.contracts.Keys;
+import io.plumeline.core.contracts.Measurement;
 import io.plumeline.flink.influx.InfluxPoint;
 import io.plumeline.flink.influx.LinePoint;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -9,13 +11,13 @@ public class LateReadingToPoint implements MapFunction<LateReading, InfluxPoint>
 
     @Override
     public InfluxPoint map(LateReading late) {
-        return InfluxPoint.raw(LinePoint.measurement("late_readings")
-                .tag("site", late.site())
-                .tag("tag", late.tag())
-                .field("value", late.value())
-                .field("quality", late.quality())
-                .field("delay_s", late.delayS())
+        return LinePoint.of(Measurement.LATE_READINGS)
+                .tag(Keys.SITE, late.site())
+                .tag(Keys.TAG, late.tag())
+                .field(Keys.VALUE, late.value())
+                .field(Keys.QUALITY, late.quality())
+                .field(Keys.DELAY_S, late.delayS())
                 .timestamp(late.ts())
-                .toLine());
+                .toPoint();
     }
 }

@@ -1,5 +1,7 @@
 package io.plumeline.flink;
 
+import io.plumeline.core.contracts.Keys;
+import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.site.Limit;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.telemetry.Reading;
@@ -76,14 +78,14 @@ public class LimitCheck extends KeyedProcessFunction<String, Reading, InfluxPoin
                 }
             }
             if (count > 0 && sum / count > limit.max()) {
-                out.collect(InfluxPoint.forever(LinePoint.measurement("alerts")
-                        .tag("site", model.site().id())
-                        .tag("tag", limit.tag())
-                        .tag("limit", label(limit))
-                        .field("value", sum / count)
-                        .field("max", limit.max())
+                out.collect(LinePoint.of(Measurement.ALERTS)
+                        .tag(Keys.SITE, model.site().id())
+                        .tag(Keys.TAG, limit.tag())
+                        .tag(Keys.LIMIT, label(limit))
+                        .field(Keys.VALUE, sum / count)
+                        .field(Keys.MAX, limit.max())
                         .timestamp(Instant.ofEpochMilli(end))
-                        .toLine()));
+                        .toPoint());
             }
         }
         for (Iterator<Map.Entry<Long, MinuteSum>> it = minutes.iterator(); it.hasNext(); ) {

@@ -1,5 +1,7 @@
 package io.plumeline.flink;
 
+import io.plumeline.core.contracts.Keys;
+import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.flink.influx.InfluxPoint;
 import io.plumeline.flink.influx.LinePoint;
@@ -18,12 +20,12 @@ public class LineageToPoint implements MapFunction<HourResult, InfluxPoint> {
     @Override
     public InfluxPoint map(HourResult result) {
         HourlyEmission e = result.emission();
-        return InfluxPoint.forever(LinePoint.measurement("lineage")
-                .tag("site", e.site())
-                .tag("source", e.source())
-                .field("lineage_ids", String.join(" ", result.hourLineageIds()))
-                .field("record", result.lineage())
+        return LinePoint.of(Measurement.LINEAGE)
+                .tag(Keys.SITE, e.site())
+                .tag(Keys.SOURCE, e.source())
+                .field(Keys.LINEAGE_IDS, String.join(" ", result.hourLineageIds()))
+                .field(Keys.RECORD, result.lineage())
                 .timestamp(e.hourStart())
-                .toLine());
+                .toPoint();
     }
 }

@@ -1,5 +1,7 @@
 package io.plumeline.flink;
 
+import io.plumeline.core.contracts.Keys;
+import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.emissions.HourlyEmissions;
 import io.plumeline.core.emissions.Sample;
@@ -100,14 +102,14 @@ public final class LiveRate {
                 held.put(input.getKey(), List.of(new Sample(start, s.value())));
             }
             for (HourlyEmission e : HourlyEmissions.compute(model, source, start, held, HOUR)) {
-                out.collect(InfluxPoint.raw(LinePoint.measurement("emission_rate")
-                        .tag("site", e.site())
-                        .tag("unit", e.unit())
-                        .tag("source", e.source())
-                        .tag("gas", e.gas())
-                        .field("kg_per_h", e.massKg())
+                out.collect(LinePoint.of(Measurement.EMISSION_RATE)
+                        .tag(Keys.SITE, e.site())
+                        .tag(Keys.UNIT, e.unit())
+                        .tag(Keys.SOURCE, e.source())
+                        .tag(Keys.GAS, e.gas())
+                        .field(Keys.KG_PER_H, e.massKg())
                         .timestamp(start)
-                        .toLine()));
+                        .toPoint());
             }
         }
     }

@@ -112,7 +112,7 @@ public final class PlumelineJob {
         ReadingAdmission admission = new ReadingAdmission(siteModel, timing.maxClockAhead());
         DataStream<RawMessage> messages = env
                 .fromSource(telemetry, new ReadingWatermarks(admission, timing.outOfOrderness(), timing.idleness()),
-                        "telemetry")
+                        "kafka source")
                 .uid("telemetry-source");
 
         SingleOutputStreamOperator<Reading> readings = messages

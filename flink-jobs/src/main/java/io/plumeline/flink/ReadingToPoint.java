@@ -1,5 +1,7 @@
 package io.plumeline.flink;
 
+import io.plumeline.core.contracts.Keys;
+import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.site.Tag;
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.flink.influx.InfluxPoint;
@@ -33,13 +35,13 @@ public class ReadingToPoint extends RichMapFunction<Reading, InfluxPoint> {
     }
 
     public static String toLine(Reading reading, String unit) {
-        return LinePoint.measurement("telemetry")
-                .tag("site", reading.site())
-                .tag("unit", unit)
-                .tag("tag", reading.tag())
-                .field("value", reading.value())
-                .field("status", (double) reading.status())
-                .field("quality", reading.quality().name())
+        return LinePoint.of(Measurement.TELEMETRY)
+                .tag(Keys.SITE, reading.site())
+                .tag(Keys.UNIT, unit)
+                .tag(Keys.TAG, reading.tag())
+                .field(Keys.VALUE, reading.value())
+                .field(Keys.STATUS, (double) reading.status())
+                .field(Keys.QUALITY, reading.quality().name())
                 .timestamp(reading.ts())
                 .toLine();
     }

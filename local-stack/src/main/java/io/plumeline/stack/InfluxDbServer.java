@@ -1,5 +1,7 @@
 package io.plumeline.stack;
 
+import io.plumeline.core.contracts.InfluxQl;
+import io.plumeline.core.contracts.Measurement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -60,7 +62,7 @@ public final class InfluxDbServer extends LocalServer {
      */
     public static InfluxDbServer startTemporaryWithAuth(String adminUser, String adminPassword) {
         InfluxDbServer server = startTemporary(true);
-        server.query(null, "CREATE USER " + quoteIdentifier(adminUser) + " WITH PASSWORD '"
+        server.query(null, "CREATE USER " + InfluxQl.identifier(adminUser) + " WITH PASSWORD '"
                 + adminPassword.replace("\\", "\\\\").replace("'", "\\'") + "' WITH ALL PRIVILEGES");
         server.authorization = "Basic " + java.util.Base64.getEncoder()
                 .encodeToString((adminUser + ":" + adminPassword).getBytes(StandardCharsets.UTF_8));
@@ -153,11 +155,7 @@ public final class InfluxDbServer extends LocalServer {
     }
 
     public void createDatabase(String name) {
-        query(null, "CREATE DATABASE " + quoteIdentifier(name));
-    }
-
-    private static String quoteIdentifier(String name) {
-        return "\"" + name.replace("\"", "\\\"") + "\"";
+        query(null, "CREATE DATABASE " + InfluxQl.identifier(name));
     }
 
     /** Writes line protocol with nanosecond timestamps. */
@@ -194,7 +192,7 @@ public final class InfluxDbServer extends LocalServer {
      * measurement does not exist yet.
      */
     public long count(String database, String measurement, String field) {
-        return count(database, null, measurement, field);
+        return count(database, (String) null, measurement, field);
     }
 
     /** Points of {@code measurement} in a retention policy ({@code null}: the default one) with {@code field}; 0 when absent. */
@@ -202,12 +200,17 @@ public final class InfluxDbServer extends LocalServer {
         return count(database, retentionPolicy, measurement, field, null);
     }
 
+    /** Points of one of the contract's measurements, in its retention policy, that have {@code field} and match {@code where}. */
+    public long count(String database, Measurement measurement, String field, String where) {
+        return count(database, measurement.retention().policy(), measurement.id(), field, where);
+    }
+
     /** As {@link #count(String, String, String, String)}, of the points matching an InfluxQL {@code where} condition. */
     public long count(String database, String retentionPolicy, String measurement, String field, String where) {
-        String from = (retentionPolicy == null ? "" : "\"" + retentionPolicy + "\".") + "\"" + measurement + "\"";
+        String from = (retentionPolicy == null ? "" : InfluxQl.identifier(retentionPolicy) + ".") + InfluxQl.identifier(measurement);
         JsonNode json;
         try {
-            json = query(database, "SELECT count(\"" + field + "\") FROM " + from + (where == null ? "" : " WHERE " + where));
+            json = query(database, "SELECT count(" + InfluxQl.identifier(field) + ") FROM " + from + (where == null ? "" : " WHERE " + where));
         } catch (StackException e) {
             if (e.getMessage().contains("database not found") || e.getMessage().contains("retention policy not found")) {
                 return 0;

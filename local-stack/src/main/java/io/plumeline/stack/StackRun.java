@@ -1,5 +1,10 @@
 package io.plumeline.stack;
 
+import io.plumeline.core.contracts.InfluxQl;
+import io.plumeline.core.contracts.Keys;
+import io.plumeline.core.contracts.Measurement;
+import io.plumeline.core.contracts.ReadyLines;
+import io.plumeline.core.contracts.Topics;
 import io.plumeline.core.site.OpcServer;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.telemetry.ClockCheck;
@@ -30,17 +35,13 @@ import java.util.regex.Pattern;
  */
 final class StackRun {
 
-    static final String DATABASE = "plumeline";
-    static final String TELEMETRY_TOPIC = "plumeline.telemetry";
-    static final String DLQ_TOPIC = "plumeline.telemetry.dlq";
-    /** The edge collector's gap records: a record to a topic nobody created would hold up the spool behind it. */
-    static final String GAPS_TOPIC = "plumeline.gaps";
+    static final String DATABASE = Measurement.DATABASE;
     static final int TELEMETRY_PARTITIONS = 4;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
     private static final Duration JAVA_STOP_GRACE = Duration.ofSeconds(30);
-    private static final Pattern SIMULATOR_READY = Pattern.compile("PlantSimulator ready on");
-    private static final Pattern FLINK_READY = Pattern.compile("PlumelineJob running");
-    private static final Pattern COLLECTOR_READY = Pattern.compile("EdgeCollector started");
+    private static final Pattern SIMULATOR_READY = Pattern.compile(Pattern.quote(ReadyLines.SIMULATOR));
+    private static final Pattern FLINK_READY = Pattern.compile(Pattern.quote(ReadyLines.JOB));
+    private static final Pattern COLLECTOR_READY = Pattern.compile(Pattern.quote(ReadyLines.COLLECTOR));
 
     private final JavaModule flinkJob;
     private final JavaModule reporting;
@@ -173,7 +174,7 @@ final class StackRun {
             readingsBefore = countReadings();
             hoursBefore = countHours();
         });
-        step("Kafka", bootstrap + ", topics " + TELEMETRY_TOPIC + " ×" + TELEMETRY_PARTITIONS + ", .dlq and " + GAPS_TOPIC,
+        step("Kafka", bootstrap + ", topics " + Topics.TELEMETRY + " ×" + TELEMETRY_PARTITIONS + ", .dlq and " + Topics.GAPS,
                 () -> {
                     kafka = KafkaBroker.start(layout.kafkaData(), ports.kafka(), ports.kafkaController(),
                             freshLog("kafka"), KafkaBroker.DEFAULT_START_TIMEOUT);
@@ -208,9 +209,9 @@ final class StackRun {
                             .awaitLogLine(SIMULATOR_READY, Duration.ofSeconds(90)));
         }
         String servers = String.join(", ", site.servers().stream().map(OpcServer::id).toList());
-        step("Edge collector", servers + " → " + TELEMETRY_TOPIC, () -> launch("Edge collector", "edge-collector",
+        step("Edge collector", servers + " → " + Topics.TELEMETRY, () -> launch("Edge collector", "edge-collector",
                 collector, "512m", List.of("--site", siteFile.toString(), "--kafka", bootstrap,
-                        "--topic", TELEMETRY_TOPIC))
+                        "--topic", Topics.TELEMETRY))
                 .awaitLogLine(COLLECTOR_READY, Duration.ofSeconds(60)));
         out.println("Running" + (runFor == null ? "" : " until "
                 + LocalTime.now().plus(runFor).format(DateTimeFormatter.ofPattern("HH:mm:ss")))
@@ -248,9 +249,9 @@ final class StackRun {
 
     /** Every topic the collector and the job write: telemetry, its dead letters, the gap records. */
     static void createTopics(KafkaBroker kafka) {
-        kafka.createTopic(TELEMETRY_TOPIC, TELEMETRY_PARTITIONS);
-        kafka.createTopic(DLQ_TOPIC, 1);
-        kafka.createTopic(GAPS_TOPIC, 1);
+        kafka.createTopic(Topics.TELEMETRY, TELEMETRY_PARTITIONS);
+        kafka.createTopic(Topics.TELEMETRY_DLQ, 1);
+        kafka.createTopic(Topics.GAPS, 1);
     }
 
     /** One log per service and run: the previous run's is replaced. */
@@ -387,17 +388,17 @@ final class StackRun {
     }
 
     private long countReadings() {
-        return influx.count(DATABASE, "raw", "telemetry", "status");
+        return influx.count(DATABASE, Measurement.TELEMETRY, Keys.STATUS, null);
     }
 
     private long countHours() {
         // One CO2e point per source and hour, beside one per gas.
-        return influx.count(DATABASE, "forever", "emissions", "mass_kg", "\"gas\" = 'CO2e'");
+        return influx.count(DATABASE, Measurement.EMISSIONS, Keys.MASS_KG, InfluxQl.is(Keys.GAS, "CO2e"));
     }
 
     private Long deadLettersOrNull() {
         try {
-            return kafka == null || !kafka.isAlive() ? null : kafka.messageCount(DLQ_TOPIC);
+            return kafka == null || !kafka.isAlive() ? null : kafka.messageCount(Topics.TELEMETRY_DLQ);
         } catch (RuntimeException e) {
             return null;
         }
@@ -416,7 +417,7 @@ final class StackRun {
                 + (startup == null ? (failure == null ? "  (stopped while starting)" : "  (failed while starting)") : "  (of which starting " + Durations.format(startup) + ")"));
         row("readings collected", number(counts.readings()) + " points in InfluxDB " + DATABASE + ".telemetry");
         row("emission hours", number(counts.hours()) + " points in InfluxDB " + DATABASE + ".emissions");
-        row("dead letters", number(counts.deadLetters()) + " messages in Kafka " + DLQ_TOPIC);
+        row("dead letters", number(counts.deadLetters()) + " messages in Kafka " + Topics.TELEMETRY_DLQ);
         row("data", layout.siteData() + "  (influxdb/, kafka/, flink/checkpoints/)");
         row("logs", layout.logs() + "  (<service>.log)");
         row("reporting", "http://" + Ports.LOOPBACK + ":" + ports.reporting() + "  (stopped with the stack)");

@@ -1,5 +1,6 @@
 package io.plumeline.simulator;
 
+import io.plumeline.core.contracts.ReadyLines;
 import io.plumeline.core.site.SiteModelException;
 import io.plumeline.simulator.profile.ProfileException;
 import java.io.PrintWriter;
@@ -114,7 +115,7 @@ public final class PlantSimulator implements Callable<Integer> {
             System.out.flush();
             stopped.countDown();
         }, "plant-simulator-stop"));
-        System.out.println("PlantSimulator ready on " + String.join(", ", simulation.endpointUrls()));
+        System.out.println(ReadyLines.SIMULATOR + " " + String.join(", ", simulation.endpointUrls()));
         System.out.flush();
         stopped.await();
         return 0;

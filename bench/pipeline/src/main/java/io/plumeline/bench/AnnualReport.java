@@ -1,5 +1,8 @@
 package io.plumeline.bench;
 
+import io.plumeline.core.contracts.InfluxQl;
+import io.plumeline.core.contracts.Keys;
+import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.flink.DeadLetter;
 import io.plumeline.flink.PlumelineJob;
@@ -83,15 +86,15 @@ final class AnnualReport implements Scenario {
         ctx.progress("PlumelineJob loading the year (max hold %d min, telemetry retention %d days)…", step.toMinutes(), retention.toDays());
         env.execute("bench year");
         TimedSink.Span span = TimedSink.span("year");
-        long hoursStored = influx.count(DATABASE, "forever", "emissions", "mass_kg", "\"gas\" = 'CO2e'");
-        long telemetry = influx.count(DATABASE, "raw", "telemetry", "status");
+        long hoursStored = influx.count(DATABASE, Measurement.EMISSIONS, Keys.MASS_KG, InfluxQl.is(Keys.GAS, "CO2e"));
+        long telemetry = influx.count(DATABASE, Measurement.TELEMETRY, Keys.STATUS, null);
         results.add(id(), "year loaded through PlumelineJob", "readings/s", Stats.of(feed.count() / span.seconds()),
                 String.format("%,d readings → %,d points (telemetry, emissions, rates) in %.0f s; real InfluxDB sink",
                         feed.count(), span.elements.get(), span.seconds()));
         ctx.progress("loaded in %.0f s: %,d telemetry points, %,d source-hours (expected %,d)", span.seconds(), telemetry,
                 hoursStored, SOURCES * hours);
         if (hoursStored != SOURCES * hours) {
-            long late = influx.count(DATABASE, "raw", "late_readings", "value");
+            long late = influx.count(DATABASE, Measurement.LATE_READINGS, Keys.VALUE, null);
             results.note(id(), String.format("Only %,d of %,d source-hours were stored; %,d readings went to late_readings"
                     + " (behind their partition's watermark by more than the allowed lateness).", hoursStored, SOURCES * hours, late));
         }
@@ -142,14 +145,17 @@ final class AnnualReport implements Scenario {
                     + period.status + ": " + period.body.replace('\n', ' ') + " It and its exports are not timed.");
         }
 
-        String where = "\"site\" = '" + site.id() + "' AND time >= '" + from + "' AND time < '" + to + "'";
-        Timed rawRows = timeGet(ctx, influx.url() + "/query?db=" + DATABASE + "&q=" + encode("SELECT \"mass_kg\", \"co2e_kg\","
-                + " \"availability_pct\", \"substituted_min\", \"substituted\", \"substitution_tier\", \"late_count\", \"lineage_id\""
-                + " FROM \"forever\".\"emissions\" WHERE " + where + " GROUP BY \"source\", \"gas\", \"method\""), repeats);
+        String where = InfluxQl.is(Keys.SITE, site.id()) + " AND time >= " + InfluxQl.time(from) + " AND time < " + InfluxQl.time(to);
+        String emissions = InfluxQl.qualified(Measurement.EMISSIONS);
+        Timed rawRows = timeGet(ctx, influx.url() + "/query?db=" + DATABASE + "&q=" + encode("SELECT " + InfluxQl.identifiers(
+                Keys.MASS_KG, Keys.CO2E_KG, Keys.AVAILABILITY_PCT, Keys.SUBSTITUTED_MIN, Keys.SUBSTITUTED, Keys.SUBSTITUTION_TIER,
+                Keys.LATE_COUNT, Keys.LINEAGE_ID) + " FROM " + emissions + " WHERE " + where
+                + " GROUP BY " + InfluxQl.identifiers(Keys.SOURCE, Keys.GAS, Keys.METHOD)), repeats);
         results.add(id(), "raw InfluxQL: the year's hourly rows", "ms", rawRows.ms,
                 String.format("HTTP /query, answer %,d bytes", rawRows.bytes));
-        Timed rawSums = timeGet(ctx, influx.url() + "/query?db=" + DATABASE + "&q=" + encode("SELECT sum(\"mass_kg\"),"
-                + " sum(\"co2e_kg\") FROM \"forever\".\"emissions\" WHERE " + where + " GROUP BY \"source\", \"gas\""), repeats);
+        Timed rawSums = timeGet(ctx, influx.url() + "/query?db=" + DATABASE + "&q=" + encode("SELECT sum(" + InfluxQl.identifier(Keys.MASS_KG) + "), sum("
+                + InfluxQl.identifier(Keys.CO2E_KG) + ") FROM " + emissions + " WHERE " + where
+                + " GROUP BY " + InfluxQl.identifiers(Keys.SOURCE, Keys.GAS)), repeats);
         results.add(id(), "raw InfluxQL: annual sums per source and gas (what the report asks InfluxDB for)", "ms", rawSums.ms,
                 String.format("HTTP /query, answer %,d bytes", rawSums.bytes));
         ctx.stop(reporting);

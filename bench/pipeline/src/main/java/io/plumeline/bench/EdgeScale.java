@@ -1,5 +1,6 @@
 package io.plumeline.bench;
 
+import io.plumeline.core.contracts.ReadyLines;
 import io.plumeline.stack.ChildProcess;
 import io.plumeline.stack.Ports;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ final class EdgeScale implements Scenario {
             ChildProcess simulator = ctx.launch("simulator-" + size, "plant-simulator", "io.plumeline.simulator.PlantSimulator",
                     "1500m", List.of("--site", siteFile.toString(), "--speed", "1", "--history", "10",
                             "--pki", ctx.work.resolve("simulator-pki").toString()));
-            simulator.awaitLogLine(Pattern.compile("PlantSimulator ready on"), Duration.ofSeconds(120));
+            simulator.awaitLogLine(Pattern.compile(Pattern.quote(ReadyLines.SIMULATOR)), Duration.ofSeconds(120));
             ctx.progress("%,d items: simulator ready", size);
 
             ChildProcess bare = ctx.launch("bare-milo-" + size, "bench/pipeline", BareMiloClient.class.getName(), "1g",

@@ -1,5 +1,7 @@
 package io.plumeline.bench;
 
+import io.plumeline.core.contracts.Keys;
+import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.flink.ReadingToPoint;
 import io.plumeline.flink.influx.InfluxDbSink;
@@ -209,7 +211,7 @@ final class InfluxIngest implements Scenario {
     }
 
     static void requireCount(InfluxDbServer influx, String database, long expected) {
-        long stored = influx.count(database, "raw", "telemetry", "status");
+        long stored = influx.count(database, Measurement.TELEMETRY, Keys.STATUS, null);
         if (stored != expected) {
             throw new IllegalStateException(database + ": " + stored + " telemetry points stored, " + expected + " written");
         }

@@ -1,5 +1,9 @@
 package io.plumeline.bench;
 
+import io.plumeline.core.contracts.InfluxQl;
+import io.plumeline.core.contracts.Keys;
+import io.plumeline.core.contracts.Measurement;
+import io.plumeline.core.contracts.ReadyLines;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumeline.stack.ChildProcess;
 import io.plumeline.stack.InfluxDbServer;
@@ -85,18 +89,18 @@ final class PipelineRun implements Scenario {
                             "--influx-db", database, "--topic", topic, "--dlq-topic", topic + ".dlq",
                             "--group-id", "bench-" + id, "--checkpoint-dir", ctx.work.resolve("checkpoints-" + id).toUri().toString(),
                             "--no-resume"));
-            flink.awaitLogLine(Pattern.compile("PlumelineJob running"), Duration.ofSeconds(180));
+            flink.awaitLogLine(Pattern.compile(Pattern.quote(ReadyLines.JOB)), Duration.ofSeconds(180));
             ChildProcess simulator = ctx.launch("simulator-" + id, "plant-simulator", "io.plumeline.simulator.PlantSimulator",
                     "1500m", List.of("--site", siteArg, "--speed", "1", "--await-items", Integer.toString(tags),
                             "--ticks", Long.toString(ticks), "--history", "10",
                             "--pki", ctx.work.resolve("simulator-pki").toString()));
-            simulator.awaitLogLine(Pattern.compile("PlantSimulator ready on"), Duration.ofSeconds(180));
+            simulator.awaitLogLine(Pattern.compile(Pattern.quote(ReadyLines.SIMULATOR)), Duration.ofSeconds(180));
             int http = Ports.free();
             ChildProcess collector = ctx.launch("edge-collector-" + id, "edge-collector", "io.plumeline.edge.EdgeCollector",
                     "1g", List.of("--site", siteArg, "--kafka", kafka.bootstrapServers(), "--topic", topic,
                             "--spool-dir", ctx.work.resolve("spool-" + id).toString(), "--http-port", Integer.toString(http),
                             "--pki", ctx.work.resolve("edge-pki").toString()));
-            collector.awaitLogLine(Pattern.compile("EdgeCollector started"), Duration.ofSeconds(120));
+            collector.awaitLogLine(Pattern.compile(Pattern.quote(ReadyLines.COLLECTOR)), Duration.ofSeconds(120));
             ctx.progress("%,d tags, %,d ticks each: Flink job, simulator and collector started; waiting for tick 0", tags, ticks);
             simulator.awaitReady(() -> BenchContext.findInLog(simulator, TICK_0) != null, Duration.ofSeconds(300),
                     "did not start ticking (not all " + tags + " items monitored?)");
@@ -144,7 +148,8 @@ final class PipelineRun implements Scenario {
             long stored = awaitStored(ctx, influx, database, expected);
             long perTagMin = Long.MAX_VALUE;
             long perTagMax = 0;
-            JsonNode perTag = influx.query(database, "SELECT count(\"status\") FROM \"raw\".\"telemetry\" GROUP BY \"tag\"");
+            JsonNode perTag = influx.query(database, "SELECT count(" + InfluxQl.identifier(Keys.STATUS) + ") FROM " + InfluxQl.qualified(Measurement.TELEMETRY)
+                    + " GROUP BY " + InfluxQl.identifier(Keys.TAG));
             int series = 0;
             for (JsonNode s : perTag.path("results").path(0).path("series")) {
                 long n = s.path("values").path(0).path(1).asLong();
@@ -200,7 +205,7 @@ final class PipelineRun implements Scenario {
         long stored = 0;
         long lastChange = System.nanoTime();
         while (true) {
-            long now = influx.count(database, "raw", "telemetry", "status");
+            long now = influx.count(database, Measurement.TELEMETRY, Keys.STATUS, null);
             if (now != stored) lastChange = System.nanoTime();
             stored = now;
             if (stored >= expected || System.nanoTime() - lastChange > Duration.ofSeconds(60).toNanos()) break;

@@ -10,7 +10,10 @@ public final class Topics {
     public static final String TELEMETRY = "plumeline.telemetry";
     /** Messages of {@link #TELEMETRY} that did not parse, with the reason; they never stop the job. */
     public static final String TELEMETRY_DLQ = "plumeline.telemetry.dlq";
-    /** The collector's gap records: a server or tag that could not be read, from when to when. */
+    /**
+     * The collector's gap records, from when to when a server or tag could not be read; created with the others,
+     * as a record to a topic nobody created would hold up the collector's spool behind it.
+     */
     public static final String GAPS = "plumeline.gaps";
 
     private Topics() {

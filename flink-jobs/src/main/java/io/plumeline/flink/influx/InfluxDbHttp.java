@@ -2,6 +2,7 @@ package io.plumeline.flink.influx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumeline.core.contracts.InfluxQl;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -78,11 +79,11 @@ final class InfluxDbHttp {
     }
 
     Response createDatabase() throws InterruptedException {
-        return query("CREATE DATABASE " + RetentionPolicies.quote(database));
+        return query("CREATE DATABASE " + InfluxQl.identifier(database));
     }
 
     Response showRetentionPolicies() throws InterruptedException {
-        return query("SHOW RETENTION POLICIES ON " + RetentionPolicies.quote(database));
+        return query("SHOW RETENTION POLICIES ON " + InfluxQl.identifier(database));
     }
 
     String database() {

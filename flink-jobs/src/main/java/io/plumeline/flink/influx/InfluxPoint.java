@@ -1,5 +1,6 @@
 package io.plumeline.flink.influx;
 
+import io.plumeline.core.contracts.Measurement;
 import java.io.Serializable;
 
 /**
@@ -8,8 +9,8 @@ import java.io.Serializable;
  */
 public record InfluxPoint(String retentionPolicy, String line) implements Serializable {
 
-    public static final String RAW = "raw";
-    public static final String FOREVER = "forever";
+    public static final String RAW = Measurement.Retention.RAW.policy();
+    public static final String FOREVER = Measurement.Retention.FOREVER.policy();
 
     public static InfluxPoint raw(String line) {
         return new InfluxPoint(RAW, line);

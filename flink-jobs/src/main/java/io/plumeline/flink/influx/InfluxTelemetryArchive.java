@@ -1,6 +1,14 @@
 package io.plumeline.flink.influx;
 
+import static io.plumeline.core.contracts.InfluxQl.identifiers;
+import static io.plumeline.core.contracts.InfluxQl.is;
+import static io.plumeline.core.contracts.InfluxQl.nanos;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plumeline.core.contracts.InfluxQl;
+import io.plumeline.core.contracts.Keys;
+import io.plumeline.core.contracts.Measurement;
+import io.plumeline.core.telemetry.Quality;
 import io.plumeline.flink.TelemetryArchive;
 import java.io.IOException;
 import java.net.URI;
@@ -14,12 +22,14 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The raw telemetry the job's own sink wrote ({@code "raw"."telemetry"}: tags site, tag; fields value, quality),
+ * The raw telemetry the job's own sink wrote (measurement {@link Measurement#TELEMETRY}: tags site, tag; fields value, quality),
  * read back through InfluxDB's {@code /query} with the sink's database and credentials. A refused or failed query
  * is an {@link IOException}: the caller keeps what it wanted to compute and tries again.
  */
 public final class InfluxTelemetryArchive implements TelemetryArchive {
 
+    private static final String TELEMETRY = InfluxQl.qualified(Measurement.TELEMETRY);
+    private static final String GOOD = Quality.GOOD.name();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** How far back the value before a gap is looked for: a reporting year. */
     private static final Duration BEFORE_WITHIN = Duration.ofDays(366);
@@ -38,13 +48,13 @@ public final class InfluxTelemetryArchive implements TelemetryArchive {
     @Override
     public List<ArchivedReading> read(String site, Collection<String> tags, Instant from, Instant to) throws IOException {
         if (tags.isEmpty()) return List.of();
-        String anyTag = tags.stream().map(t -> "\"tag\" = " + literal(t)).collect(Collectors.joining(" OR "));
-        JsonNode series = select("SELECT \"value\", \"quality\" FROM \"" + InfluxPoint.RAW + "\".\"telemetry\" WHERE \"site\" = "
-                + literal(site) + " AND (" + anyTag + ") AND time >= " + nanos(from) + " AND time < " + nanos(to)
-                + " GROUP BY \"tag\"");
+        String anyTag = tags.stream().map(t -> is(Keys.TAG, t)).collect(Collectors.joining(" OR "));
+        JsonNode series = select("SELECT " + identifiers(Keys.VALUE, Keys.QUALITY) + " FROM " + TELEMETRY
+                + " WHERE " + is(Keys.SITE, site) + " AND (" + anyTag + ") AND time >= " + nanos(from) + " AND time < " + nanos(to)
+                + " GROUP BY " + identifiers(Keys.TAG));
         List<ArchivedReading> readings = new ArrayList<>();
         for (JsonNode s : series) {
-            String tag = s.path("tags").path("tag").asText();
+            String tag = s.path("tags").path(Keys.TAG).asText();
             for (JsonNode row : s.path("values")) readings.add(reading(tag, row));
         }
         readings.sort(Comparator.comparing(ArchivedReading::ts));
@@ -62,17 +72,17 @@ public final class InfluxTelemetryArchive implements TelemetryArchive {
     }
 
     private Optional<ArchivedReading> one(String tag, String selector, String time, String site) throws IOException {
-        JsonNode series = select("SELECT " + selector + "(\"value\") FROM \"" + InfluxPoint.RAW + "\".\"telemetry\" WHERE \"site\" = "
-                + literal(site) + " AND \"tag\" = " + literal(tag) + " AND \"quality\" = 'GOOD' AND " + time);
+        JsonNode series = select("SELECT " + selector + "(" + identifiers(Keys.VALUE) + ") FROM " + TELEMETRY + " WHERE "
+                + is(Keys.SITE, site) + " AND " + is(Keys.TAG, tag) + " AND " + is(Keys.QUALITY, GOOD) + " AND " + time);
         JsonNode row = series.path(0).path("values").path(0);
         if (row.isMissingNode()) return Optional.empty();
-        return Optional.of(new ArchivedReading(tag, Instant.EPOCH.plusNanos(row.path(0).asLong()), row.path(1).asDouble(), "GOOD"));
+        return Optional.of(new ArchivedReading(tag, Instant.EPOCH.plusNanos(row.path(0).asLong()), row.path(1).asDouble(), GOOD));
     }
 
     private static ArchivedReading reading(String tag, JsonNode row) {
         Instant ts = Instant.EPOCH.plusNanos(row.path(0).asLong());
         String quality = row.path(2).asText("BAD");
-        Double value = "GOOD".equals(quality) && row.path(1).isNumber() ? row.path(1).asDouble() : null;
+        Double value = GOOD.equals(quality) && row.path(1).isNumber() ? row.path(1).asDouble() : null;
         return new ArchivedReading(tag, ts, value, quality);
     }
 
@@ -92,12 +102,4 @@ public final class InfluxTelemetryArchive implements TelemetryArchive {
         return InfluxDbHttp.json(response).path("results").path(0).path("series");
     }
 
-    /** An InfluxQL string literal: backslash and single quote escaped. */
-    static String literal(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
-    }
-
-    private static long nanos(Instant t) {
-        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-    }
 }

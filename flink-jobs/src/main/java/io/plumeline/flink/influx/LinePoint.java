@@ -1,5 +1,7 @@
 package io.plumeline.flink.influx;
 
+import io.plumeline.core.contracts.InfluxQl;
+import io.plumeline.core.contracts.Measurement;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -11,6 +13,7 @@ import java.util.Arrays;
 public final class LinePoint {
 
     private final String measurement;
+    private final Measurement.Retention retention;
     // A point has a handful of tags: two arrays kept sorted by insertion cost less than a map per point.
     private String[] tagKeys = new String[4];
     private String[] tagValues = new String[4];
@@ -18,12 +21,19 @@ public final class LinePoint {
     private final StringBuilder fields = new StringBuilder(64);
     private Instant timestamp;
 
-    private LinePoint(String measurement) {
+    private LinePoint(String measurement, Measurement.Retention retention) {
         this.measurement = measurement;
+        this.retention = retention;
     }
 
+    /** A point of one of the contract's measurements, written to that measurement's retention policy. */
+    public static LinePoint of(Measurement measurement) {
+        return new LinePoint(measurement.id(), measurement.retention());
+    }
+
+    /** A point of any measurement, for tools that write their own; {@link #toPoint()} needs {@link #of}. */
     public static LinePoint measurement(String name) {
-        return new LinePoint(requireText("measurement", name));
+        return new LinePoint(requireText("measurement", name), null);
     }
 
     /**
@@ -85,6 +95,12 @@ public final class LinePoint {
         return this;
     }
 
+    /** The line with the retention policy of its measurement. */
+    public InfluxPoint toPoint() {
+        if (retention == null) throw new IllegalStateException(measurement + ": not a measurement of the contract, no retention policy");
+        return new InfluxPoint(retention.policy(), toLine());
+    }
+
     public String toLine() {
         if (fields.isEmpty()) throw new IllegalStateException(measurement + ": a point needs at least one field");
         if (timestamp == null) throw new IllegalStateException(measurement + ": a point needs a timestamp");
@@ -94,12 +110,8 @@ public final class LinePoint {
             escape(line.append(','), tagKeys[i], true);
             escape(line.append('='), tagValues[i], true);
         }
-        line.append(' ').append(fields).append(' ').append(nanos(timestamp));
+        line.append(' ').append(fields).append(' ').append(InfluxQl.nanos(timestamp));
         return line.toString();
-    }
-
-    static long nanos(Instant ts) {
-        return Math.addExact(Math.multiplyExact(ts.getEpochSecond(), 1_000_000_000L), ts.getNano());
     }
 
     private void appendFieldKey(String key) {

@@ -1,5 +1,7 @@
 package io.plumeline.flink.influx;
 
+import static io.plumeline.core.contracts.InfluxQl.identifier;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Serializable;
 import java.time.Duration;
@@ -45,19 +47,19 @@ public record RetentionPolicies(Duration raw) implements Serializable {
                 if (policy.name.equals(InfluxPoint.FOREVER)) forever = policy;
             }
         }
-        String on = " ON " + quote(database);
+        String on = " ON " + identifier(database);
         List<String> statements = new ArrayList<>();
         if (raw == null) {
-            statements.add("CREATE RETENTION POLICY " + quote(InfluxPoint.RAW) + on + " DURATION " + influxQl(this.raw)
+            statements.add("CREATE RETENTION POLICY " + identifier(InfluxPoint.RAW) + on + " DURATION " + influxQl(this.raw)
                     + " REPLICATION 1 SHARD DURATION " + influxQl(RAW_SHARD));
         } else if (!raw.duration.equals(this.raw)) {
-            statements.add("ALTER RETENTION POLICY " + quote(InfluxPoint.RAW) + on + " DURATION " + influxQl(this.raw));
+            statements.add("ALTER RETENTION POLICY " + identifier(InfluxPoint.RAW) + on + " DURATION " + influxQl(this.raw));
         }
         if (forever == null) {
-            statements.add("CREATE RETENTION POLICY " + quote(InfluxPoint.FOREVER) + on
+            statements.add("CREATE RETENTION POLICY " + identifier(InfluxPoint.FOREVER) + on
                     + " DURATION INF REPLICATION 1 SHARD DURATION 52w DEFAULT");
         } else if (!forever.duration.isZero() || !forever.isDefault) {
-            statements.add("ALTER RETENTION POLICY " + quote(InfluxPoint.FOREVER) + on + " DURATION INF DEFAULT");
+            statements.add("ALTER RETENTION POLICY " + identifier(InfluxPoint.FOREVER) + on + " DURATION INF DEFAULT");
         }
         return statements;
     }
@@ -78,9 +80,5 @@ public record RetentionPolicies(Duration raw) implements Serializable {
 
     static String influxQl(Duration d) {
         return d.toSeconds() % 3600 == 0 ? d.toHours() + "h" : d.toSeconds() + "s";
-    }
-
-    static String quote(String identifier) {
-        return '"' + identifier.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }

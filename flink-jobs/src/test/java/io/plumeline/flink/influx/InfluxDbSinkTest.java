@@ -2,6 +2,7 @@ package io.plumeline.flink.influx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.stack.InfluxDbServer;
 import io.plumeline.stack.Ports;
 import java.net.URI;
@@ -94,7 +95,7 @@ class InfluxDbSinkTest {
 
         @Override
         public InfluxPoint map(InfluxPoint point) {
-            if (point.line().endsWith(" " + LinePoint.nanos(T0.plusSeconds(at))) && FAILED.add(name)) {
+            if (point.line().endsWith(" " + InfluxQl.nanos(T0.plusSeconds(at))) && FAILED.add(name)) {
                 throw new IllegalStateException("failing once at point " + at + " to restart from the last checkpoint");
             }
             return point;

@@ -3,6 +3,8 @@ package io.plumeline.flink.influx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.plumeline.core.contracts.Keys;
+import io.plumeline.core.contracts.Measurement;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +67,14 @@ class LinePointTest {
     }
 
     @Test
-    void timestampsBeforeTheEpochStayExact() {
-        assertThat(LinePoint.nanos(Instant.parse("1969-12-31T23:59:59.999999999Z"))).isEqualTo(-1);
+    void aPointOfTheContractGoesToItsMeasurementsRetentionPolicy() {
+        InfluxPoint point = LinePoint.of(Measurement.EMISSIONS).tag(Keys.SITE, "s").field(Keys.MASS_KG, 1.5)
+                .timestamp(TS).toPoint();
+        assertThat(point.retentionPolicy()).isEqualTo("forever");
+        assertThat(point.line()).startsWith("emissions,site=s mass_kg=1.5 ");
+        assertThat(LinePoint.of(Measurement.TELEMETRY).field(Keys.VALUE, 1.0).timestamp(TS).toPoint().retentionPolicy())
+                .isEqualTo("raw");
+        assertThatThrownBy(() -> LinePoint.measurement("m").field("v", 1.0).timestamp(TS).toPoint())
+                .hasMessageContaining("no retention policy");
     }
 }
