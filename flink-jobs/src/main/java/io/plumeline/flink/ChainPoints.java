@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * One hour of the production chain as points at the hour start, kept forever (docs/production-chain.md):
- * {@code product_intensity} per product (contract 3; no intensity field when no mass left as the product),
+ * {@code product_intensity} per product (docs/contracts.md §3; no intensity field when no mass left as the product),
  * {@code material_balance} per unit with a balance, {@code chain_unallocated} per unit of the site (0 and reason
  * {@code NONE} when all of it reached products, so that a recomputed hour overwrites every unit) and
  * {@code chain_hour}, the hour's conservation: sources = products + unallocated.

@@ -8,7 +8,7 @@ import io.plumeline.flink.influx.LinePoint;
 import org.apache.flink.api.common.functions.MapFunction;
 
 /**
- * An hourly result as a point of measurement {@code emissions} at its hour start (contract 3), kept forever.
+ * An hourly result as a point of measurement {@code emissions} at its hour start (docs/contracts.md §3), kept forever.
  * Every field is written every time, so that a recomputed hour overwrites all of the earlier point:
  * {@code substituted} and {@code substitution_tier} (the §75.33 tier or the program's rules that filled the gaps,
  * {@code none}) label substituted hours,

@@ -24,7 +24,7 @@ import org.apache.flink.util.Collector;
 /**
  * The permit limits of one tag (the key): at the end of every minute of event time that has GOOD readings of
  * the tag, the rolling average of its GOOD readings over each limit's averaging period (the minutes ending
- * then) is checked against its max; an average above it is an alert, a point of {@code alerts} at the minute's end (contract 3; tag
+ * then) is checked against its max; an average above it is an alert, a point of {@code alerts} at the minute's end (docs/contracts.md §3; tag
  * {@code limit} is {@code <averaging>:<max>}, e.g. {@code PT1H:100}, so two limits of a tag stay apart).
  * The average is the mean of the readings, which is time-weighted for a tag sampled at a fixed rate. A tag
  * that falls silent is not checked on a shrinking remainder of its period. Per tag the state is one sum and

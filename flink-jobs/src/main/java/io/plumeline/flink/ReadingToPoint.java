@@ -11,7 +11,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 
 /**
- * A reading as a point of measurement {@code telemetry} (contract 3) in the raw policy; the unit tag comes
+ * A reading as a point of measurement {@code telemetry} (docs/contracts.md §3) in the raw policy; the unit tag comes
  * from the site model.
  */
 public class ReadingToPoint extends RichMapFunction<Reading, InfluxPoint> {

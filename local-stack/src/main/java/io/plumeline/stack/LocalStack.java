@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code ./plumeline demo|run}: the whole stack on this machine (contract 4). Data and logs go under
+ * {@code ./plumeline demo|run}: the whole stack on this machine (docs/contracts.md §4). Data and logs go under
  * {@code <repository>/.plumeline/}.
  */
 @Command(name = "plumeline", mixinStandardHelpOptions = true, subcommands = {LocalStack.Demo.class, LocalStack.Run.class},

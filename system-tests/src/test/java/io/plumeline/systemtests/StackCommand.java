@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * {@code ./plumeline demo|run} as a user runs it, minus the build step: the local stack's main class in its
- * own JVM from the repository root, on the standard ports of contract 4 (8086, 9092, 8080).
+ * own JVM from the repository root, on the standard ports of docs/contracts.md §4 (8086, 9092, 8080).
  */
 final class StackCommand implements AutoCloseable {
 

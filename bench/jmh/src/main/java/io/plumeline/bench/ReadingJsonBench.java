@@ -34,7 +34,7 @@ public class ReadingJsonBench {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    /** A message as the edge collector writes it (contract 2's example). */
+    /** A message as the edge collector writes it (docs/contracts.md §2's example). */
     private final byte[] message = ReadingJson.toBytes(Reading.of("dalian-refinery", "heater-1.fuel_gas_flow",
             Instant.parse("2026-11-26T04:00:00.500Z"), 1203.4, 0, Instant.parse("2026-11-26T04:00:00.512Z"), 918273));
 

@@ -12,7 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./plumeline bench}: the measurements of issue 8, each beside its limit, on this machine. */
+/** {@code ./plumeline bench}: the measurements of bench/RESULTS.md, each beside its goal, on this machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measures the pipeline against its limits and writes bench/RESULTS.md and bench/results.json.")
 public final class Bench implements Callable<Integer> {

@@ -130,7 +130,7 @@ final class Results {
         md.append("\n\nEach figure is the median of its runs with the lowest and highest run beside it (spread);")
                 .append(" \"runs\" counts them. Rates are per second of wall time.\n\n");
         if (!goals.isEmpty()) {
-            md.append("### Goals of issue 8\n\n| # | goal | measured | reached |\n|---|---|---|---|\n");
+            md.append("### Goals\n\n| # | goal | measured | reached |\n|---|---|---|---|\n");
             for (Goal g : goals) {
                 md.append("| ").append(g.scenario()).append(" | ").append(g.goal()).append(" | ").append(g.measured())
                         .append(" | ").append(g.reached() ? "yes" : "**no**").append(" |\n");

@@ -1,6 +1,6 @@
 package io.plumeline.bench;
 
-/** One numbered measurement of issue 8. */
+/** One numbered measurement of the benchmark (bench/RESULTS.md). */
 interface Scenario {
 
     /** The name --only takes. */

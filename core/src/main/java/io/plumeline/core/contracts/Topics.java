@@ -6,7 +6,7 @@ package io.plumeline.core.contracts;
  */
 public final class Topics {
 
-    /** Contract 2: one JSON reading per message, key = tag id. */
+    /** docs/contracts.md §2: one JSON reading per message, key = tag id. */
     public static final String TELEMETRY = "plumeline.telemetry";
     /** Messages of {@link #TELEMETRY} that did not parse, with the reason; they never stop the job. */
     public static final String TELEMETRY_DLQ = "plumeline.telemetry.dlq";

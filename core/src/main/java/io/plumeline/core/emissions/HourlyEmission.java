@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The emissions of one gas from one source in one hour (contract 3, measurement {@code emissions}), or the
+ * The emissions of one gas from one source in one hour (docs/contracts.md §3, measurement {@code emissions}), or the
  * hour's {@link #CO2E} total.
  */
 public record HourlyEmission(String site, String unit, String source, String gas, String method, Instant hourStart,

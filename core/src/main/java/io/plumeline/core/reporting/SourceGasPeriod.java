@@ -1,7 +1,7 @@
 package io.plumeline.core.reporting;
 
 /**
- * The stored hours of one source and one gas over a period (contract 3, {@code emissions}), summed: what
+ * The stored hours of one source and one gas over a period (docs/contracts.md §3, {@code emissions}), summed: what
  * InfluxDB's aggregates give, so that a year is never read hour by hour. {@code hours} counts the hours with a
  * result, {@code availabilitySumPct} adds the availability of the {@code availabilityHours} that carried one,
  * {@code substitutedHours} counts the hours filled in under 40 CFR 75.33 and {@code lateCorrectedHours} those

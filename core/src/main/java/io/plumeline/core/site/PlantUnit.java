@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A process unit of the plant (crude distillation, a heater, a boiler); units nest through {@code parent}.
- * {@code allocation} (an extension of contract 1) says how the unit's emissions are shared among its output
+ * {@code allocation} (an extension of docs/contracts.md §1) says how the unit's emissions are shared among its output
  * streams; absent means by mass.
  */
 public record PlantUnit(String id, String name, String parent, Allocation allocation) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One site, as described by its site model file (contract 1, {@code apiVersion: plumeline/v1}). Read by
+ * One site, as described by its site model file (docs/contracts.md §1, {@code apiVersion: plumeline/v1}). Read by
  * every stage; built and validated by {@link SiteModelLoader}, so an instance always holds together.
  */
 public record SiteModel(

@@ -6,7 +6,7 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * One telemetry reading on Kafka (contract 2). {@code ts} is the OPC UA SourceTimestamp (the
+ * One telemetry reading on Kafka (docs/contracts.md §2). {@code ts} is the OPC UA SourceTimestamp (the
  * ServerTimestamp when the source gave none) and is the event time everywhere; a BAD reading has no
  * value and is forwarded all the same, because the gap matters to the accounting.
  */

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * The JSON form of a {@link Reading} (contract 2). Thread-safe.
+ * The JSON form of a {@link Reading} (docs/contracts.md §2). Thread-safe.
  *
  * <p>A message is read with Jackson's streaming parser, field by field (it is the largest cost of the job per
  * reading). Only the usual shapes are taken on that path: strings, numbers that fit the field, null, the fields

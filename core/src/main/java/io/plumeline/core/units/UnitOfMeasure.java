@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A unit of measure spelled as in the site model (contract 1). Each unit states its dimension, its factor
+ * A unit of measure spelled as in the site model (docs/contracts.md §1). Each unit states its dimension, its factor
  * to the dimension's base unit, for gas volumes the reference conditions the volume is stated at, and the
  * {@link Basis} written after it, if any ({@code MJ/Nm3 HHV}, {@code mg/Nm3 dry 3%O2}).
  *

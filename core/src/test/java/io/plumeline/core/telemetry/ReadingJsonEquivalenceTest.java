@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The streaming parse of contract 2 against the data binding it replaced, which this test keeps as the oracle:
+ * The streaming parse of a reading (docs/contracts.md §2) against the data binding it replaced, which this test keeps as the oracle:
  * over a corpus of valid and invalid messages (every field varied, whitespace, escapes, big numbers, exponents,
  * negative zero, non-numbers, truncations), both accept the same messages with equal readings, and refuse the same
  * with the same reason. The usual messages must take the streaming path.

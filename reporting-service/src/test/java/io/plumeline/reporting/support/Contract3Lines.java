@@ -3,7 +3,7 @@ package io.plumeline.reporting.support;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** Line protocol for contract 3's measurements, written the way the Flink job writes them (doubles only). */
+/** Line protocol for docs/contracts.md §3's measurements, written the way the Flink job writes them (doubles only). */
 public final class Contract3Lines {
 
     /**
