@@ -32,7 +32,7 @@ public class FanOutToSources extends RichFlatMapFunction<Reading, SourceSample> 
 
     @Override
     public void open(OpenContext context) {
-        inputsByTag = inputsByTag(siteModel.parse());
+        inputsByTag = inputsByTag(siteModel.model());
     }
 
     @Override

@@ -138,7 +138,7 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
 
     @Override
     public void open(OpenContext context) {
-        model = siteModel.parse();
+        model = siteModel.model();
         job = JobIdentity.of(siteModel.yaml(), JobVersion.current());
         hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("hours",
                 Types.LONG, TypeInformation.of(SourceHour.class)));

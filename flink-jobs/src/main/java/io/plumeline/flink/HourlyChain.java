@@ -67,7 +67,7 @@ public class HourlyChain extends KeyedCoProcessFunction<String, HourResult, Stre
 
     @Override
     public void open(OpenContext context) {
-        model = siteModel.parse();
+        model = siteModel.model();
         chain = new ProductionChain(model);
         balance = new MaterialBalance(model, imbalanceThreshold);
         hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("chainHours",

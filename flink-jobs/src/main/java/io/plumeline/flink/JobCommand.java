@@ -150,7 +150,7 @@ final class JobCommand implements Callable<Integer> {
             retentionPolicies();
             influxCredentials();
             siteModel = SiteModelText.read(site);
-            HourlyAccounting.checkSources(siteModel.parse());
+            HourlyAccounting.checkSources(siteModel.model());
         } catch (SiteModelException | IllegalArgumentException | UncheckedIOException e) {
             System.err.println("PlumelineJob: " + e.getMessage());
             return 2;
@@ -171,7 +171,7 @@ final class JobCommand implements Callable<Integer> {
         if (!local) deleteRecursively(tmp);
         if (parallelism != null) env.setParallelism(parallelism);
         job(siteModel).build(env);
-        JobClient client = env.executeAsync("plumeline " + siteModel.parse().site().id());
+        JobClient client = env.executeAsync("plumeline " + siteModel.model().site().id());
         if (local) {
             // Only the MiniCluster lives and dies with this process. In application mode on a cluster main()
             // runs in the JobManager, and a hook that cancelled at its exit would cancel the job at a failover.

@@ -9,7 +9,6 @@ import io.plumeline.flink.influx.InfluxPoint;
 import io.plumeline.flink.influx.LinePoint;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ public class LimitCheck extends KeyedProcessFunction<String, Reading, InfluxPoin
 
     @Override
     public void open(OpenContext context) {
-        model = siteModel.parse();
+        model = siteModel.model();
         minutes = getRuntimeContext().getMapState(new MapStateDescriptor<>("minutes", Types.LONG,
                 TypeInformation.of(MinuteSum.class)));
     }
@@ -64,7 +63,7 @@ public class LimitCheck extends KeyedProcessFunction<String, Reading, InfluxPoin
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<InfluxPoint> out) throws Exception {
         long end = timestamp + 1;
-        List<Limit> limits = limitsOf(context.getCurrentKey());
+        List<Limit> limits = model.limitsOf(context.getCurrentKey());
         long longest = 0;
         for (Limit limit : limits) {
             long period = limit.averagingPeriod().toMillis();
@@ -95,11 +94,5 @@ public class LimitCheck extends KeyedProcessFunction<String, Reading, InfluxPoin
 
     static String label(Limit limit) {
         return limit.averagingPeriod() + ":" + LinePoint.formatDouble(limit.max());
-    }
-
-    private List<Limit> limitsOf(String tag) {
-        List<Limit> limits = new ArrayList<>();
-        for (Limit limit : model.limits()) if (limit.tag().equals(tag)) limits.add(limit);
-        return limits;
     }
 }

@@ -82,7 +82,7 @@ public final class LiveRate {
 
         @Override
         public void open(OpenContext context) {
-            model = siteModel.parse();
+            model = siteModel.model();
             latestDescriptor = new MapStateDescriptor<>("latest", Types.STRING, TypeInformation.of(Sample.class));
         }
 

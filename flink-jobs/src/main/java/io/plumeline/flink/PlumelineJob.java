@@ -154,7 +154,7 @@ public final class PlumelineJob {
                         LATEST_PER_INPUT, LATEST_PER_INPUT, points)
                 .name("emission rate").uid(EMISSION_RATE_UID);
 
-        Set<String> limited = siteModel.parse().limits().stream().map(Limit::tag).collect(Collectors.toSet());
+        Set<String> limited = siteModel.model().limits().stream().map(Limit::tag).collect(Collectors.toSet());
         DataStream<InfluxPoint> alertPoints = readings
                 .filter(r -> limited.contains(r.tag()))
                 .name("limited tags").uid("limited-tags")
@@ -164,7 +164,7 @@ public final class PlumelineJob {
 
         DataStream<InfluxPoint> results = telemetryPoints.union(emissionPoints, lineagePoints, latePoints, ratePoints,
                 alertPoints);
-        if (!siteModel.parse().streams().isEmpty()) results = results.union(chainPoints(readings, hours, points));
+        if (!siteModel.model().streams().isEmpty()) results = results.union(chainPoints(readings, hours, points));
         results.sinkTo(influx).name("influxdb").uid("influxdb-sink");
     }
 

@@ -34,7 +34,7 @@ final class ReadingAdmission implements Serializable {
     String refusal(RawMessage message) {
         if (message.reading() == null) return message.refusal();
         if (tags == null) {
-            SiteModel model = siteModel.parse();
+            SiteModel model = siteModel.model();
             site = model.site().id();
             tags = model.tagsById();
         }

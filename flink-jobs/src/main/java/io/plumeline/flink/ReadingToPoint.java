@@ -25,7 +25,7 @@ public class ReadingToPoint extends RichMapFunction<Reading, InfluxPoint> {
 
     @Override
     public void open(OpenContext context) {
-        tags = siteModel.parse().tagsById();
+        tags = siteModel.model().tagsById();
     }
 
     @Override

@@ -8,24 +8,35 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The site model as the text of its file: core's model records are not Serializable, so functions carry
- * the text and parse it in {@code open()}. The text was validated in main, so parsing it again cannot fail.
+ * The site model as the text of its file: core's model is not Serializable, so functions carry the text. It is
+ * parsed and validated once per process (in main, and once in each task manager), and every operator then takes
+ * that model with its indexes: the text was validated in main, so parsing it again cannot fail.
  */
 public record SiteModelText(String yaml, String origin) implements Serializable {
 
+    /** By text: a task manager running several jobs (or tests) keeps one model per distinct file. */
+    private static final Map<String, SiteModel> PARSED = new ConcurrentHashMap<>();
+
     public static SiteModelText read(Path file) {
         try {
-            String yaml = Files.readString(file, StandardCharsets.UTF_8);
-            SiteModelLoader.parse(yaml, file.toString());
-            return new SiteModelText(yaml, file.toString());
+            SiteModelText text = new SiteModelText(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            text.model();
+            return text;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the site model " + file, e);
         }
     }
 
-    public SiteModel parse() {
-        return SiteModelLoader.parse(yaml, origin);
+    public SiteModel model() {
+        SiteModel model = PARSED.get(yaml);
+        if (model == null) {
+            model = SiteModelLoader.parse(yaml, origin);
+            PARSED.putIfAbsent(yaml, model);
+        }
+        return model;
     }
 }

@@ -20,7 +20,7 @@ public class ToStreamSamples extends RichFlatMapFunction<Reading, StreamSample> 
 
     @Override
     public void open(OpenContext context) {
-        massFlowTags = siteModel.parse().streams().stream().map(MaterialStream::massFlow).collect(Collectors.toSet());
+        massFlowTags = siteModel.model().streams().stream().map(MaterialStream::massFlow).collect(Collectors.toSet());
     }
 
     @Override

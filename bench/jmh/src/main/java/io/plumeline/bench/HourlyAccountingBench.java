@@ -64,7 +64,7 @@ public class HourlyAccountingBench {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        model = site.parse();
+        model = site.model();
         harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
                 new HourlyAccounting(site, MAX_HOLD, Duration.ZERO)), SourceSample::source, Types.STRING);
         harness.open();

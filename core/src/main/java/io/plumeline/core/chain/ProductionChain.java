@@ -32,13 +32,11 @@ public final class ProductionChain {
     private final Map<String, Integer> index = new HashMap<>();
     private final Map<String, String> chargedTo = new HashMap<>();
     private final Map<String, List<MaterialStream>> outputs = new HashMap<>();
-    private final Map<String, PlantUnit> unitsById = new HashMap<>();
 
     public ProductionChain(SiteModel model) {
         this.model = model;
         Set<String> inChain = new LinkedHashSet<>();
         for (PlantUnit unit : model.units()) {
-            unitsById.put(unit.id(), unit);
             if (model.streams().stream().anyMatch(s -> unit.id().equals(s.from()) || unit.id().equals(s.to()))) {
                 inChain.add(unit.id());
             }
@@ -47,7 +45,7 @@ public final class ProductionChain {
         for (int i = 0; i < units.size(); i++) index.put(units.get(i), i);
         for (PlantUnit unit : model.units()) {
             String at = unit.id();
-            while (at != null && !inChain.contains(at)) at = unitsById.get(at).parent();
+            while (at != null && !inChain.contains(at)) at = model.unit(at).orElseThrow().parent();
             if (at != null) chargedTo.put(unit.id(), at);
         }
         for (MaterialStream s : model.streams()) {
@@ -140,7 +138,7 @@ public final class ProductionChain {
     private Map<String, Double> shares(Map<String, Double> massT) {
         Map<String, Double> shares = new HashMap<>();
         outputs.forEach((unit, streams) -> {
-            PlantUnit plantUnit = unitsById.get(unit);
+            PlantUnit plantUnit = model.unit(unit).orElse(null);
             AllocationBasis basis = AllocationBasis.of(plantUnit);
             Map<String, Double> weights = new HashMap<>();
             double total = 0;
@@ -188,7 +186,7 @@ public final class ProductionChain {
     private void checkEmissions(ChainHour hour) {
         List<String> problems = new ArrayList<>();
         hour.unitCo2eKg().forEach((unit, co2e) -> {
-            if (!unitsById.containsKey(unit)) {
+            if (model.unit(unit).isEmpty()) {
                 problems.add("unit '" + unit + "' of the emissions is not in the site model");
             } else if (co2e == null || !Double.isFinite(co2e) || co2e < 0) {
                 problems.add("unit '" + unit + "' has " + co2e + " kg CO2e; it must be a finite number >= 0");
