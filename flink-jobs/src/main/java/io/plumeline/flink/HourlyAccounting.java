@@ -3,6 +3,7 @@ package io.plumeline.flink;
 import io.plumeline.core.emissions.Calculator;
 import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.emissions.HourlyEmissions;
+import io.plumeline.core.emissions.LatestBefore;
 import io.plumeline.core.emissions.InputFill;
 import io.plumeline.core.emissions.MissingDataContext;
 import io.plumeline.core.emissions.MissingDataContext.InputHistory;
@@ -208,7 +209,7 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
         SourceHour kept = hours.get(next);
         if (kept != null) {
             SourceSample carried = carryIn.get(sample.input());
-            if (carried != null && carried.ts().isAfter(sample.ts())) return;
+            if (!LatestBefore.replaces(sample.ts(), carried == null ? null : carried.ts())) return;
             carryIn.put(sample.input(), sample);
             kept.dirty = true;
             hours.put(next, kept);
@@ -239,9 +240,9 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
         if (closing != null) {
             for (SourceSample s : closing.samples) {
                 SourceSample last = carryIn.get(s.input());
-                if (last == null || !s.ts().isBefore(last.ts())) carryIn.put(s.input(), s);
+                if (LatestBefore.replaces(s.ts(), last == null ? null : last.ts())) carryIn.put(s.input(), s);
                 SourceSample good = lastGood.get(s.input());
-                if (s.value() != null && (good == null || !s.ts().isBefore(good.ts()))) lastGood.put(s.input(), s);
+                if (s.value() != null && LatestBefore.replaces(s.ts(), good == null ? null : good.ts())) lastGood.put(s.input(), s);
             }
             hours.remove(closeHour);
         }
@@ -505,17 +506,9 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
         return byInput(earlier, hour.samples);
     }
 
-    /** Per input: the samples in the hour, after the newest of the earlier ones, which holds into the hour. */
+    /** Per input: the samples in the hour, after the latest of the earlier ones, which holds into the hour. */
     private static Map<String, List<Sample>> byInput(List<SourceSample> earlier, List<SourceSample> inHour) {
-        Map<String, SourceSample> before = new HashMap<>();
-        for (SourceSample s : earlier) {
-            SourceSample last = before.get(s.input());
-            if (last == null || !s.ts().isBefore(last.ts())) before.put(s.input(), s);
-        }
-        Map<String, List<Sample>> byInput = new HashMap<>();
-        for (SourceSample s : before.values()) byInput.computeIfAbsent(s.input(), i -> new ArrayList<>()).add(s.sample());
-        for (SourceSample s : inHour) byInput.computeIfAbsent(s.input(), i -> new ArrayList<>()).add(s.sample());
-        return byInput;
+        return LatestBefore.hourSamples(earlier, inHour, SourceSample::input, SourceSample::ts, SourceSample::sample);
     }
 
     /** §75.33: 2,160 hours of look-back for a flow (the input the method integrates), 720 for the others. */

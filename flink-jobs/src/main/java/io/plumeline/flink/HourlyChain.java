@@ -6,6 +6,7 @@ import io.plumeline.core.chain.ChainHour;
 import io.plumeline.core.chain.MaterialBalance;
 import io.plumeline.core.chain.ProductionChain;
 import io.plumeline.core.chain.StreamMassIntegral;
+import io.plumeline.core.emissions.LatestBefore;
 import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.site.SiteModel;
@@ -13,7 +14,6 @@ import io.plumeline.flink.influx.InfluxPoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -138,7 +138,7 @@ public class HourlyChain extends KeyedCoProcessFunction<String, HourResult, Stre
         if (closing != null) {
             for (StreamSample s : closing.samples) {
                 StreamSample last = carryIn.get(s.tag());
-                if (last == null || !s.ts().isBefore(last.ts())) carryIn.put(s.tag(), s);
+                if (LatestBefore.replaces(s.ts(), last == null ? null : last.ts())) carryIn.put(s.tag(), s);
             }
             hours.remove(closeHour);
         }
@@ -158,19 +158,12 @@ public class HourlyChain extends KeyedCoProcessFunction<String, HourResult, Stre
 
     /** Per mass-flow tag: the hour's samples and the last one before the hour (from earlier hours still kept, or carried). */
     private Map<String, List<Sample>> samplesOf(long hourStart, ChainHourState hour) throws Exception {
-        Map<String, StreamSample> before = new HashMap<>();
-        for (StreamSample carried : carryIn.values()) before.put(carried.tag(), carried);
-        for (Map.Entry<Long, ChainHourState> earlier : hours.entries()) {
-            if (earlier.getKey() >= hourStart) continue;
-            for (StreamSample s : earlier.getValue().samples) {
-                StreamSample last = before.get(s.tag());
-                if (last == null || !s.ts().isBefore(last.ts())) before.put(s.tag(), s);
-            }
+        List<StreamSample> earlier = new ArrayList<>();
+        carryIn.values().forEach(earlier::add);
+        for (Map.Entry<Long, ChainHourState> kept : hours.entries()) {
+            if (kept.getKey() < hourStart) earlier.addAll(kept.getValue().samples);
         }
-        Map<String, List<Sample>> byTag = new HashMap<>();
-        for (StreamSample s : before.values()) byTag.computeIfAbsent(s.tag(), t -> new ArrayList<>()).add(s.sample());
-        for (StreamSample s : hour.samples) byTag.computeIfAbsent(s.tag(), t -> new ArrayList<>()).add(s.sample());
-        return byTag;
+        return LatestBefore.hourSamples(earlier, hour.samples, StreamSample::tag, StreamSample::ts, StreamSample::sample);
     }
 
     private static long computeTime(long hourStart) {

@@ -2,6 +2,7 @@ package io.plumeline.flink;
 
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
+import io.plumeline.core.emissions.LatestBefore;
 import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.emissions.HourlyEmissions;
 import io.plumeline.core.emissions.Sample;
@@ -60,7 +61,7 @@ public final class LiveRate {
 
         @Override
         public HashMap<String, Sample> merge(HashMap<String, Sample> a, HashMap<String, Sample> b) {
-            b.forEach((input, s) -> a.merge(input, s, (x, y) -> y.ts().isBefore(x.ts()) ? x : y));
+            b.forEach((input, s) -> LatestBefore.keep(a, input, s, Sample::ts));
             return a;
         }
     }

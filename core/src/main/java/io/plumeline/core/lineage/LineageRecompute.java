@@ -1,5 +1,6 @@
 package io.plumeline.core.lineage;
 
+import io.plumeline.core.emissions.LatestBefore;
 import io.plumeline.core.emissions.HourlyEmissions;
 import io.plumeline.core.emissions.MissingDataContext;
 import io.plumeline.core.emissions.Sample;
@@ -75,12 +76,12 @@ public final class LineageRecompute {
         return account;
     }
 
-    /** The readings in [from, to) and the last one before {@code from}, in time order. */
+    /** The readings in [from, to) after the latest one before {@code from}, in time order. */
     private static List<Sample> asTheJobSaw(List<Sample> readings, Instant from, Instant to) {
         List<Sample> sorted = readings.stream().sorted(Comparator.comparing(Sample::ts)).toList();
-        List<Sample> seen = new ArrayList<>();
-        sorted.stream().filter(s -> s.ts().isBefore(from)).reduce((a, b) -> b).ifPresent(seen::add);
-        sorted.stream().filter(s -> !s.ts().isBefore(from) && s.ts().isBefore(to)).forEach(seen::add);
-        return seen;
+        return LatestBefore.hourSamples(sorted.stream().filter(s -> s.ts().isBefore(from)).toList(),
+                        sorted.stream().filter(s -> !s.ts().isBefore(from) && s.ts().isBefore(to)).toList(),
+                        s -> "", Sample::ts, s -> s)
+                .getOrDefault("", List.of());
     }
 }
