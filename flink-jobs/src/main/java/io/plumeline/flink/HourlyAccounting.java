@@ -1,12 +1,13 @@
 package io.plumeline.flink;
 
 import io.plumeline.core.emissions.Calculator;
+import io.plumeline.core.emissions.HourSchedule;
 import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.emissions.HourlyEmissions;
-import io.plumeline.core.emissions.LatestBefore;
 import io.plumeline.core.emissions.InputFill;
-import io.plumeline.core.emissions.MissingDataContext;
+import io.plumeline.core.emissions.LatestBefore;
 import io.plumeline.core.emissions.MissingDataContext.InputHistory;
+import io.plumeline.core.emissions.MissingDataContext;
 import io.plumeline.core.emissions.ReferencePeriod;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.emissions.SourceHourAccount;
@@ -73,7 +74,7 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
 
     public static final OutputTag<LateReading> LATE = new OutputTag<>("late-readings", TypeInformation.of(LateReading.class));
 
-    static final long HOUR_MS = Duration.ofHours(1).toMillis();
+    static final long HOUR_MS = HourSchedule.HOUR_MS;
     static final String PART75 = "PART75";
     private static final int LOOK_BACK_HOURS = 720;
     private static final int FLOW_LOOK_BACK_HOURS = 2_160;
@@ -85,7 +86,7 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
 
     private final SiteModelText siteModel;
     private final Duration maxHold;
-    private final long allowedLatenessMs;
+    private final HourSchedule schedule;
     private final TelemetryArchive archive;
     private final long recomputeDelayMs;
 
@@ -109,7 +110,7 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
                             TelemetryArchive archive, Duration recomputeDelay) {
         this.siteModel = siteModel;
         this.maxHold = maxHold;
-        this.allowedLatenessMs = allowedLateness.toMillis();
+        this.schedule = new HourSchedule(allowedLateness.toMillis());
         this.archive = archive;
         this.recomputeDelayMs = recomputeDelay.toMillis();
     }
@@ -158,9 +159,9 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
 
     @Override
     public void processElement(SourceSample sample, Context context, Collector<HourResult> out) throws Exception {
-        long hourStart = Math.floorDiv(sample.ts().toEpochMilli(), HOUR_MS) * HOUR_MS;
+        long hourStart = HourSchedule.hourOf(sample.ts().toEpochMilli());
         long watermark = context.timerService().currentWatermark();
-        if (watermark >= closeTime(hourStart)) {
+        if (schedule.closed(hourStart, watermark)) {
             lateReadings.inc();
             context.output(LATE, new LateReading(model.site().id(), sample.tag(), sample.ts(), sample.value(),
                     sample.quality(), (watermark - sample.ts().toEpochMilli()) / 1000.0));
@@ -172,18 +173,17 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
         if (hour == null) hour = new SourceHour();
         hour.samples.add(sample);
         hour.dirty = true;
-        if (watermark >= computeTime(hourStart)) hour.lateCount++;
+        if (HourSchedule.computed(hourStart, watermark)) hour.lateCount++;
         hours.put(hourStart, hour);
         // a late sample may be the one that carries into the next hour
         SourceHour next = hours.get(hourStart + HOUR_MS);
         if (next != null && next.computed) {
             next.dirty = true;
             hours.put(hourStart + HOUR_MS, next);
-            context.timerService().registerEventTimeTimer(computeTime(hourStart + HOUR_MS));
+            context.timerService().registerEventTimeTimer(HourSchedule.computeTime(hourStart + HOUR_MS));
         }
         // a timer at or before the watermark fires with the next watermark: late samples of a burst compute once
-        context.timerService().registerEventTimeTimer(computeTime(hourStart));
-        context.timerService().registerEventTimeTimer(closeTime(hourStart));
+        schedule.schedule(hourStart, context.timerService()::registerEventTimeTimer);
     }
 
     /** The hour is computed again from the archive; its readings that came too late wait with it until then. */
@@ -213,8 +213,8 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
             carryIn.put(sample.input(), sample);
             kept.dirty = true;
             hours.put(next, kept);
-            context.timerService().registerEventTimeTimer(computeTime(next));
-        } else if (!archive.isNone() && watermark >= closeTime(next)) {
+            context.timerService().registerEventTimeTimer(HourSchedule.computeTime(next));
+        } else if (!archive.isNone() && schedule.closed(next, watermark)) {
             recomputeLater(next, sample, false, context);
         }
     }
@@ -225,7 +225,7 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
             recomputeDue(timestamp, context, out);
             return;
         }
-        long computeHour = timestamp + 1 - HOUR_MS;
+        long computeHour = HourSchedule.hourComputedAt(timestamp);
         SourceHour hour = hours.get(computeHour);
         if (hour != null && hour.dirty) {
             compute(context.getCurrentKey(), computeHour, hour, out);
@@ -235,7 +235,7 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
             reviseHoursAwaitingThisOne(computeHour, hour, context);
             expectNext(computeHour + HOUR_MS, context);
         }
-        long closeHour = computeHour - allowedLatenessMs;
+        long closeHour = schedule.hourClosedAt(timestamp);
         SourceHour closing = hours.get(closeHour);
         if (closing != null) {
             for (SourceSample s : closing.samples) {
@@ -258,8 +258,7 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
         // the end of a bounded input (the final watermark) is no plant time: there is no next hour to expect
         if (context.timerService().currentWatermark() == Long.MAX_VALUE || hours.contains(hourStart)) return;
         hours.put(hourStart, new SourceHour());
-        context.timerService().registerEventTimeTimer(computeTime(hourStart));
-        context.timerService().registerEventTimeTimer(closeTime(hourStart));
+        schedule.schedule(hourStart, context.timerService()::registerEventTimeTimer);
     }
 
     private void compute(String sourceId, long hourStart, SourceHour hour, Collector<HourResult> out) throws Exception {
@@ -327,7 +326,7 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
                         (input, tag) -> archive.firstGoodFrom(site, tag, to).map(ArchivedReading::value).orElse(null))
                 : MissingDataContext.NONE;
         account(source, hourStart, byInput, context, pending.lateCount, pending.lateCount
-                + " readings came after the hour's allowed lateness (" + Duration.ofMillis(allowedLatenessMs)
+                + " readings came after the hour's allowed lateness (" + Duration.ofMillis(schedule.allowedLatenessMs())
                 + "); computed again from the stored telemetry", out);
     }
 
@@ -492,7 +491,7 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
             if (earlier.getKey() >= hourStart || !e.awaitsValueAfter || e.dirty) continue;
             e.dirty = true;
             hours.put(earlier.getKey(), e);
-            context.timerService().registerEventTimeTimer(computeTime(earlier.getKey()));
+            context.timerService().registerEventTimeTimer(HourSchedule.computeTime(earlier.getKey()));
         }
     }
 
@@ -517,15 +516,5 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
         boolean flow = spec.isTag() && model.tag(spec.tag()).map(t -> t.unitOfMeasure().integratedOverTime().isPresent())
                 .orElse(false);
         return flow ? FLOW_LOOK_BACK_HOURS : LOOK_BACK_HOURS;
-    }
-
-    /** The event time at which an hour is first computed: its end (timers fire at watermark ≥ t). */
-    private static long computeTime(long hourStart) {
-        return hourStart + HOUR_MS - 1;
-    }
-
-    /** The event time after which the hour takes no more readings and its state goes. */
-    private long closeTime(long hourStart) {
-        return hourStart + HOUR_MS + allowedLatenessMs - 1;
     }
 }

@@ -6,8 +6,9 @@ import io.plumeline.core.chain.ChainHour;
 import io.plumeline.core.chain.MaterialBalance;
 import io.plumeline.core.chain.ProductionChain;
 import io.plumeline.core.chain.StreamMassIntegral;
-import io.plumeline.core.emissions.LatestBefore;
+import io.plumeline.core.emissions.HourSchedule;
 import io.plumeline.core.emissions.HourlyEmission;
+import io.plumeline.core.emissions.LatestBefore;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.flink.influx.InfluxPoint;
@@ -47,7 +48,7 @@ public class HourlyChain extends KeyedCoProcessFunction<String, HourResult, Stre
 
     private final SiteModelText siteModel;
     private final Duration maxHold;
-    private final long allowedLatenessMs;
+    private final HourSchedule schedule;
     private final double imbalanceThreshold;
 
     private transient SiteModel model;
@@ -61,7 +62,7 @@ public class HourlyChain extends KeyedCoProcessFunction<String, HourResult, Stre
     public HourlyChain(SiteModelText siteModel, Duration maxHold, Duration allowedLateness, double imbalanceThreshold) {
         this.siteModel = siteModel;
         this.maxHold = maxHold;
-        this.allowedLatenessMs = allowedLateness.toMillis();
+        this.schedule = new HourSchedule(allowedLateness.toMillis());
         this.imbalanceThreshold = imbalanceThreshold;
     }
 
@@ -93,7 +94,7 @@ public class HourlyChain extends KeyedCoProcessFunction<String, HourResult, Stre
 
     @Override
     public void processElement2(StreamSample sample, Context context, Collector<InfluxPoint> out) throws Exception {
-        long hourStart = Math.floorDiv(sample.ts().toEpochMilli(), HOUR_MS) * HOUR_MS;
+        long hourStart = HourSchedule.hourOf(sample.ts().toEpochMilli());
         if (closed(hourStart, context)) return;
         ChainHourState hour = hourState(hourStart);
         hour.samples.add(sample);
@@ -105,7 +106,7 @@ public class HourlyChain extends KeyedCoProcessFunction<String, HourResult, Stre
 
     /** Whether the hour's allowed lateness has passed (its state is gone); what comes then is counted and dropped. */
     private boolean closed(long hourStart, Context context) {
-        if (context.timerService().currentWatermark() < closeTime(hourStart)) return false;
+        if (!schedule.closed(hourStart, context.timerService().currentWatermark())) return false;
         lateChainInputs.inc();
         return true;
     }
@@ -119,13 +120,12 @@ public class HourlyChain extends KeyedCoProcessFunction<String, HourResult, Stre
     private void changed(long hourStart, ChainHourState hour, Context context) throws Exception {
         hour.dirty = true;
         hours.put(hourStart, hour);
-        context.timerService().registerEventTimeTimer(computeTime(hourStart));
-        context.timerService().registerEventTimeTimer(closeTime(hourStart));
+        schedule.schedule(hourStart, context.timerService()::registerEventTimeTimer);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<InfluxPoint> out) throws Exception {
-        long computeHour = timestamp + 1 - HOUR_MS;
+        long computeHour = HourSchedule.hourComputedAt(timestamp);
         ChainHourState hour = hours.get(computeHour);
         if (hour != null && hour.dirty) {
             compute(computeHour, hour, out);
@@ -133,7 +133,7 @@ public class HourlyChain extends KeyedCoProcessFunction<String, HourResult, Stre
             hour.computed = true;
             hours.put(computeHour, hour);
         }
-        long closeHour = computeHour - allowedLatenessMs;
+        long closeHour = schedule.hourClosedAt(timestamp);
         ChainHourState closing = hours.get(closeHour);
         if (closing != null) {
             for (StreamSample s : closing.samples) {
@@ -164,13 +164,5 @@ public class HourlyChain extends KeyedCoProcessFunction<String, HourResult, Stre
             if (kept.getKey() < hourStart) earlier.addAll(kept.getValue().samples);
         }
         return LatestBefore.hourSamples(earlier, hour.samples, StreamSample::tag, StreamSample::ts, StreamSample::sample);
-    }
-
-    private static long computeTime(long hourStart) {
-        return hourStart + HOUR_MS - 1;
-    }
-
-    private long closeTime(long hourStart) {
-        return hourStart + HOUR_MS + allowedLatenessMs - 1;
     }
 }

@@ -2,9 +2,9 @@ package io.plumeline.flink;
 
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
-import io.plumeline.core.emissions.LatestBefore;
 import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.emissions.HourlyEmissions;
+import io.plumeline.core.emissions.LatestBefore;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.site.EmissionSource;
 import io.plumeline.core.site.SiteModel;

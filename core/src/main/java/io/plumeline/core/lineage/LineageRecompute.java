@@ -1,7 +1,7 @@
 package io.plumeline.core.lineage;
 
-import io.plumeline.core.emissions.LatestBefore;
 import io.plumeline.core.emissions.HourlyEmissions;
+import io.plumeline.core.emissions.LatestBefore;
 import io.plumeline.core.emissions.MissingDataContext;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.emissions.SourceHourAccount;
