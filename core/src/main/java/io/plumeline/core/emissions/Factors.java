@@ -29,8 +29,4 @@ public record Factors(FactorTable epaC1C2, FactorTable epaSubpartY, FactorTable 
                  CN_MEE_ETHYLENE_DECOKING, CN_MEE_CO2_RECOVERY, EPA_PART75_F11, POLLUTANT_MASS -> List.of();
         };
     }
-
-    public Factors withEpaC1C2(FactorTable table) {
-        return new Factors(table, epaSubpartY, ipccMrr, mrrAnnexIv, chinaMee, chinaGrid);
-    }
 }

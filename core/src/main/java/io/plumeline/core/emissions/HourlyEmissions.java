@@ -100,28 +100,6 @@ public final class HourlyEmissions {
         return CalculationMethod.find(source.method()).map(INTEGRATED::containsKey).orElse(false);
     }
 
-    /**
-     * The sources the Flink job accounted before the other methods came: EPA_C2A only. Kept until
-     * flink-jobs moves to {@link #accounts} and {@link #check}; its start-up check looks every source it
-     * accounts up in Table C-1, which a flare (EPA_Y2, no fuel) does not have.
-     */
-    @Deprecated
-    public static boolean supports(EmissionSource source) {
-        return EPA_C2A.name().equals(source.method());
-    }
-
-    /**
-     * CO2 only, with {@code c1c2} as Table C-1/C-2: the result the Flink job was built on. Kept until
-     * flink-jobs moves to the overloads that give every gas.
-     */
-    @Deprecated
-    public static List<HourlyEmission> compute(SiteModel model, EmissionSource source, Instant hourStart,
-                                               Map<String, List<Sample>> samplesByInput, Duration maxHold,
-                                               FactorTable c1c2) {
-        return compute(model, source, hourStart, samplesByInput, maxHold,
-                new Calculator(DEFAULT_FACTORS.withEpaC1C2(c1c2))).stream().filter(e -> e.gas().equals("CO2")).toList();
-    }
-
     /** Every gas of the source in the hour, with the factor tables shipped with core. */
     public static List<HourlyEmission> compute(SiteModel model, EmissionSource source, Instant hourStart,
                                                Map<String, List<Sample>> samplesByInput, Duration maxHold) {

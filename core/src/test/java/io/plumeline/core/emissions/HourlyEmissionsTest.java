@@ -29,7 +29,6 @@ class HourlyEmissionsTest {
               - {id: stack-scf, unit: h, category: stationary_combustion, method: EPA_C2A, fuel: fuel_gas,
                  inputs: {fuelQuantity: flow_scf, hhv: {value: 38.5, uom: MJ/Nm3}}}
             """, "test");
-    private static final FactorTable TABLE = FactorTable.load(FactorTable.EPA_PART98_C1_C2);
     private static final Instant HOUR = Instant.parse("2026-11-26T04:00:00Z");
     private static final Duration HOLD = Duration.ofMinutes(5);
 
@@ -40,7 +39,7 @@ class HourlyEmissionsTest {
     }
 
     private static HourlyEmission compute(String source, Map<String, List<Sample>> samples) {
-        return HourlyEmissions.compute(MODEL, MODEL.source(source).orElseThrow(), HOUR, samples, HOLD, TABLE).get(0);
+        return HourlyEmissions.compute(MODEL, MODEL.source(source).orElseThrow(), HOUR, samples, HOLD).get(0);
     }
 
     @Test

@@ -126,14 +126,6 @@ class HourlyMethodsTest {
     }
 
     @Test
-    void theFlinkSignatureKeepsGivingCo2Only() {
-        List<HourlyEmission> e = HourlyEmissions.compute(MODEL, MODEL.source("c2a").orElseThrow(), HOUR,
-                Map.of("fuelQuantity", constant(1200), "hhv", constant(38.5)), HOLD, FactorTable.load(FactorTable.EPA_PART98_C1_C2));
-        assertThat(e).extracting(HourlyEmission::gas).containsExactly("CO2");
-        assertThat(e.get(0).massKg()).isCloseTo(2583.56, within(0.01));
-    }
-
-    @Test
     void theHeatingValueIsWeightedByTheFuelFlowAsInEqC2b() {
         // 1,000 Nm3/h at 40 MJ/Nm3 for 30 min, then 2,000 Nm3/h at 30 MJ/Nm3: 20,000 + 30,000 = 50,000 MJ
         // (the unweighted mean HHV, 35 MJ/Nm3 × 1,500 Nm3, would give 52,500 MJ). Weighted HHV = 50,000 / 1,500.
@@ -261,7 +253,6 @@ class HourlyMethodsTest {
             assertThat(model.sources()).allSatisfy(s -> assertThat(HourlyEmissions.accounts(s)).as(s.id()).isTrue());
             HourlyEmissions.check(model, Calculator.withDefaults());
         }
-        assertThat(MODEL.sources().stream().filter(HourlyEmissions::supports).map(s -> s.id())).containsExactly("c2a");
     }
 
     @Test
