@@ -13,7 +13,8 @@ import org.apache.flink.api.common.functions.MapFunction;
  * {@code substituted} and {@code substitution_tier} (the §75.33 tier or the program's rules that filled the gaps,
  * {@code none}) label substituted hours,
  * {@code late_count} says how many readings came after the hour's first result, {@code revision} whether the stream
- * computed the hour ({@code stream}) or it was computed again from the stored telemetry ({@code archive}).
+ * computed the hour ({@code stream}) or it was computed again from the stored telemetry ({@code archive}),
+ * {@code operating} false for an hour the source's status tag showed it shut down for (zero, nothing substituted).
  */
 public class EmissionToPoint implements MapFunction<HourResult, InfluxPoint> {
 
@@ -36,6 +37,7 @@ public class EmissionToPoint implements MapFunction<HourResult, InfluxPoint> {
                 .field(Keys.SUBSTITUTION_TIER, result.substituted() ? result.substitution() : NO_TIER)
                 .field(Keys.LATE_COUNT, (double) result.lateCount())
                 .field(Keys.REVISION, result.fromArchive() ? "archive" : "stream")
+                .field(Keys.OPERATING, result.operating())
                 .field(Keys.LINEAGE_ID, e.lineageId())
                 .timestamp(e.hourStart())
                 .toPoint();

@@ -54,7 +54,7 @@ public class FanOutToSources extends RichFlatMapFunction<Reading, SourceSample> 
                             .add(new SourceInputRef(source.id(), input.getKey()));
                 }
             }
-            HourlyEmissions.backupTags(source).forEach((key, tag) ->
+            HourlyEmissions.auxiliaryTags(source).forEach((key, tag) ->
                     byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(new SourceInputRef(source.id(), key)));
         }
         return byTag;

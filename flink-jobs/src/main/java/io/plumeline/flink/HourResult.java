@@ -12,14 +12,16 @@ import java.util.List;
  * kB, is written once per source-hour (docs/lineage.md): the lineage ids of all its rows ({@code hourLineageIds}),
  * by which it is found, and its record as JSON ({@code lineage}). {@code fromArchive}: computed again from the stored
  * telemetry because readings came after the hour's state was gone ({@code lateCount} then counts those).
+ * {@code operating}: false for an hour the source's status tag showed it shut down for.
  */
 public record HourResult(HourlyEmission emission, String substitution, int lateCount,
-                         List<String> hourLineageIds, String lineage, boolean fromArchive) implements Serializable {
+                         List<String> hourLineageIds, String lineage, boolean fromArchive, boolean operating)
+        implements Serializable {
 
     /** A result of the stream: computed from the readings the job holds in state. */
     public HourResult(HourlyEmission emission, String substitution, int lateCount, List<String> hourLineageIds,
                       String lineage) {
-        this(emission, substitution, lateCount, hourLineageIds, lineage, false);
+        this(emission, substitution, lateCount, hourLineageIds, lineage, false, true);
     }
 
     public boolean substituted() {

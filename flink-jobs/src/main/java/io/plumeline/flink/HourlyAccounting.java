@@ -8,6 +8,7 @@ import io.plumeline.core.emissions.InputFill;
 import io.plumeline.core.emissions.LatestBefore;
 import io.plumeline.core.emissions.MissingDataContext.InputHistory;
 import io.plumeline.core.emissions.MissingDataContext;
+import io.plumeline.core.emissions.OperatingHours;
 import io.plumeline.core.emissions.ReferencePeriod;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.emissions.SourceHourAccount;
@@ -306,7 +307,7 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
         source.inputs().forEach((input, spec) -> {
             if (spec.isTag()) inputsByTag.computeIfAbsent(spec.tag(), t -> new ArrayList<>()).add(input);
         });
-        HourlyEmissions.backupTags(source).forEach((key, tag) -> inputsByTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(key));
+        HourlyEmissions.auxiliaryTags(source).forEach((key, tag) -> inputsByTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(key));
         List<SourceSample> samples = new ArrayList<>(pending.samples);
         Set<String> known = new HashSet<>();
         for (SourceSample s : pending.samples) known.add(s.input() + "@" + s.ts());
@@ -346,7 +347,13 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
         SourceHourAccount account;
         LineageRecord record;
         String substitution;
-        if (PART75.equals(source.substitution())) {
+        if (OperatingHours.notOperating(source.operatingStatus(), byInput.get(OperatingHours.STATUS_KEY), from, maxHold)) {
+            // a shut-down hour fills nothing and enters no look-back or reference period
+            account = SourceHourAccount.of(model, source, from, byInput, maxHold, HourlyEmissions.DEFAULT_CALCULATOR);
+            substitution = null;
+            record = SourceHourLineage.of(job, model, source, from, byInput, byInput, maxHold, account, null,
+                    MissingDataContext.NONE);
+        } else if (PART75.equals(source.substitution())) {
             Map<String, List<Sample>> filled = new HashMap<>(byInput);
             Tier worst = part75(source, hourStart, byInput, filled);
             account = worst == null
@@ -370,7 +377,7 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
         // give no CO2e)
         for (int i = 0; i < emissions.size(); i++) {
             out.collect(new HourResult(emissions.get(i), substitution, lateCount, i == 0 ? ids : null,
-                    i == 0 ? lineage : null, revision != null));
+                    i == 0 ? lineage : null, revision != null, account.operating()));
         }
         return account;
     }

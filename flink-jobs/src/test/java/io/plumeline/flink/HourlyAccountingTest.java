@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.emissions.HourlyEmissions;
+import io.plumeline.core.emissions.OperatingHours;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.lineage.InputTrace;
 import io.plumeline.core.lineage.LineageJson;
@@ -286,6 +287,40 @@ class HourlyAccountingTest {
             boolean bad = !t.isBefore(H4.plusSeconds(50 * 60)) && t.isBefore(H5.plusSeconds(10 * 60));
             sample("hhv", t, bad ? null : t.isBefore(H5) ? 38.5 : 40.5);
         }
+    }
+
+    /**
+     * heater-1.stack names its run signal: shut down from 04:00 to 05:00 (the signal 0 every minute, no fuel or HHV
+     * reading at all), the hour is a non-operating hour — 0 kg, nothing substituted, marked so — where without the
+     * signal it would be a missing hour filled by §98.35(b). The hour before burned the worked example's fuel.
+     */
+    @Test
+    void anHourTheRunSignalShowsShutDownIsANonOperatingHourNotAMissingOne() throws Exception {
+        open(TestSite.withOperatingStatus(), Duration.ZERO);
+        Instant h3 = H4.minus(Duration.ofHours(1));
+        hour(h3, H4, null, null);
+        for (Instant t = h3; t.isBefore(H5); t = t.plusSeconds(60)) {
+            double running = t.isBefore(H4) ? 1 : 0;
+            sent.computeIfAbsent(TestSite.RUNNING, k -> new ArrayList<>()).add(new Sample(t, running));
+            harness.processElement(new StreamRecord<>(new SourceSample(SOURCE, OperatingHours.STATUS_KEY, TestSite.RUNNING, t,
+                    running, "GOOD"), t.toEpochMilli()));
+        }
+        watermark(H5);
+
+        assertThat(co2()).hasSize(2);
+        assertThat(co2().get(0).operating()).isTrue();
+        assertThat(co2().get(0).emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG, within(0.01));
+        HourResult off = co2().get(1);
+        assertThat(off.emission().hourStart()).isEqualTo(H4);
+        assertThat(off.operating()).isFalse();
+        assertThat(off.emission().massKg()).isZero();
+        assertThat(off.substituted()).isFalse();
+        assertThat(off.emission().substitutedMin()).isZero();
+        List<HourResult> hour = results().stream().filter(r -> r.emission().hourStart().equals(H4)).toList();
+        LineageRecord record = LineageJson.read(hour.get(0).lineage());
+        assertThat(record.notOperating()).isTrue();
+        assertThat(LineageRecompute.recompute(TestSite.withOperatingStatus().yaml(), "operating", record, sent).emissions())
+                .isEqualTo(hour.stream().map(HourResult::emission).toList());
     }
 
     /**

@@ -19,6 +19,7 @@ final class TestSite {
     static final String CRUDE = "cdu-1.crude feed,a=b";
     static final String SOURCE = "heater-1.stack";
     static final String BACKUP_FLOW = "heater-1.fuel_gas_flow_backup";
+    static final String RUNNING = "heater-1.running";
     static final long GOOD = 0;
     static final long BAD_SENSOR_FAILURE = 0x808E0000L;
     static final long UNCERTAIN = 0x40000000L;
@@ -50,6 +51,13 @@ final class TestSite {
                 + ", unit: heater-1, server: dcs-1, node: \"nsu=urn:test;s=FuelGasFlowB\", uom: Nm3/h}\n")
                 .replace("    method: EPA_C2A\n", "    method: EPA_C2A\n    missingData: {fuelQuantity: {backup: "
                         + BACKUP_FLOW + "}}\n"));
+    }
+
+    /** The test site with {@link #RUNNING}, a run signal (1 running, 0 shut down), as heater-1.stack's operating status. */
+    static SiteModelText withOperatingStatus() {
+        return edited("operating", yaml -> yaml.replace("tags:\n", "tags:\n  - {id: " + RUNNING
+                + ", unit: heater-1, server: dcs-1, node: \"nsu=urn:test;s=Running\", uom: \"1\"}\n")
+                .replace("    method: EPA_C2A\n", "    method: EPA_C2A\n    operatingStatus: {tag: " + RUNNING + ", above: 0.5}\n"));
     }
 
     private static SiteModelText edited(String name, UnaryOperator<String> edit) {

@@ -32,6 +32,7 @@ public final class Keys {
     public static final String SUBSTITUTION_TIER = "substitution_tier";
     public static final String LATE_COUNT = "late_count";
     public static final String REVISION = "revision";
+    public static final String OPERATING = "operating";
     public static final String LINEAGE_ID = "lineage_id";
     public static final String KG_PER_H = "kg_per_h";
 

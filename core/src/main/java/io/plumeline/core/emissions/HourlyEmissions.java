@@ -86,12 +86,16 @@ public final class HourlyEmissions {
         return input + ".backup";
     }
 
-    /** Per {@link #backupKey}, the backup tag whose readings the job hands over with the source's inputs. */
-    public static Map<String, String> backupTags(EmissionSource source) {
+    /**
+     * The tags whose readings the job hands over with the source's inputs though no input reads them, by key: each
+     * input's backup tag ({@link #backupKey}) and the operating-status tag ({@link OperatingHours#STATUS_KEY}).
+     */
+    public static Map<String, String> auxiliaryTags(EmissionSource source) {
         Map<String, String> tags = new LinkedHashMap<>();
         source.missingData().forEach((input, md) -> {
             if (md.backup() != null) tags.put(backupKey(input), md.backup());
         });
+        if (source.operatingStatus() != null) tags.put(OperatingHours.STATUS_KEY, source.operatingStatus().tag());
         return tags;
     }
 
@@ -153,6 +157,21 @@ public final class HourlyEmissions {
      */
     public static HourlyInputs inputs(SiteModel model, EmissionSource source, Instant hourStart,
                                       Map<String, List<Sample>> samplesByInput, Duration maxHold, MissingDataContext context) {
+        return inputs(model, source, hourStart, samplesByInput, maxHold, context, true);
+    }
+
+    /**
+     * The calculation request of an hour in which the source did not operate ({@link OperatingHours}): nothing
+     * burned or flowed, so every tag input is zero and nothing is filled; its status data covered the hour.
+     */
+    public static HourlyInputs notOperating(SiteModel model, EmissionSource source, Instant hourStart, Duration maxHold) {
+        HourlyInputs none = inputs(model, source, hourStart, Map.of(), maxHold, MissingDataContext.NONE, false);
+        return new HourlyInputs(none.calculation(), 100.0, 0, List.of());
+    }
+
+    private static HourlyInputs inputs(SiteModel model, EmissionSource source, Instant hourStart,
+                                       Map<String, List<Sample>> samplesByInput, Duration maxHold, MissingDataContext context,
+                                       boolean fill) {
         CalculationMethod method = CalculationMethod.find(source.method()).orElseThrow(() ->
                 new IllegalArgumentException("unknown method '" + source.method() + "' of source '" + source.id() + "'"));
         List<String> candidates = INTEGRATED.get(method);
@@ -165,7 +184,7 @@ public final class HourlyEmissions {
                     + " to account the hour by");
         }
         Instant end = hourStart.plus(HOUR);
-        MissingDataRule rule = EmissionSource.PROGRAM.equals(source.substitution())
+        MissingDataRule rule = fill && EmissionSource.PROGRAM.equals(source.substitution())
                 ? MissingDataRule.ofProgram(model.site().program()).orElse(null) : null;
         Map<String, List<Sample>> measured = new LinkedHashMap<>();
         source.inputs().forEach((name, spec) -> {

@@ -14,8 +14,10 @@ import java.util.Map;
  * its working (the steps and the factor tables they came from) and the rows of measurement {@code emissions}.
  * The Flink job and a recompute from stored readings both come through here, so they give the same numbers.
  */
-public record SourceHourAccount(HourlyInputs inputs, CalculationResult result, List<HourlyEmission> emissions) {
+public record SourceHourAccount(HourlyInputs inputs, CalculationResult result, List<HourlyEmission> emissions,
+                                boolean operating) {
 
+    /** {@code operating} false: an hour in which the source did not operate ({@link OperatingHours}). */
     public SourceHourAccount {
         emissions = List.copyOf(emissions);
     }
@@ -34,8 +36,11 @@ public record SourceHourAccount(HourlyInputs inputs, CalculationResult result, L
     public static SourceHourAccount of(SiteModel model, EmissionSource source, Instant hourStart,
                                        Map<String, List<Sample>> measured, Duration maxHold, MissingDataContext context,
                                        Calculator calculator) {
+        if (OperatingHours.notOperating(source.operatingStatus(), measured.get(OperatingHours.STATUS_KEY), hourStart, maxHold)) {
+            return notOperating(model, source, hourStart, maxHold, calculator);
+        }
         HourlyInputs inputs = HourlyEmissions.inputs(model, source, hourStart, measured, maxHold, context);
-        return account(model, source, hourStart, inputs, inputs.availabilityPct(), inputs.substitutedMin(), calculator);
+        return account(model, source, hourStart, inputs, inputs.availabilityPct(), inputs.substitutedMin(), calculator, true);
     }
 
     /** The fills the program's rule applied, per input and rule (empty when nothing was filled). */
@@ -51,9 +56,19 @@ public record SourceHourAccount(HourlyInputs inputs, CalculationResult result, L
     public static SourceHourAccount substituted(SiteModel model, EmissionSource source, Instant hourStart,
                                                 Map<String, List<Sample>> measured, Map<String, List<Sample>> filled,
                                                 Duration maxHold, Calculator calculator) {
+        if (OperatingHours.notOperating(source.operatingStatus(), measured.get(OperatingHours.STATUS_KEY), hourStart, maxHold)) {
+            return notOperating(model, source, hourStart, maxHold, calculator);
+        }
         double availability = HourlyEmissions.inputs(model, source, hourStart, measured, maxHold).availabilityPct();
         HourlyInputs inputs = HourlyEmissions.inputs(model, source, hourStart, filled, maxHold);
-        return account(model, source, hourStart, inputs, availability, 60 * (100 - availability) / 100, calculator);
+        return account(model, source, hourStart, inputs, availability, 60 * (100 - availability) / 100, calculator, true);
+    }
+
+    /** A non-operating hour: every gas zero, nothing substituted, marked so that no look-back takes it. */
+    private static SourceHourAccount notOperating(SiteModel model, EmissionSource source, Instant hourStart, Duration maxHold,
+                                                  Calculator calculator) {
+        HourlyInputs inputs = HourlyEmissions.notOperating(model, source, hourStart, maxHold);
+        return account(model, source, hourStart, inputs, inputs.availabilityPct(), 0, calculator, false);
     }
 
     /**
@@ -61,7 +76,8 @@ public record SourceHourAccount(HourlyInputs inputs, CalculationResult result, L
      * hour's {@link HourlyEmission#CO2E} total (pollutants have no GWP and are in no total).
      */
     private static SourceHourAccount account(SiteModel model, EmissionSource source, Instant hourStart, HourlyInputs inputs,
-                                             double availabilityPct, double substitutedMin, Calculator calculator) {
+                                             double availabilityPct, double substitutedMin, Calculator calculator,
+                                             boolean operating) {
         CalculationResult result = calculator.calculate(inputs.calculation());
         String site = model.site().id();
         List<HourlyEmission> emissions = new ArrayList<>();
@@ -77,6 +93,6 @@ public record SourceHourAccount(HourlyInputs inputs, CalculationResult result, L
                     hourStart, result.co2eKg(), result.co2eKg(), availabilityPct, substitutedMin,
                     HourlyEmission.lineageId(site, source.id(), HourlyEmission.CO2E, hourStart)));
         }
-        return new SourceHourAccount(inputs, result, emissions);
+        return new SourceHourAccount(inputs, result, emissions, operating);
     }
 }

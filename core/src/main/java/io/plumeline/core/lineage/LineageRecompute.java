@@ -61,7 +61,7 @@ public final class LineageRecompute {
                 filled.put(name, f);
             }
         }
-        HourlyEmissions.backupTags(source).forEach((key, tag) ->
+        HourlyEmissions.auxiliaryTags(source).forEach((key, tag) ->
                 measured.put(key, asTheJobSaw(readingsByTag.getOrDefault(tag, List.of()), from, to)));
         SourceHourAccount account = record.substitutionTier() == null
                 ? SourceHourAccount.of(model, source, from, measured, record.maxHold(),

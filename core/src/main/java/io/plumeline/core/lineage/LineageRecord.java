@@ -21,14 +21,15 @@ import java.util.Optional;
  * what the rule knew from beyond the hour (per input: the value before, the value after, the reference period), so
  * that the hour can be computed again to the bit. {@code revision} is null for an hour as the stream computed it, and
  * says why otherwise (readings that came after the hour's state was gone, the hour computed again from the stored
- * telemetry).
+ * telemetry). {@code notOperating} is true for an hour the source's status tag showed it shut down for (zero
+ * emissions, nothing filled), absent otherwise.
  */
 public record LineageRecord(String site, String unit, String source, Instant hourStart, String method, String equation,
                             List<FactorSource> factorTables, FactorSource gwp, String siteModelSha256,
                             String jobVersion, Duration maxHold, String substitution, String substitutionTier,
                             double availabilityPct, double substitutedMin, List<InputTrace> inputs,
                             List<CalculationStep> steps, List<GasRow> results, List<InputFill> fills,
-                            Map<String, InputHistory> missingData, String revision) {
+                            Map<String, InputHistory> missingData, String revision, Boolean notOperating) {
 
     /** One {@code emissions} point of the hour as the job wrote it. */
     public record GasRow(String gas, String lineageId, double massKg, double co2eKg) {
@@ -47,7 +48,7 @@ public record LineageRecord(String site, String unit, String source, Instant hou
     public LineageRecord revised(String why) {
         return new LineageRecord(site, unit, source, hourStart, method, equation, factorTables, gwp, siteModelSha256,
                 jobVersion, maxHold, substitution, substitutionTier, availabilityPct, substitutedMin, inputs, steps, results,
-                fills, missingData, why);
+                fills, missingData, why, notOperating);
     }
 
     public Optional<GasRow> result(String gas) {

@@ -61,7 +61,7 @@ public final class SourceHourLineage {
                 account.result().method().citation(), factorTables(account.result().steps()),
                 account.inputs().calculation().gwp().source(), job.siteModelSha256(), job.jobVersion(), maxHold,
                 source.substitution(), substitutionTier, first.availabilityPct(), first.substitutedMin(), inputs,
-                account.result().steps(), rows, account.fills(), context.byInput(), null);
+                account.result().steps(), rows, account.fills(), context.byInput(), null, account.operating() ? null : true);
     }
 
     /** The tables the factors of the working came from, each once, in the order of the working. */

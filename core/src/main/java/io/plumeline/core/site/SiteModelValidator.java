@@ -153,6 +153,7 @@ final class SiteModelValidator {
         oneOf(path + ".category", source.category(), CATEGORIES, true);
         oneOf(path + ".substitution", source.substitution(), SUBSTITUTIONS, true);
         MissingDataChecks.check(model, path, source, this::problem);
+        checkOperatingStatus(path + ".operatingStatus", source.operatingStatus(), tags);
         if (!required(path + ".method", source.method())) {
             return;
         }
@@ -176,6 +177,14 @@ final class SiteModelValidator {
             checkSourceInput(path + ".inputs." + entry.getKey(), method, entry.getKey(), entry.getValue(), tags);
         }
         checkHeatingValueBasis(path + ".inputs", source);
+    }
+
+    private void checkOperatingStatus(String path, EmissionSource.OperatingStatus status, Set<String> tags) {
+        if (status == null) return;
+        refers(path + ".tag", status.tag(), tags, "tag", true);
+        if (status.above() == null || !Double.isFinite(status.above())) {
+            problem(path + ".above", "is required: the value above which the tag says the source operates");
+        }
     }
 
     /** Fuel × heating value is energy only when both are per gas volume, per liquid volume or per mass. */
