@@ -2,6 +2,8 @@ package io.plumeline.flink;
 
 import io.plumeline.core.contracts.ReadyLines;
 import io.plumeline.core.contracts.Topics;
+import io.plumeline.core.site.RecordRetention;
+import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.site.SiteModelException;
 import io.plumeline.flink.influx.InfluxCredentials;
 import io.plumeline.flink.influx.InfluxDbSink;
@@ -120,6 +122,12 @@ final class JobCommand implements Callable<Integer> {
             description = "how long InfluxDB keeps telemetry, late readings and live rates (retention policy raw, at least P1D)")
     Duration telemetryRetention;
 
+    @Option(names = "--record-retention", paramLabel = "DURATION",
+            description = "how long InfluxDB keeps the telemetry of the tags a reportable source reads (retention policy"
+                    + " record; default: the site program's record-keeping period, P1096D for EPA_PART98, P3653D for"
+                    + " EU_ETS, P1827D for CN_MEE)")
+    Duration recordRetention;
+
     @Option(names = "--imbalance-threshold", defaultValue = "0.02", paramLabel = "FRACTION",
             description = "relative imbalance of a unit's material balance above which its hour is flagged (default: ${DEFAULT-VALUE})")
     double imbalanceThreshold;
@@ -147,10 +155,10 @@ final class JobCommand implements Callable<Integer> {
             if (recomputeDelay.isNegative()) {
                 throw new IllegalArgumentException("--recompute-delay must not be negative, found " + recomputeDelay);
             }
-            retentionPolicies();
             influxCredentials();
             siteModel = SiteModelText.read(site);
             HourlyAccounting.checkSources(siteModel.model());
+            retentionPolicies(siteModel.model());
         } catch (SiteModelException | IllegalArgumentException | UncheckedIOException e) {
             System.err.println("PlumelineJob: " + e.getMessage());
             return 2;
@@ -188,7 +196,7 @@ final class JobCommand implements Callable<Integer> {
 
     /** The job wired to Kafka and InfluxDB as the flags say. */
     PlumelineJob job(SiteModelText siteModel) {
-        return job(siteModel, InfluxDbSink.of(influx, influxDb, retentionPolicies()).withCredentials(influxCredentials()))
+        return job(siteModel, InfluxDbSink.of(influx, influxDb, retentionPolicies(siteModel.model())).withCredentials(influxCredentials()))
                 .withArchive(new InfluxTelemetryArchive(influx, influxDb, influxCredentials()));
     }
 
@@ -211,11 +219,13 @@ final class JobCommand implements Callable<Integer> {
                 influxSink, imbalanceThreshold);
     }
 
-    private RetentionPolicies retentionPolicies() {
+    private RetentionPolicies retentionPolicies(SiteModel model) {
+        Duration record = recordRetention != null ? recordRetention : RecordRetention.ofProgram(model.site().program());
         try {
-            return new RetentionPolicies(telemetryRetention);
+            return new RetentionPolicies(telemetryRetention, record.compareTo(telemetryRetention) < 0 && recordRetention == null
+                    ? telemetryRetention : record);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--telemetry-retention: " + e.getMessage(), e);
+            throw new IllegalArgumentException("--telemetry-retention, --record-retention: " + e.getMessage(), e);
         }
     }
 

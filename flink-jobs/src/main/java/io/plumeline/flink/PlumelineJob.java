@@ -124,6 +124,9 @@ public final class PlumelineJob {
         DataStream<InfluxPoint> telemetryPoints = readings
                 .map(new ReadingToPoint(siteModel), points)
                 .name("telemetry points").uid("telemetry-points");
+        DataStream<InfluxPoint> recordPoints = readings
+                .flatMap(new ReadingToRecordPoint(siteModel), points)
+                .name("telemetry kept for the record").uid("record-points");
 
         DataStream<SourceSample> sourceSamples = readings
                 .flatMap(new FanOutToSources(siteModel), TypeInformation.of(SourceSample.class))
@@ -162,8 +165,8 @@ public final class PlumelineJob {
                 .process(new LimitCheck(siteModel), points)
                 .name("limits").uid("limits");
 
-        DataStream<InfluxPoint> results = telemetryPoints.union(emissionPoints, lineagePoints, latePoints, ratePoints,
-                alertPoints);
+        DataStream<InfluxPoint> results = telemetryPoints.union(recordPoints, emissionPoints, lineagePoints, latePoints,
+                ratePoints, alertPoints);
         if (!siteModel.model().streams().isEmpty()) results = results.union(chainPoints(readings, hours, points));
         results.sinkTo(influx).name("influxdb").uid("influxdb-sink");
     }

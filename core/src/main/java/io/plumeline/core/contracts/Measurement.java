@@ -21,9 +21,13 @@ public enum Measurement {
     /** The database every measurement is written to unless a deployment names another. */
     public static final String DATABASE = "plumeline";
 
-    /** The two retention policies the job creates (docs/operations.md, "Retention"). */
+    /**
+     * The retention policies the job creates (docs/operations.md, "Retention"): {@code record} holds a second copy of
+     * the telemetry of the tags a reportable source reads, for as long as the site's program keeps records
+     * ({@code io.plumeline.core.site.RecordRetention}).
+     */
     public enum Retention {
-        RAW("raw"), FOREVER("forever");
+        RAW("raw"), RECORD("record"), FOREVER("forever");
 
         private final String policy;
 

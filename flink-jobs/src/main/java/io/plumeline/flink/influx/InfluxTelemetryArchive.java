@@ -17,19 +17,30 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The raw telemetry the job's own sink wrote (measurement {@link Measurement#TELEMETRY}: tags site, tag; fields value, quality),
+ * The telemetry the job's own sink wrote (measurement {@link Measurement#TELEMETRY} in policies record and raw: tags
+ * site, tag; fields value, quality),
  * read back through InfluxDB's {@code /query} with the sink's database and credentials. A refused or failed query
  * is an {@link IOException}: the caller keeps what it wanted to compute and tries again.
  */
 public final class InfluxTelemetryArchive implements TelemetryArchive {
 
-    private static final String TELEMETRY = InfluxQl.qualified(Measurement.TELEMETRY);
+    /**
+     * Where the telemetry is: the copy kept for the record (the tags of reportable sources, for years) and the raw
+     * one (every tag, for the telemetry retention); a reading in both is the same reading.
+     */
+    private static final List<String> TELEMETRY = List.of(
+            InfluxQl.identifier(Measurement.Retention.RECORD.policy()) + "." + InfluxQl.identifier(Measurement.TELEMETRY.id()),
+            InfluxQl.qualified(Measurement.TELEMETRY));
     private static final String GOOD = Quality.GOOD.name();
+    private static final String NO_RECORD_POLICY = "retention policy not found: " + Measurement.Retention.RECORD.policy();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** How far back the value before a gap is looked for: a reporting year. */
     private static final Duration BEFORE_WITHIN = Duration.ofDays(366);
@@ -49,34 +60,47 @@ public final class InfluxTelemetryArchive implements TelemetryArchive {
     public List<ArchivedReading> read(String site, Collection<String> tags, Instant from, Instant to) throws IOException {
         if (tags.isEmpty()) return List.of();
         String anyTag = tags.stream().map(t -> is(Keys.TAG, t)).collect(Collectors.joining(" OR "));
-        JsonNode series = select("SELECT " + identifiers(Keys.VALUE, Keys.QUALITY) + " FROM " + TELEMETRY
-                + " WHERE " + is(Keys.SITE, site) + " AND (" + anyTag + ") AND time >= " + nanos(from) + " AND time < " + nanos(to)
-                + " GROUP BY " + identifiers(Keys.TAG));
-        List<ArchivedReading> readings = new ArrayList<>();
-        for (JsonNode s : series) {
-            String tag = s.path("tags").path(Keys.TAG).asText();
-            for (JsonNode row : s.path("values")) readings.add(reading(tag, row));
+        Map<String, ArchivedReading> byTagAndTime = new LinkedHashMap<>();
+        for (String telemetry : TELEMETRY) {
+            JsonNode series = select("SELECT " + identifiers(Keys.VALUE, Keys.QUALITY) + " FROM " + telemetry
+                    + " WHERE " + is(Keys.SITE, site) + " AND (" + anyTag + ") AND time >= " + nanos(from) + " AND time < "
+                    + nanos(to) + " GROUP BY " + identifiers(Keys.TAG));
+            for (JsonNode s : series) {
+                String tag = s.path("tags").path(Keys.TAG).asText();
+                for (JsonNode row : s.path("values")) {
+                    ArchivedReading r = reading(tag, row);
+                    byTagAndTime.putIfAbsent(tag + "@" + r.ts(), r);
+                }
+            }
         }
+        List<ArchivedReading> readings = new ArrayList<>(byTagAndTime.values());
         readings.sort(Comparator.comparing(ArchivedReading::ts));
         return readings;
     }
 
     @Override
     public Optional<ArchivedReading> lastGoodBefore(String site, String tag, Instant t) throws IOException {
-        return one(tag, "last", "time >= " + nanos(t.minus(BEFORE_WITHIN)) + " AND time < " + nanos(t), site);
+        return one(tag, "last", "time >= " + nanos(t.minus(BEFORE_WITHIN)) + " AND time < " + nanos(t), site)
+                .max(Comparator.comparing(ArchivedReading::ts));
     }
 
     @Override
     public Optional<ArchivedReading> firstGoodFrom(String site, String tag, Instant t) throws IOException {
-        return one(tag, "first", "time >= " + nanos(t), site);
+        return one(tag, "first", "time >= " + nanos(t), site).min(Comparator.comparing(ArchivedReading::ts));
     }
 
-    private Optional<ArchivedReading> one(String tag, String selector, String time, String site) throws IOException {
-        JsonNode series = select("SELECT " + selector + "(" + identifiers(Keys.VALUE) + ") FROM " + TELEMETRY + " WHERE "
-                + is(Keys.SITE, site) + " AND " + is(Keys.TAG, tag) + " AND " + is(Keys.QUALITY, GOOD) + " AND " + time);
-        JsonNode row = series.path(0).path("values").path(0);
-        if (row.isMissingNode()) return Optional.empty();
-        return Optional.of(new ArchivedReading(tag, Instant.EPOCH.plusNanos(row.path(0).asLong()), row.path(1).asDouble(), GOOD));
+    /** The selector's GOOD reading of the tag in each policy that has one. */
+    private Stream<ArchivedReading> one(String tag, String selector, String time, String site) throws IOException {
+        List<ArchivedReading> found = new ArrayList<>();
+        for (String telemetry : TELEMETRY) {
+            JsonNode series = select("SELECT " + selector + "(" + identifiers(Keys.VALUE) + ") FROM " + telemetry + " WHERE "
+                    + is(Keys.SITE, site) + " AND " + is(Keys.TAG, tag) + " AND " + is(Keys.QUALITY, GOOD) + " AND " + time);
+            JsonNode row = series.path(0).path("values").path(0);
+            if (!row.isMissingNode()) {
+                found.add(new ArchivedReading(tag, Instant.EPOCH.plusNanos(row.path(0).asLong()), row.path(1).asDouble(), GOOD));
+            }
+        }
+        return found.stream();
     }
 
     private static ArchivedReading reading(String tag, JsonNode row) {
@@ -95,11 +119,11 @@ public final class InfluxTelemetryArchive implements TelemetryArchive {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted reading the archive", e);
         }
-        if (response.outcome() != InfluxDbHttp.Outcome.WRITTEN) {
+        // a database the sink has not set up since the record policy came holds no copy for the record yet
+        if (response.outcome() != InfluxDbHttp.Outcome.WRITTEN && !response.body().contains(NO_RECORD_POLICY)) {
             throw new IOException("the archive at " + http.describe() + " answered " + response.status() + ": "
                     + response.body());
         }
         return InfluxDbHttp.json(response).path("results").path(0).path("series");
     }
-
 }

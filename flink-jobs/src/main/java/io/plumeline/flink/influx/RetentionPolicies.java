@@ -3,6 +3,8 @@ package io.plumeline.flink.influx;
 import static io.plumeline.core.contracts.InfluxQl.identifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plumeline.core.contracts.Measurement;
+import io.plumeline.core.site.RecordRetention;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,14 +13,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The two retention policies of a Plumeline database: {@code raw} (telemetry, late readings, live rates) for
- * the configured period in one-day shards, so expiry drops whole days, and {@code forever} (hourly results,
- * alerts) without limit and the default, so a write that forgets its policy keeps its data. Decides the
- * InfluxQL that brings a database's policies there from what {@code SHOW RETENTION POLICIES} answers.
+ * The three retention policies of a Plumeline database: {@code raw} (telemetry, late readings, live rates) for
+ * the configured period in one-day shards, so expiry drops whole days; {@code record} (a copy of the telemetry of the
+ * tags a reportable source reads) for the program's record-keeping period in one-week shards
+ * ({@link RecordRetention}); and {@code forever} (hourly results, alerts) without limit and the default, so a write
+ * that forgets its policy keeps its data. Decides the InfluxQL that brings a database's policies there from what
+ * {@code SHOW RETENTION POLICIES} answers.
  */
-public record RetentionPolicies(Duration raw) implements Serializable {
+public record RetentionPolicies(Duration raw, Duration record) implements Serializable {
 
     static final Duration RAW_SHARD = Duration.ofDays(1);
+    static final Duration RECORD_SHARD = Duration.ofDays(7);
+    private static final String RECORD = Measurement.Retention.RECORD.policy();
     private static final Pattern GO_DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+(?:\\.\\d+)?)s)?");
 
     public RetentionPolicies {
@@ -26,6 +32,16 @@ public record RetentionPolicies(Duration raw) implements Serializable {
             throw new IllegalArgumentException("telemetry retention must be at least one day (the shard duration of '"
                     + InfluxPoint.RAW + "'), found " + raw);
         }
+        if (record == null || record.compareTo(raw) < 0 || record.compareTo(RECORD_SHARD) < 0) {
+            throw new IllegalArgumentException("record retention must be at least the telemetry retention (" + raw
+                    + ") and a week (the shard duration of '" + RECORD + "'), found " + record);
+        }
+    }
+
+    /** {@code raw} with the record kept for Part 98's three years, or as long as {@code raw} when that is longer. */
+    public RetentionPolicies(Duration raw) {
+        this(raw, raw == null || raw.compareTo(RecordRetention.ofProgram("EPA_PART98")) < 0
+                ? RecordRetention.ofProgram("EPA_PART98") : raw);
     }
 
     public static RetentionPolicies defaults() {
@@ -35,6 +51,7 @@ public record RetentionPolicies(Duration raw) implements Serializable {
     /** The statements that create what is missing and correct what differs; none when all is as configured. */
     List<String> statements(String database, JsonNode showRetentionPolicies) {
         Existing raw = null;
+        Existing record = null;
         Existing forever = null;
         for (JsonNode series : showRetentionPolicies.path("results").path(0).path("series")) {
             List<String> columns = new ArrayList<>();
@@ -44,6 +61,7 @@ public record RetentionPolicies(Duration raw) implements Serializable {
                         goDuration(row.get(columns.indexOf("duration")).asText()),
                         row.get(columns.indexOf("default")).asBoolean());
                 if (policy.name.equals(InfluxPoint.RAW)) raw = policy;
+                if (policy.name.equals(RECORD)) record = policy;
                 if (policy.name.equals(InfluxPoint.FOREVER)) forever = policy;
             }
         }
@@ -54,6 +72,12 @@ public record RetentionPolicies(Duration raw) implements Serializable {
                     + " REPLICATION 1 SHARD DURATION " + influxQl(RAW_SHARD));
         } else if (!raw.duration.equals(this.raw)) {
             statements.add("ALTER RETENTION POLICY " + identifier(InfluxPoint.RAW) + on + " DURATION " + influxQl(this.raw));
+        }
+        if (record == null) {
+            statements.add("CREATE RETENTION POLICY " + identifier(RECORD) + on + " DURATION " + influxQl(this.record)
+                    + " REPLICATION 1 SHARD DURATION " + influxQl(RECORD_SHARD));
+        } else if (!record.duration.equals(this.record)) {
+            statements.add("ALTER RETENTION POLICY " + identifier(RECORD) + on + " DURATION " + influxQl(this.record));
         }
         if (forever == null) {
             statements.add("CREATE RETENTION POLICY " + identifier(InfluxPoint.FOREVER) + on

@@ -60,6 +60,17 @@ class RetentionPoliciesTest {
     }
 
     @Test
+    void theTelemetryOfReportableSourcesIsKeptForTheRecordInWeeklyShards() throws Exception {
+        ensure("kept", new RetentionPolicies(Duration.ofDays(90), Duration.ofDays(3_653)));
+        assertThat(policies("kept")).containsEntry("record", new Policy(Duration.ofDays(3_653), Duration.ofDays(7), false));
+
+        ensure("kept", new RetentionPolicies(Duration.ofDays(90), Duration.ofDays(1_827)));
+        assertThat(policies("kept").get("record").duration()).isEqualTo(Duration.ofDays(1_827));
+        assertThatThrownBy(() -> new RetentionPolicies(Duration.ofDays(90), Duration.ofDays(30)))
+                .hasMessageContaining("record retention must be at least the telemetry retention");
+    }
+
+    @Test
     void aChangedTelemetryRetentionIsAppliedAndNothingElseChanges() throws Exception {
         ensure("changed", RetentionPolicies.defaults());
         HashMap<String, Policy> before = new HashMap<>(policies("changed"));
