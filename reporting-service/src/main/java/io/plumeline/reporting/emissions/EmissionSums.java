@@ -1,5 +1,9 @@
 package io.plumeline.reporting.emissions;
 
+import static io.plumeline.reporting.influx.InfluxQl.fields;
+import static io.plumeline.reporting.influx.InfluxQl.identifier;
+
+import io.plumeline.core.contracts.Keys;
 import io.plumeline.reporting.influx.Series;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +21,8 @@ public record EmissionSums(String source, String gas, String method, Double mass
                            Double substitutedMin, double availabilitySumPct, int availabilityHours, int hours,
                            int substitutedHours, int lateCorrectedHours) {
 
-    private static final String BY_SERIES = " GROUP BY \"source\", \"gas\", \"method\"";
+    private static final String BY_SERIES = " GROUP BY " + fields(Keys.SOURCE, Keys.GAS, Keys.METHOD);
+    private static final String COUNT_HOURS = "SELECT COUNT(" + identifier(Keys.MASS_KG) + ") AS \"n\"";
 
     /**
      * The statements that sum the hours of {@code fromWhere} ({@code FROM … WHERE …}, the range included), to be
@@ -25,11 +30,13 @@ public record EmissionSums(String source, String gas, String method, Double mass
      */
     public static List<String> statements(String fromWhere, boolean withLate) {
         List<String> statements = new ArrayList<>(List.of(
-                "SELECT SUM(\"mass_kg\") AS \"mass\", SUM(\"co2e_kg\") AS \"co2e\", SUM(\"substituted_min\") AS \"substituted_min\","
-                        + " SUM(\"availability_pct\") AS \"availability\", COUNT(\"availability_pct\") AS \"availability_hours\","
-                        + " COUNT(\"mass_kg\") AS \"hours\"" + fromWhere + BY_SERIES,
-                "SELECT COUNT(\"mass_kg\") AS \"n\"" + fromWhere + " AND \"substituted\" = true" + BY_SERIES));
-        if (withLate) statements.add("SELECT COUNT(\"mass_kg\") AS \"n\"" + fromWhere + " AND \"late_count\" > 0" + BY_SERIES);
+                "SELECT SUM(" + identifier(Keys.MASS_KG) + ") AS \"mass\", SUM(" + identifier(Keys.CO2E_KG) + ") AS \"co2e\","
+                        + " SUM(" + identifier(Keys.SUBSTITUTED_MIN) + ") AS " + identifier(Keys.SUBSTITUTED_MIN) + ","
+                        + " SUM(" + identifier(Keys.AVAILABILITY_PCT) + ") AS \"availability\","
+                        + " COUNT(" + identifier(Keys.AVAILABILITY_PCT) + ") AS \"availability_hours\","
+                        + " COUNT(" + identifier(Keys.MASS_KG) + ") AS \"hours\"" + fromWhere + BY_SERIES,
+                COUNT_HOURS + fromWhere + " AND " + identifier(Keys.SUBSTITUTED) + " = true" + BY_SERIES));
+        if (withLate) statements.add(COUNT_HOURS + fromWhere + " AND " + identifier(Keys.LATE_COUNT) + " > 0" + BY_SERIES);
         return statements;
     }
 
@@ -43,8 +50,8 @@ public record EmissionSums(String source, String gas, String method, Double mass
             Series.Row row = series.rows().get(0);
             int hours = (int) orZero(row.number("hours"));
             if (hours == 0) continue;
-            sums.add(new EmissionSums(series.tag("source"), series.tag("gas"), series.tag("method"), row.number("mass"),
-                    row.number("co2e"), row.number("substituted_min"), orZero(row.number("availability")),
+            sums.add(new EmissionSums(series.tag(Keys.SOURCE), series.tag(Keys.GAS), series.tag(Keys.METHOD),
+                    row.number("mass"), row.number("co2e"), row.number(Keys.SUBSTITUTED_MIN), orZero(row.number("availability")),
                     (int) orZero(row.number("availability_hours")), hours,
                     substituted.getOrDefault(key(series), 0), late.getOrDefault(key(series), 0)));
         }
@@ -65,7 +72,7 @@ public record EmissionSums(String source, String gas, String method, Double mass
     }
 
     private static List<String> key(Series series) {
-        return List.of(series.tag("source"), series.tag("gas"), series.tag("method"));
+        return List.of(series.tag(Keys.SOURCE), series.tag(Keys.GAS), series.tag(Keys.METHOD));
     }
 
     private static double orZero(Double value) {

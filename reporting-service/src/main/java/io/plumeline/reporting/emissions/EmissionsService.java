@@ -1,7 +1,11 @@
 package io.plumeline.reporting.emissions;
 
 import static io.plumeline.reporting.api.QueryParameters.shorten;
+import static io.plumeline.reporting.influx.InfluxQl.fields;
+import static io.plumeline.reporting.influx.InfluxQl.is;
 
+import io.plumeline.core.contracts.Keys;
+import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.site.EmissionSource;
 import io.plumeline.core.site.SiteModel;
@@ -27,7 +31,7 @@ public class EmissionsService {
     static final Duration MAX_RANGE = Duration.ofDays(3653);
     static final Duration MAX_HOURLY_RANGE = Duration.ofDays(366);
     private static final int PERIODS_PER_REQUEST = 100;
-    private static final String BY_SERIES = " GROUP BY \"source\", \"gas\", \"method\"";
+    private static final String BY_SERIES = " GROUP BY " + fields(Keys.SOURCE, Keys.GAS, Keys.METHOD);
 
     static final Comparator<EmissionRow> ORDER = Comparator.comparing(EmissionRow::source)
             .thenComparing(EmissionRow::gas).thenComparing(EmissionRow::start)
@@ -44,16 +48,16 @@ public class EmissionsService {
         if (interval == ReportInterval.PT1H) {
             range.atMost(MAX_HOURLY_RANGE, "with interval PT1H; give interval P1D or P1M for longer ranges");
         }
-        StringBuilder where = new StringBuilder("\"site\" = ").append(InfluxQl.string(site.site().id()))
+        StringBuilder where = new StringBuilder(is(Keys.SITE, site.site().id()))
                 .append(" AND time >= ").append(InfluxQl.time(range.from()))
                 .append(" AND time < ").append(InfluxQl.time(range.to()));
         if (source != null) {
-            where.append(" AND \"source\" = ").append(InfluxQl.string(source(site, source).id()));
+            where.append(" AND ").append(is(Keys.SOURCE, source(site, source).id()));
         }
         if (gas != null) {
-            where.append(" AND \"gas\" = ").append(InfluxQl.string(gas(gas)));
+            where.append(" AND ").append(is(Keys.GAS, gas(gas)));
         }
-        String from = " FROM " + influx.resultMeasurement("emissions") + " WHERE " + where;
+        String from = " FROM " + influx.measurement(Measurement.EMISSIONS) + " WHERE " + where;
         List<EmissionRow> rows = interval == ReportInterval.PT1H ? hours(from)
                 : periods(from, range, interval, site.site().zone());
         rows.sort(ORDER);
@@ -62,14 +66,16 @@ public class EmissionsService {
 
     private List<EmissionRow> hours(String from) {
         List<EmissionRow> hourly = new ArrayList<>();
-        for (Series series : influx.query("SELECT \"mass_kg\", \"co2e_kg\", \"availability_pct\", \"substituted_min\","
-                + " \"substituted\", \"substitution_tier\", \"late_count\", \"lineage_id\"" + from + BY_SERIES)) {
+        for (Series series : influx.query("SELECT " + fields(Keys.MASS_KG, Keys.CO2E_KG, Keys.AVAILABILITY_PCT,
+                Keys.SUBSTITUTED_MIN, Keys.SUBSTITUTED, Keys.SUBSTITUTION_TIER, Keys.LATE_COUNT, Keys.LINEAGE_ID)
+                + from + BY_SERIES)) {
             for (Series.Row row : series.rows()) {
-                Double lateCount = row.number("late_count");
-                hourly.add(EmissionRow.hour(series.tag("source"), series.tag("gas"), row.time(), row.number("mass_kg"),
-                        row.number("co2e_kg"), row.number("availability_pct"), row.number("substituted_min"),
-                        row.bool("substituted"), row.text("substitution_tier"),
-                        lateCount == null ? null : lateCount.intValue(), series.tag("method"), row.text("lineage_id")));
+                Double lateCount = row.number(Keys.LATE_COUNT);
+                hourly.add(EmissionRow.hour(series.tag(Keys.SOURCE), series.tag(Keys.GAS), row.time(),
+                        row.number(Keys.MASS_KG), row.number(Keys.CO2E_KG), row.number(Keys.AVAILABILITY_PCT),
+                        row.number(Keys.SUBSTITUTED_MIN), row.bool(Keys.SUBSTITUTED), row.text(Keys.SUBSTITUTION_TIER),
+                        lateCount == null ? null : lateCount.intValue(), series.tag(Keys.METHOD),
+                        row.text(Keys.LINEAGE_ID)));
             }
         }
         return hourly;

@@ -1,5 +1,6 @@
 package io.plumeline.reporting.influx;
 
+import io.plumeline.core.contracts.Measurement;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -46,14 +47,17 @@ public class InfluxClient {
         return properties.database();
     }
 
-    /** A measurement of raw readings ({@code telemetry}) in its retention policy: {@code "raw"."telemetry"}. */
-    public String rawMeasurement(String measurement) {
-        return InfluxQl.identifier(properties.telemetryRetentionPolicy()) + "." + InfluxQl.identifier(measurement);
-    }
-
-    /** A measurement of results ({@code emissions}) in its retention policy: {@code "forever"."emissions"}. */
-    public String resultMeasurement(String measurement) {
-        return InfluxQl.identifier(properties.resultsRetentionPolicy()) + "." + InfluxQl.identifier(measurement);
+    /**
+     * A measurement in the retention policy it lives in, {@code "raw"."telemetry"} or {@code "forever"."emissions"}:
+     * the policy names are this deployment's ({@code plumeline.influx.*-retention-policy}), which of the two a
+     * measurement is in is the contract's.
+     */
+    public String measurement(Measurement measurement) {
+        String policy = switch (measurement.retention()) {
+            case RAW -> properties.telemetryRetentionPolicy();
+            case FOREVER -> properties.resultsRetentionPolicy();
+        };
+        return InfluxQl.identifier(policy) + "." + InfluxQl.identifier(measurement.id());
     }
 
     /**

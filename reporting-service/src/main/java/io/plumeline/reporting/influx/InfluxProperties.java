@@ -1,5 +1,6 @@
 package io.plumeline.reporting.influx;
 
+import io.plumeline.core.contracts.Measurement;
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * be the ones the job was given.
  */
 @ConfigurationProperties("plumeline.influx")
-public record InfluxProperties(URI url, @DefaultValue("plumeline") String database, String username, String password,
+public record InfluxProperties(URI url, @DefaultValue(Measurement.DATABASE) String database, String username,
+                               String password,
+                               // Measurement.Retention's names, repeated: an annotation takes constants, not policy()
                                @DefaultValue("raw") String telemetryRetentionPolicy,
                                @DefaultValue("forever") String resultsRetentionPolicy) {
 

@@ -2,6 +2,8 @@ package io.plumeline.reporting.influx;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * Literals for InfluxQL. Request values are checked against the site model before they get here; these
@@ -20,6 +22,19 @@ public final class InfluxQl {
     /** A double-quoted identifier (measurement, tag and field keys). */
     public static String identifier(String name) {
         return "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /**
+     * Keys as a SELECT or GROUP BY list, {@code "value", "quality"}: the queries name keys through
+     * {@code io.plumeline.core.contracts.Keys} (docs/contracts.md), never as text of their own.
+     */
+    public static String fields(String... keys) {
+        return Arrays.stream(keys).map(InfluxQl::identifier).collect(Collectors.joining(", "));
+    }
+
+    /** A key equal to a string literal, {@code "site" = 'plant-1'}, for WHERE. */
+    public static String is(String key, String value) {
+        return identifier(key) + " = " + string(value);
     }
 
     /** An RFC 3339 time literal, written from an {@link Instant}, never from request text. */

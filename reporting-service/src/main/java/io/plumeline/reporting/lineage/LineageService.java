@@ -1,7 +1,12 @@
 package io.plumeline.reporting.lineage;
 
 import static io.plumeline.reporting.api.QueryParameters.shorten;
+import static io.plumeline.reporting.influx.InfluxQl.fields;
+import static io.plumeline.reporting.influx.InfluxQl.identifier;
+import static io.plumeline.reporting.influx.InfluxQl.is;
 
+import io.plumeline.core.contracts.Keys;
+import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.reporting.api.BadParameterException;
@@ -42,11 +47,11 @@ public class LineageService {
         // a well-formed id is digits, hex and dashes: literal in a regex. All ids have one length, so one id cannot
         // match inside another.
         StringBuilder where = new StringBuilder("time = ").append(InfluxQl.time(hour))
-                .append(" AND (\"lineage_ids\" =~ /").append(lineageId).append("/")
-                .append(" OR \"lineage_id\" = ").append(InfluxQl.string(lineageId)).append(")");
-        if (site != null) where.append(" AND \"site\" = ").append(InfluxQl.string(site.site().id()));
-        String query = "SELECT \"record\" FROM " + influx.resultMeasurement("lineage") + " WHERE " + where
-                + " GROUP BY \"site\", \"source\", \"gas\"";
+                .append(" AND (").append(identifier(Keys.LINEAGE_IDS)).append(" =~ /").append(lineageId).append("/")
+                .append(" OR ").append(is(Keys.LINEAGE_ID, lineageId)).append(")");
+        if (site != null) where.append(" AND ").append(is(Keys.SITE, site.site().id()));
+        String query = "SELECT " + fields(Keys.RECORD) + " FROM " + influx.measurement(Measurement.LINEAGE)
+                + " WHERE " + where + " GROUP BY " + fields(Keys.SITE, Keys.SOURCE, Keys.GAS);
         Series found = null;
         for (Series series : influx.query(query)) {
             if (series.rows().isEmpty()) continue;
@@ -57,13 +62,13 @@ public class LineageService {
             throw new LineageNotFoundException("no lineage record " + shorten(lineageId) + " in the hour " + hour
                     + (site == null ? "" : " of site '" + site.site().id() + "'"));
         }
-        JsonNode record = json.readTree(found.rows().get(0).text("record"));
-        return new LineageView(lineageId, found.tag("site"), found.tag("source"), gasOf(lineageId, record), hour, record,
-                links(found.tag("site"), hour, record));
+        JsonNode record = json.readTree(found.rows().get(0).text(Keys.RECORD));
+        return new LineageView(lineageId, found.tag(Keys.SITE), found.tag(Keys.SOURCE), gasOf(lineageId, record), hour,
+                record, links(found.tag(Keys.SITE), hour, record));
     }
 
     private static boolean isPerGas(Series series) {
-        String gas = series.tag("gas");
+        String gas = series.tag(Keys.GAS);
         return gas != null && !gas.isEmpty();
     }
 

@@ -1,5 +1,10 @@
 package io.plumeline.reporting.live;
 
+import static io.plumeline.reporting.influx.InfluxQl.fields;
+import static io.plumeline.reporting.influx.InfluxQl.is;
+
+import io.plumeline.core.contracts.Keys;
+import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.site.EmissionSource;
 import io.plumeline.core.site.SiteModel;
@@ -35,34 +40,37 @@ public class LiveService {
     public LiveTags tags(SiteModel site, String unit) {
         List<Tag> tags = site.tags().stream().filter(t -> unit == null || t.unit().equals(unit)).toList();
         Map<String, Series.Row> latest = new HashMap<>();
-        String query = "SELECT \"value\", \"quality\" FROM " + influx.rawMeasurement("telemetry") + " WHERE "
-                + siteIs(site) + (unit == null ? "" : " AND \"unit\" = " + InfluxQl.string(unit))
-                + " GROUP BY \"tag\" ORDER BY time DESC LIMIT 1";
+        String query = "SELECT " + fields(Keys.VALUE, Keys.QUALITY)
+                + " FROM " + influx.measurement(Measurement.TELEMETRY)
+                + " WHERE " + siteIs(site) + (unit == null ? "" : " AND " + is(Keys.UNIT, unit))
+                + " GROUP BY " + fields(Keys.TAG) + " ORDER BY time DESC LIMIT 1";
         for (Series series : influx.query(query)) {
-            series.rows().stream().findFirst().ifPresent(row -> latest.put(series.tag("tag"), row));
+            series.rows().stream().findFirst().ifPresent(row -> latest.put(series.tag(Keys.TAG), row));
         }
         List<TagNow> now = new ArrayList<>();
         for (Tag tag : tags) {
             Series.Row row = latest.get(tag.id());
             now.add(row == null ? new TagNow(tag.id(), tag.unit(), tag.uom(), null, null, null)
-                    : new TagNow(tag.id(), tag.unit(), tag.uom(), row.time(), row.number("value"), quality(row)));
+                    : new TagNow(tag.id(), tag.unit(), tag.uom(), row.time(), row.number(Keys.VALUE), quality(row)));
         }
         return new LiveTags(site.site().id(), unit, now);
     }
 
     /** The latest rate of each source and gas, of one source, one unit, or all. */
     public LiveRates rates(SiteModel site, String unit, String source) {
-        String query = "SELECT \"kg_per_h\" FROM " + influx.rawMeasurement("emission_rate") + " WHERE " + siteIs(site)
-                + (unit == null ? "" : " AND \"unit\" = " + InfluxQl.string(unit))
-                + (source == null ? "" : " AND \"source\" = " + InfluxQl.string(source))
-                + " GROUP BY \"source\", \"gas\" ORDER BY time DESC LIMIT 1";
+        String query = "SELECT " + fields(Keys.KG_PER_H)
+                + " FROM " + influx.measurement(Measurement.EMISSION_RATE)
+                + " WHERE " + siteIs(site)
+                + (unit == null ? "" : " AND " + is(Keys.UNIT, unit))
+                + (source == null ? "" : " AND " + is(Keys.SOURCE, source))
+                + " GROUP BY " + fields(Keys.SOURCE, Keys.GAS) + " ORDER BY time DESC LIMIT 1";
         List<RateNow> rates = new ArrayList<>();
         for (Series series : influx.query(query)) {
-            Optional<EmissionSource> known = site.source(series.tag("source"));
+            Optional<EmissionSource> known = site.source(series.tag(Keys.SOURCE));
             for (Series.Row row : series.rows().stream().limit(1).toList()) {
-                Double rate = row.number("kg_per_h");
+                Double rate = row.number(Keys.KG_PER_H);
                 if (known.isPresent() && rate != null) {
-                    rates.add(new RateNow(known.get().id(), known.get().unit(), series.tag("gas"), row.time(), rate));
+                    rates.add(new RateNow(known.get().id(), known.get().unit(), series.tag(Keys.GAS), row.time(), rate));
                 }
             }
         }
@@ -77,31 +85,32 @@ public class LiveService {
         if (tags != null && tags.isEmpty()) {
             return new LiveAlerts(site.site().id(), List.of());
         }
-        String tagFilter = tags == null ? "" : " AND (" + tags.stream().map(t -> "\"tag\" = " + InfluxQl.string(t))
+        String tagFilter = tags == null ? "" : " AND (" + tags.stream().map(t -> is(Keys.TAG, t))
                 .collect(Collectors.joining(" OR ")) + ")";
         String timeFilter = range == null ? ""
                 : " AND time >= " + InfluxQl.time(range.from()) + " AND time < " + InfluxQl.time(range.to());
-        String query = "SELECT \"value\", \"max\", \"tag\", \"limit\" FROM " + influx.resultMeasurement("alerts")
+        String query = "SELECT " + fields(Keys.VALUE, Keys.MAX, Keys.TAG, Keys.LIMIT)
+                + " FROM " + influx.measurement(Measurement.ALERTS)
                 + " WHERE " + siteIs(site) + tagFilter + timeFilter + " ORDER BY time DESC LIMIT " + limit;
         List<Alert> alerts = new ArrayList<>();
         for (Series series : influx.query(query)) {
             for (Series.Row row : series.rows()) {
-                String tag = row.text("tag");
-                alerts.add(new Alert(row.time(), tag, site.tag(tag).map(Tag::unit).orElse(null), row.text("limit"),
-                        row.number("value"), row.number("max")));
+                String tag = row.text(Keys.TAG);
+                alerts.add(new Alert(row.time(), tag, site.tag(tag).map(Tag::unit).orElse(null), row.text(Keys.LIMIT),
+                        row.number(Keys.VALUE), row.number(Keys.MAX)));
             }
         }
         return new LiveAlerts(site.site().id(), alerts);
     }
 
     private static String siteIs(SiteModel site) {
-        return "\"site\" = " + InfluxQl.string(site.site().id());
+        return is(Keys.SITE, site.site().id());
     }
 
     /** Points written before the job stored a quality have a value when they were GOOD. */
     private static String quality(Series.Row row) {
-        String quality = row.text("quality");
-        return quality != null ? quality : row.number("value") == null ? "BAD" : "GOOD";
+        String quality = row.text(Keys.QUALITY);
+        return quality != null ? quality : row.number(Keys.VALUE) == null ? "BAD" : "GOOD";
     }
 
     private static int gasOrder(String gas) {

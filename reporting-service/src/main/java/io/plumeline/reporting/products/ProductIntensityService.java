@@ -1,7 +1,11 @@
 package io.plumeline.reporting.products;
 
 import static io.plumeline.reporting.api.QueryParameters.shorten;
+import static io.plumeline.reporting.influx.InfluxQl.fields;
+import static io.plumeline.reporting.influx.InfluxQl.is;
 
+import io.plumeline.core.contracts.Keys;
+import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.site.MaterialStream;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.reporting.api.BadParameterException;
@@ -30,19 +34,20 @@ public class ProductIntensityService {
 
     public ProductIntensityReport intensity(SiteModel site, TimeRange range, String product) {
         range.atMost(MAX_RANGE, "for hourly product intensity");
-        StringBuilder where = new StringBuilder("\"site\" = ").append(InfluxQl.string(site.site().id()))
+        StringBuilder where = new StringBuilder(is(Keys.SITE, site.site().id()))
                 .append(" AND time >= ").append(InfluxQl.time(range.from()))
                 .append(" AND time < ").append(InfluxQl.time(range.to()));
-        if (product != null) where.append(" AND \"product\" = ").append(InfluxQl.string(product(site, product)));
-        String query = "SELECT \"mass_t\", \"co2e_kg\", \"intensity_kg_per_t\" FROM "
-                + influx.resultMeasurement("product_intensity") + " WHERE " + where + " GROUP BY \"product\"";
+        if (product != null) where.append(" AND ").append(is(Keys.PRODUCT, product(site, product)));
+        String query = "SELECT " + fields(Keys.MASS_T, Keys.CO2E_KG, Keys.INTENSITY_KG_PER_T)
+                + " FROM " + influx.measurement(Measurement.PRODUCT_INTENSITY)
+                + " WHERE " + where + " GROUP BY " + fields(Keys.PRODUCT);
         List<ProductHour> rows = new ArrayList<>();
         for (Series series : influx.query(query)) {
             for (Series.Row row : series.rows()) {
-                Double massT = row.number("mass_t");
+                Double massT = row.number(Keys.MASS_T);
                 // A recompute that took the mass to 0 leaves the earlier ratio on the point (InfluxDB merges fields).
-                Double intensity = massT != null && massT > 0 ? row.number("intensity_kg_per_t") : null;
-                rows.add(new ProductHour(series.tag("product"), row.time(), massT, row.number("co2e_kg"), intensity));
+                Double intensity = massT != null && massT > 0 ? row.number(Keys.INTENSITY_KG_PER_T) : null;
+                rows.add(new ProductHour(series.tag(Keys.PRODUCT), row.time(), massT, row.number(Keys.CO2E_KG), intensity));
             }
         }
         rows.sort(Comparator.comparing(ProductHour::start).thenComparing(ProductHour::product));

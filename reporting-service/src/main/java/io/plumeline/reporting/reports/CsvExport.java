@@ -1,5 +1,6 @@
 package io.plumeline.reporting.reports;
 
+import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.reporting.GasTotal;
 import io.plumeline.core.reporting.PeriodEmissions.SourceTotal;
 import java.io.IOException;
@@ -17,8 +18,9 @@ import org.apache.commons.csv.CSVPrinter;
  */
 final class CsvExport {
 
-    static final String[] HEADER = {"record", "site", "period", "source", "unit", "method", "gas", "mass_kg", "co2e_kg",
-            "availability_pct", "substituted_hours", "late_corrections", "hours"};
+    /** A column that sums or averages a field of {@code emissions} is named by the field's key. */
+    static final String[] HEADER = {"record", "site", "period", "source", "unit", "method", "gas", Keys.MASS_KG,
+            Keys.CO2E_KG, Keys.AVAILABILITY_PCT, "substituted_hours", "late_corrections", "hours"};
 
     private CsvExport() {
     }

@@ -1,5 +1,11 @@
 package io.plumeline.reporting.reports;
 
+import static io.plumeline.reporting.influx.InfluxQl.fields;
+import static io.plumeline.reporting.influx.InfluxQl.identifier;
+import static io.plumeline.reporting.influx.InfluxQl.is;
+
+import io.plumeline.core.contracts.Keys;
+import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.emissions.CalculationMethod;
 import io.plumeline.core.emissions.Calculator;
 import io.plumeline.core.emissions.FactorTable;
@@ -78,9 +84,10 @@ public class ReportCalculator {
     }
 
     private PeriodEmissions rollup(SiteModel model, TimeRange range, GwpSet gwp) {
-        String fromWhere = " FROM " + influx.resultMeasurement("emissions") + " WHERE \"site\" = "
-                + InfluxQl.string(model.site().id()) + " AND time >= " + InfluxQl.time(range.from())
-                + " AND time < " + InfluxQl.time(range.to()) + " AND \"gas\" != " + InfluxQl.string(HourlyEmission.CO2E);
+        String fromWhere = " FROM " + influx.measurement(Measurement.EMISSIONS)
+                + " WHERE " + is(Keys.SITE, model.site().id())
+                + " AND time >= " + InfluxQl.time(range.from()) + " AND time < " + InfluxQl.time(range.to())
+                + " AND " + identifier(Keys.GAS) + " != " + InfluxQl.string(HourlyEmission.CO2E);
         List<SourceGasPeriod> sums = new ArrayList<>();
         for (EmissionSums sum : EmissionSums.read(influx.queryAll(EmissionSums.statements(fromWhere, true)))) {
             // a source removed from the site model since keeps its results, under no unit
@@ -111,27 +118,27 @@ public class ReportCalculator {
 
     /** Alert points of the period per tag and limit (tag {@code limit} is {@code <averaging>:<max>}). */
     private List<ReportContent.Exceedance> exceedances(SiteModel model, TimeRange range) {
-        String query = "SELECT \"value\", \"max\" FROM " + influx.resultMeasurement("alerts")
-                + " WHERE \"site\" = " + InfluxQl.string(model.site().id())
+        String query = "SELECT " + fields(Keys.VALUE, Keys.MAX) + " FROM " + influx.measurement(Measurement.ALERTS)
+                + " WHERE " + is(Keys.SITE, model.site().id())
                 + " AND time >= " + InfluxQl.time(range.from()) + " AND time < " + InfluxQl.time(range.to())
-                + " GROUP BY \"tag\", \"limit\"";
+                + " GROUP BY " + fields(Keys.TAG, Keys.LIMIT);
         List<ReportContent.Exceedance> exceedances = new ArrayList<>();
         for (Series series : influx.query(query)) {
             if (series.rows().isEmpty()) continue;
-            String label = series.tag("limit") == null ? "" : series.tag("limit");
+            String label = series.tag(Keys.LIMIT) == null ? "" : series.tag(Keys.LIMIT);
             double maxValue = Double.NEGATIVE_INFINITY;
             Double limit = null;
             Instant first = null;
             Instant last = null;
             for (Series.Row row : series.rows()) {
-                Double value = row.number("value");
+                Double value = row.number(Keys.VALUE);
                 if (value != null) maxValue = Math.max(maxValue, value);
-                if (limit == null) limit = row.number("max");
+                if (limit == null) limit = row.number(Keys.MAX);
                 Instant time = row.time();
                 if (first == null || time.isBefore(first)) first = time;
                 if (last == null || time.isAfter(last)) last = time;
             }
-            exceedances.add(new ReportContent.Exceedance(series.tag("tag"), limit,
+            exceedances.add(new ReportContent.Exceedance(series.tag(Keys.TAG), limit,
                     label.contains(":") ? label.substring(0, label.indexOf(':')) : label, series.rows().size(),
                     maxValue == Double.NEGATIVE_INFINITY ? null : maxValue, first, last));
         }

@@ -1,7 +1,12 @@
 package io.plumeline.reporting.telemetry;
 
 import static io.plumeline.reporting.api.QueryParameters.shorten;
+import static io.plumeline.reporting.influx.InfluxQl.fields;
+import static io.plumeline.reporting.influx.InfluxQl.identifier;
+import static io.plumeline.reporting.influx.InfluxQl.is;
 
+import io.plumeline.core.contracts.Keys;
+import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.site.Tag;
 import io.plumeline.core.telemetry.Quality;
@@ -36,13 +41,13 @@ public class TelemetryService {
     public TelemetrySeries raw(SiteModel site, String tagId, TimeRange range) {
         Tag tag = tag(site, tagId);
         range.atMost(MAX_RAW_RANGE, "without step; give step (e.g. PT1M) for longer ranges");
-        String query = "SELECT \"value\", \"quality\" FROM " + telemetry() + " WHERE " + where(site, tag, range)
-                + " ORDER BY time ASC LIMIT " + (MAX_POINTS + 1);
+        String query = "SELECT " + fields(Keys.VALUE, Keys.QUALITY) + " FROM " + telemetry()
+                + " WHERE " + where(site, tag, range) + " ORDER BY time ASC LIMIT " + (MAX_POINTS + 1);
         List<TelemetryPoint> points = new ArrayList<>();
         for (Series series : influx.query(query)) {
             for (Series.Row row : series.rows()) {
-                Double value = row.number("value");
-                String quality = row.text("quality");
+                Double value = row.number(Keys.VALUE);
+                String quality = row.text(Keys.QUALITY);
                 points.add(new TelemetryPoint(row.time(), value,
                         quality != null ? quality : value == null ? Quality.BAD.name() : Quality.GOOD.name()));
             }
@@ -69,13 +74,15 @@ public class TelemetryService {
         String groupBy = " GROUP BY time(" + InfluxQl.duration(step) + ") fill(none)";
         String where = where(site, tag, range);
         Map<Instant, Double> goodCounts = new HashMap<>();
-        for (Series series : influx.query("SELECT count(\"quality\") AS \"good\" FROM " + telemetry() + " WHERE " + where
-                + " AND \"quality\" = " + InfluxQl.string(Quality.GOOD.name()) + groupBy)) {
+        for (Series series : influx.query("SELECT count(" + identifier(Keys.QUALITY) + ") AS \"good\" FROM " + telemetry()
+                + " WHERE " + where + " AND " + is(Keys.QUALITY, Quality.GOOD.name()) + groupBy)) {
             series.rows().forEach(row -> goodCounts.put(row.time(), row.number("good")));
         }
         List<TelemetryPoint> points = new ArrayList<>();
-        for (Series series : influx.query("SELECT mean(\"value\") AS \"mean\", count(\"value\") AS \"valued\","
-                + " count(\"quality\") AS \"readings\" FROM " + telemetry() + " WHERE " + where + groupBy)) {
+        for (Series series : influx.query("SELECT mean(" + identifier(Keys.VALUE) + ") AS \"mean\","
+                + " count(" + identifier(Keys.VALUE) + ") AS \"valued\","
+                + " count(" + identifier(Keys.QUALITY) + ") AS \"readings\""
+                + " FROM " + telemetry() + " WHERE " + where + groupBy)) {
             for (Series.Row row : series.rows()) {
                 double readings = orZero(row.number("readings"));
                 double valued = orZero(row.number("valued"));
@@ -88,7 +95,7 @@ public class TelemetryService {
     }
 
     private String telemetry() {
-        return influx.rawMeasurement("telemetry");
+        return influx.measurement(Measurement.TELEMETRY);
     }
 
     private static Tag tag(SiteModel site, String tagId) {
@@ -97,7 +104,7 @@ public class TelemetryService {
     }
 
     private static String where(SiteModel site, Tag tag, TimeRange range) {
-        return "\"site\" = " + InfluxQl.string(site.site().id()) + " AND \"tag\" = " + InfluxQl.string(tag.id())
+        return is(Keys.SITE, site.site().id()) + " AND " + is(Keys.TAG, tag.id())
                 + " AND time >= " + InfluxQl.time(range.from()) + " AND time < " + InfluxQl.time(range.to());
     }
 

@@ -30,6 +30,13 @@ class InfluxQlTest {
     }
 
     @Test
+    void aKeyIsQuotedAsAnIdentifierAndItsValueAsAString() {
+        assertThat(InfluxQl.fields("v", "name")).isEqualTo("\"v\", \"name\"");
+        assertThat(values(InfluxQl.is("name", "it's"))).isEqualTo("[[\"1970-01-01T00:00:01Z\",1]]");
+        assertThat(values(InfluxQl.is("name", "x' OR '1'='1"))).isEmpty();
+    }
+
+    @Test
     void timeLiteralsAreRfc3339Instants() {
         String where = "time >= " + InfluxQl.time(Instant.ofEpochSecond(2)) + " AND time < " + InfluxQl.time(Instant.ofEpochSecond(3));
         assertThat(values(where)).isEqualTo("[[\"1970-01-01T00:00:02Z\",2]]");
