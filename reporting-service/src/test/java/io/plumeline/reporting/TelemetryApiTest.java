@@ -43,6 +43,25 @@ class TelemetryApiTest extends SingleSiteApiTest {
         InfluxTestServer.write(DATABASE, lines);
     }
 
+    /**
+     * A reading of heater-1.stack's fuel gas flow 200 days old is past the raw retention (90 days) but in the copy the
+     * job keeps for Part 98's records (retention policy record, 3 years): the API reads it from there.
+     */
+    @Test
+    void aReportableSourcesTagIsReadFromTheCopyKeptForTheRecord() {
+        Instant old = RECENT_DAY.minus(java.time.Duration.ofDays(200)).plusSeconds(3600);
+        InfluxTestServer.shared().query(DATABASE, "CREATE RETENTION POLICY \"record\" ON \"" + DATABASE
+                + "\" DURATION 1096d REPLICATION 1 SHARD DURATION 7d");
+        InfluxTestServer.write(DATABASE, "record", List.of(goodReading(SITE, "heater-1", FLOW, old, 1333.0)));
+
+        Response response = api.get("/api/v1/telemetry", "tag", FLOW, "from", old.minusSeconds(60).toString(),
+                "to", old.plusSeconds(60).toString());
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("points")).hasSize(1);
+        assertThat(response.json().get("points").get(0).get("value").asDouble()).isEqualTo(1333.0);
+    }
+
     @Test
     void rawReadingsComeBackWithTheirUnitTimesAndValues() {
         Response response = api.get("/api/v1/telemetry", "tag", FLOW, "from", T0.toString(),

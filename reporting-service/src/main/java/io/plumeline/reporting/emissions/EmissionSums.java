@@ -1,7 +1,7 @@
 package io.plumeline.reporting.emissions;
 
-import static io.plumeline.reporting.influx.InfluxQl.fields;
-import static io.plumeline.reporting.influx.InfluxQl.identifier;
+import static io.plumeline.core.contracts.InfluxQl.identifiers;
+import static io.plumeline.core.contracts.InfluxQl.identifier;
 
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.reporting.influx.Series;
@@ -21,7 +21,7 @@ public record EmissionSums(String source, String gas, String method, Double mass
                            Double substitutedMin, double availabilitySumPct, int availabilityHours, int hours,
                            int substitutedHours, int lateCorrectedHours) {
 
-    private static final String BY_SERIES = " GROUP BY " + fields(Keys.SOURCE, Keys.GAS, Keys.METHOD);
+    private static final String BY_SERIES = " GROUP BY " + identifiers(Keys.SOURCE, Keys.GAS, Keys.METHOD);
     private static final String COUNT_HOURS = "SELECT COUNT(" + identifier(Keys.MASS_KG) + ") AS \"n\"";
 
     /**

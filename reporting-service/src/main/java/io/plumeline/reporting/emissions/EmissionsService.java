@@ -1,8 +1,8 @@
 package io.plumeline.reporting.emissions;
 
 import static io.plumeline.reporting.api.QueryParameters.shorten;
-import static io.plumeline.reporting.influx.InfluxQl.fields;
-import static io.plumeline.reporting.influx.InfluxQl.is;
+import static io.plumeline.core.contracts.InfluxQl.identifiers;
+import static io.plumeline.core.contracts.InfluxQl.is;
 
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
@@ -12,7 +12,7 @@ import io.plumeline.core.site.SiteModel;
 import io.plumeline.reporting.api.BadParameterException;
 import io.plumeline.reporting.api.TimeRange;
 import io.plumeline.reporting.influx.InfluxClient;
-import io.plumeline.reporting.influx.InfluxQl;
+import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.reporting.influx.Series;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,7 @@ public class EmissionsService {
     static final Duration MAX_RANGE = Duration.ofDays(3653);
     static final Duration MAX_HOURLY_RANGE = Duration.ofDays(366);
     private static final int PERIODS_PER_REQUEST = 100;
-    private static final String BY_SERIES = " GROUP BY " + fields(Keys.SOURCE, Keys.GAS, Keys.METHOD);
+    private static final String BY_SERIES = " GROUP BY " + identifiers(Keys.SOURCE, Keys.GAS, Keys.METHOD);
 
     static final Comparator<EmissionRow> ORDER = Comparator.comparing(EmissionRow::source)
             .thenComparing(EmissionRow::gas).thenComparing(EmissionRow::start)
@@ -66,7 +66,7 @@ public class EmissionsService {
 
     private List<EmissionRow> hours(String from) {
         List<EmissionRow> hourly = new ArrayList<>();
-        for (Series series : influx.query("SELECT " + fields(Keys.MASS_KG, Keys.CO2E_KG, Keys.AVAILABILITY_PCT,
+        for (Series series : influx.query("SELECT " + identifiers(Keys.MASS_KG, Keys.CO2E_KG, Keys.AVAILABILITY_PCT,
                 Keys.SUBSTITUTED_MIN, Keys.SUBSTITUTED, Keys.SUBSTITUTION_TIER, Keys.LATE_COUNT, Keys.LINEAGE_ID)
                 + from + BY_SERIES)) {
             for (Series.Row row : series.rows()) {

@@ -1,5 +1,6 @@
 package io.plumeline.reporting.influx;
 
+import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.core.contracts.Measurement;
 import java.io.IOException;
 import java.net.URI;
@@ -53,8 +54,14 @@ public class InfluxClient {
      * measurement is in is the contract's.
      */
     public String measurement(Measurement measurement) {
-        String policy = switch (measurement.retention()) {
+        return measurement(measurement, measurement.retention());
+    }
+
+    /** A measurement in a given retention policy: the copy of {@code telemetry} kept for the record. */
+    public String measurement(Measurement measurement, Measurement.Retention retention) {
+        String policy = switch (retention) {
             case RAW -> properties.telemetryRetentionPolicy();
+            case RECORD -> properties.recordRetentionPolicy();
             case FOREVER -> properties.resultsRetentionPolicy();
         };
         return InfluxQl.identifier(policy) + "." + InfluxQl.identifier(measurement.id());

@@ -1,9 +1,9 @@
 package io.plumeline.reporting.lineage;
 
 import static io.plumeline.reporting.api.QueryParameters.shorten;
-import static io.plumeline.reporting.influx.InfluxQl.fields;
-import static io.plumeline.reporting.influx.InfluxQl.identifier;
-import static io.plumeline.reporting.influx.InfluxQl.is;
+import static io.plumeline.core.contracts.InfluxQl.identifiers;
+import static io.plumeline.core.contracts.InfluxQl.identifier;
+import static io.plumeline.core.contracts.InfluxQl.is;
 
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
@@ -11,7 +11,7 @@ import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.reporting.api.BadParameterException;
 import io.plumeline.reporting.influx.InfluxClient;
-import io.plumeline.reporting.influx.InfluxQl;
+import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.reporting.influx.Series;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -50,8 +50,8 @@ public class LineageService {
                 .append(" AND (").append(identifier(Keys.LINEAGE_IDS)).append(" =~ /").append(lineageId).append("/")
                 .append(" OR ").append(is(Keys.LINEAGE_ID, lineageId)).append(")");
         if (site != null) where.append(" AND ").append(is(Keys.SITE, site.site().id()));
-        String query = "SELECT " + fields(Keys.RECORD) + " FROM " + influx.measurement(Measurement.LINEAGE)
-                + " WHERE " + where + " GROUP BY " + fields(Keys.SITE, Keys.SOURCE, Keys.GAS);
+        String query = "SELECT " + identifiers(Keys.RECORD) + " FROM " + influx.measurement(Measurement.LINEAGE)
+                + " WHERE " + where + " GROUP BY " + identifiers(Keys.SITE, Keys.SOURCE, Keys.GAS);
         Series found = null;
         for (Series series : influx.query(query)) {
             if (series.rows().isEmpty()) continue;

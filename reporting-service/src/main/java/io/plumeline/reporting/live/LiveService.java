@@ -1,7 +1,7 @@
 package io.plumeline.reporting.live;
 
-import static io.plumeline.reporting.influx.InfluxQl.fields;
-import static io.plumeline.reporting.influx.InfluxQl.is;
+import static io.plumeline.core.contracts.InfluxQl.identifiers;
+import static io.plumeline.core.contracts.InfluxQl.is;
 
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
@@ -11,7 +11,7 @@ import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.site.Tag;
 import io.plumeline.reporting.api.TimeRange;
 import io.plumeline.reporting.influx.InfluxClient;
-import io.plumeline.reporting.influx.InfluxQl;
+import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.reporting.influx.Series;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,10 +40,10 @@ public class LiveService {
     public LiveTags tags(SiteModel site, String unit) {
         List<Tag> tags = site.tags().stream().filter(t -> unit == null || t.unit().equals(unit)).toList();
         Map<String, Series.Row> latest = new HashMap<>();
-        String query = "SELECT " + fields(Keys.VALUE, Keys.QUALITY)
+        String query = "SELECT " + identifiers(Keys.VALUE, Keys.QUALITY)
                 + " FROM " + influx.measurement(Measurement.TELEMETRY)
                 + " WHERE " + siteIs(site) + (unit == null ? "" : " AND " + is(Keys.UNIT, unit))
-                + " GROUP BY " + fields(Keys.TAG) + " ORDER BY time DESC LIMIT 1";
+                + " GROUP BY " + identifiers(Keys.TAG) + " ORDER BY time DESC LIMIT 1";
         for (Series series : influx.query(query)) {
             series.rows().stream().findFirst().ifPresent(row -> latest.put(series.tag(Keys.TAG), row));
         }
@@ -58,12 +58,12 @@ public class LiveService {
 
     /** The latest rate of each source and gas, of one source, one unit, or all. */
     public LiveRates rates(SiteModel site, String unit, String source) {
-        String query = "SELECT " + fields(Keys.KG_PER_H)
+        String query = "SELECT " + identifiers(Keys.KG_PER_H)
                 + " FROM " + influx.measurement(Measurement.EMISSION_RATE)
                 + " WHERE " + siteIs(site)
                 + (unit == null ? "" : " AND " + is(Keys.UNIT, unit))
                 + (source == null ? "" : " AND " + is(Keys.SOURCE, source))
-                + " GROUP BY " + fields(Keys.SOURCE, Keys.GAS) + " ORDER BY time DESC LIMIT 1";
+                + " GROUP BY " + identifiers(Keys.SOURCE, Keys.GAS) + " ORDER BY time DESC LIMIT 1";
         List<RateNow> rates = new ArrayList<>();
         for (Series series : influx.query(query)) {
             Optional<EmissionSource> known = site.source(series.tag(Keys.SOURCE));
@@ -89,7 +89,7 @@ public class LiveService {
                 .collect(Collectors.joining(" OR ")) + ")";
         String timeFilter = range == null ? ""
                 : " AND time >= " + InfluxQl.time(range.from()) + " AND time < " + InfluxQl.time(range.to());
-        String query = "SELECT " + fields(Keys.VALUE, Keys.MAX, Keys.TAG, Keys.LIMIT)
+        String query = "SELECT " + identifiers(Keys.VALUE, Keys.MAX, Keys.TAG, Keys.LIMIT)
                 + " FROM " + influx.measurement(Measurement.ALERTS)
                 + " WHERE " + siteIs(site) + tagFilter + timeFilter + " ORDER BY time DESC LIMIT " + limit;
         List<Alert> alerts = new ArrayList<>();

@@ -1,8 +1,8 @@
 package io.plumeline.reporting.products;
 
 import static io.plumeline.reporting.api.QueryParameters.shorten;
-import static io.plumeline.reporting.influx.InfluxQl.fields;
-import static io.plumeline.reporting.influx.InfluxQl.is;
+import static io.plumeline.core.contracts.InfluxQl.identifiers;
+import static io.plumeline.core.contracts.InfluxQl.is;
 
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
@@ -11,7 +11,7 @@ import io.plumeline.core.site.SiteModel;
 import io.plumeline.reporting.api.BadParameterException;
 import io.plumeline.reporting.api.TimeRange;
 import io.plumeline.reporting.influx.InfluxClient;
-import io.plumeline.reporting.influx.InfluxQl;
+import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.reporting.influx.Series;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,9 +38,9 @@ public class ProductIntensityService {
                 .append(" AND time >= ").append(InfluxQl.time(range.from()))
                 .append(" AND time < ").append(InfluxQl.time(range.to()));
         if (product != null) where.append(" AND ").append(is(Keys.PRODUCT, product(site, product)));
-        String query = "SELECT " + fields(Keys.MASS_T, Keys.CO2E_KG, Keys.INTENSITY_KG_PER_T)
+        String query = "SELECT " + identifiers(Keys.MASS_T, Keys.CO2E_KG, Keys.INTENSITY_KG_PER_T)
                 + " FROM " + influx.measurement(Measurement.PRODUCT_INTENSITY)
-                + " WHERE " + where + " GROUP BY " + fields(Keys.PRODUCT);
+                + " WHERE " + where + " GROUP BY " + identifiers(Keys.PRODUCT);
         List<ProductHour> rows = new ArrayList<>();
         for (Series series : influx.query(query)) {
             for (Series.Row row : series.rows()) {

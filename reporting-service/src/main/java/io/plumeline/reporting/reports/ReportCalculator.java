@@ -1,8 +1,8 @@
 package io.plumeline.reporting.reports;
 
-import static io.plumeline.reporting.influx.InfluxQl.fields;
-import static io.plumeline.reporting.influx.InfluxQl.identifier;
-import static io.plumeline.reporting.influx.InfluxQl.is;
+import static io.plumeline.core.contracts.InfluxQl.identifiers;
+import static io.plumeline.core.contracts.InfluxQl.identifier;
+import static io.plumeline.core.contracts.InfluxQl.is;
 
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
@@ -20,7 +20,7 @@ import io.plumeline.core.site.SiteModel;
 import io.plumeline.reporting.api.TimeRange;
 import io.plumeline.reporting.emissions.EmissionSums;
 import io.plumeline.reporting.influx.InfluxClient;
-import io.plumeline.reporting.influx.InfluxQl;
+import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.reporting.influx.Series;
 import io.plumeline.reporting.site.SiteCatalog;
 import java.time.Instant;
@@ -118,10 +118,10 @@ public class ReportCalculator {
 
     /** Alert points of the period per tag and limit (tag {@code limit} is {@code <averaging>:<max>}). */
     private List<ReportContent.Exceedance> exceedances(SiteModel model, TimeRange range) {
-        String query = "SELECT " + fields(Keys.VALUE, Keys.MAX) + " FROM " + influx.measurement(Measurement.ALERTS)
+        String query = "SELECT " + identifiers(Keys.VALUE, Keys.MAX) + " FROM " + influx.measurement(Measurement.ALERTS)
                 + " WHERE " + is(Keys.SITE, model.site().id())
                 + " AND time >= " + InfluxQl.time(range.from()) + " AND time < " + InfluxQl.time(range.to())
-                + " GROUP BY " + fields(Keys.TAG, Keys.LIMIT);
+                + " GROUP BY " + identifiers(Keys.TAG, Keys.LIMIT);
         List<ReportContent.Exceedance> exceedances = new ArrayList<>();
         for (Series series : influx.query(query)) {
             if (series.rows().isEmpty()) continue;

@@ -1,19 +1,20 @@
 package io.plumeline.reporting.telemetry;
 
 import static io.plumeline.reporting.api.QueryParameters.shorten;
-import static io.plumeline.reporting.influx.InfluxQl.fields;
-import static io.plumeline.reporting.influx.InfluxQl.identifier;
-import static io.plumeline.reporting.influx.InfluxQl.is;
+import static io.plumeline.core.contracts.InfluxQl.identifiers;
+import static io.plumeline.core.contracts.InfluxQl.identifier;
+import static io.plumeline.core.contracts.InfluxQl.is;
 
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
+import io.plumeline.core.site.RecordRetention;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.site.Tag;
 import io.plumeline.core.telemetry.Quality;
 import io.plumeline.reporting.api.BadParameterException;
 import io.plumeline.reporting.api.TimeRange;
 import io.plumeline.reporting.influx.InfluxClient;
-import io.plumeline.reporting.influx.InfluxQl;
+import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.reporting.influx.Series;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +42,9 @@ public class TelemetryService {
     public TelemetrySeries raw(SiteModel site, String tagId, TimeRange range) {
         Tag tag = tag(site, tagId);
         range.atMost(MAX_RAW_RANGE, "without step; give step (e.g. PT1M) for longer ranges");
-        String query = "SELECT " + fields(Keys.VALUE, Keys.QUALITY) + " FROM " + telemetry()
-                + " WHERE " + where(site, tag, range) + " ORDER BY time ASC LIMIT " + (MAX_POINTS + 1);
+        String where = where(site, tag, range);
+        String query = "SELECT " + identifiers(Keys.VALUE, Keys.QUALITY) + " FROM " + telemetry(site, tag, where)
+                + " WHERE " + where + " ORDER BY time ASC LIMIT " + (MAX_POINTS + 1);
         List<TelemetryPoint> points = new ArrayList<>();
         for (Series series : influx.query(query)) {
             for (Series.Row row : series.rows()) {
@@ -73,8 +75,9 @@ public class TelemetryService {
         }
         String groupBy = " GROUP BY time(" + InfluxQl.duration(step) + ") fill(none)";
         String where = where(site, tag, range);
+        String telemetry = telemetry(site, tag, where);
         Map<Instant, Double> goodCounts = new HashMap<>();
-        for (Series series : influx.query("SELECT count(" + identifier(Keys.QUALITY) + ") AS \"good\" FROM " + telemetry()
+        for (Series series : influx.query("SELECT count(" + identifier(Keys.QUALITY) + ") AS \"good\" FROM " + telemetry
                 + " WHERE " + where + " AND " + is(Keys.QUALITY, Quality.GOOD.name()) + groupBy)) {
             series.rows().forEach(row -> goodCounts.put(row.time(), row.number("good")));
         }
@@ -82,7 +85,7 @@ public class TelemetryService {
         for (Series series : influx.query("SELECT mean(" + identifier(Keys.VALUE) + ") AS \"mean\","
                 + " count(" + identifier(Keys.VALUE) + ") AS \"valued\","
                 + " count(" + identifier(Keys.QUALITY) + ") AS \"readings\""
-                + " FROM " + telemetry() + " WHERE " + where + groupBy)) {
+                + " FROM " + telemetry + " WHERE " + where + groupBy)) {
             for (Series.Row row : series.rows()) {
                 double readings = orZero(row.number("readings"));
                 double valued = orZero(row.number("valued"));
@@ -94,7 +97,18 @@ public class TelemetryService {
         return new TelemetrySeries(site.site().id(), tag.id(), tag.uom(), step.toString(), points);
     }
 
-    private String telemetry() {
+    /**
+     * Where the tag's readings in the range are: the copy kept for the record when the tag feeds a reportable source
+     * and that copy has readings there (it reaches back the program's record period, docs/operations.md §5), else
+     * the raw telemetry.
+     */
+    private String telemetry(SiteModel site, Tag tag, String where) {
+        if (RecordRetention.recordTags(site).contains(tag.id())) {
+            String record = influx.measurement(Measurement.TELEMETRY, Measurement.Retention.RECORD);
+            if (!influx.query("SELECT count(" + identifier(Keys.QUALITY) + ") FROM " + record + " WHERE " + where).isEmpty()) {
+                return record;
+            }
+        }
         return influx.measurement(Measurement.TELEMETRY);
     }
 

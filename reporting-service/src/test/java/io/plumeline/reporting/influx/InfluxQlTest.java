@@ -1,5 +1,6 @@
 package io.plumeline.reporting.influx;
 
+import io.plumeline.core.contracts.InfluxQl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +32,7 @@ class InfluxQlTest {
 
     @Test
     void aKeyIsQuotedAsAnIdentifierAndItsValueAsAString() {
-        assertThat(InfluxQl.fields("v", "name")).isEqualTo("\"v\", \"name\"");
+        assertThat(InfluxQl.identifiers("v", "name")).isEqualTo("\"v\", \"name\"");
         assertThat(values(InfluxQl.is("name", "it's"))).isEqualTo("[[\"1970-01-01T00:00:01Z\",1]]");
         assertThat(values(InfluxQl.is("name", "x' OR '1'='1"))).isEmpty();
     }
