@@ -53,6 +53,7 @@ public record MethodInput(String name, boolean required, Set<Dimension> dimensio
             case GAS_VOLUME_RATE -> Dimension.GAS_VOLUME;
             case VOLUME_RATE -> Dimension.VOLUME;
             case MASS_RATE -> Dimension.MASS;
+            case ENERGY_RATE -> Dimension.ENERGY;
             default -> rate;
         };
     }

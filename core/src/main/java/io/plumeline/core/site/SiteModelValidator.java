@@ -177,6 +177,33 @@ final class SiteModelValidator {
             checkSourceInput(path + ".inputs." + entry.getKey(), method, entry.getKey(), entry.getValue(), tags);
         }
         checkHeatingValueBasis(path + ".inputs", source);
+        checkCompositionMaxima(path + ".inputs", source);
+    }
+
+    /**
+     * A gas's composition tags must have valid maxima that leave a possible gas: a silent analyser is filled at each
+     * component's conservative end (its {@code valid.max}, China MEE's conservative value), and components that then
+     * add up to more than the whole gas would make the hour's calculation refuse to compute.
+     */
+    private void checkCompositionMaxima(String path, EmissionSource source) {
+        UnitOfMeasure volPercent = UnitOfMeasure.of("vol%");
+        UnitOfMeasure percent = UnitOfMeasure.of("%");
+        double sum = 0;
+        List<String> components = new ArrayList<>();
+        for (Map.Entry<String, SourceInput> input : source.inputs().entrySet()) {
+            if (!input.getKey().endsWith("VolumeFraction") || !input.getValue().isTag()) continue;
+            Tag tag = model.tag(input.getValue().tag()).orElse(null);
+            UnitOfMeasure unit = tag == null ? null : UnitOfMeasure.find(tag.uom()).orElse(null);
+            if (unit == null || tag.valid() == null || tag.valid().max() == null) continue;
+            UnitOfMeasure as = unit.convertsTo(volPercent) ? volPercent : unit.convertsTo(percent) ? percent : null;
+            if (as == null) continue;
+            sum += tag.valid().max() * unit.factorTo(as);
+            components.add(input.getKey() + " ≤ " + tag.valid().max() + " " + tag.uom());
+        }
+        if (sum > 100 + 1e-9) {
+            problem(path, "the valid maxima of the composition tags sum to " + sum + " vol% (" + String.join(", ", components)
+                    + "); a silent analyser is filled at each maximum, so they must sum to at most 100 vol%");
+        }
     }
 
     private void checkOperatingStatus(String path, EmissionSource.OperatingStatus status, Set<String> tags) {

@@ -33,6 +33,11 @@ public record UnitOfMeasure(String symbol, Dimension dimension, double toBase, R
         plain("gal/h", Dimension.VOLUME_RATE, US_GAL);
         plain("t/h", Dimension.MASS_RATE, 1000);
         plain("kg/h", Dimension.MASS_RATE, 1);
+        // power, as electricity and heat meters give it: MJ per hour
+        plain("kW", Dimension.ENERGY_RATE, 3.6);
+        plain("MW", Dimension.ENERGY_RATE, 3600);
+        plain("MJ/h", Dimension.ENERGY_RATE, 1);
+        plain("GJ/h", Dimension.ENERGY_RATE, 1000);
         gas("Nm3", Dimension.GAS_VOLUME, 1, ReferenceConditions.NORMAL);
         gas("scf", Dimension.GAS_VOLUME, FT3, ReferenceConditions.EPA_STANDARD);
         gas("Sm3@15C", Dimension.GAS_VOLUME, 1, ReferenceConditions.ISO_STANDARD);
@@ -153,8 +158,12 @@ public record UnitOfMeasure(String symbol, Dimension dimension, double toBase, R
      */
     public Optional<UnitOfMeasure> integratedOverTime() {
         String plain = plain().symbol;
-        return plain.endsWith("/h") ? find(plain.substring(0, plain.length() - 2)).map(q -> q.on(basis)) : Optional.empty();
+        String over = POWER_INTEGRALS.getOrDefault(plain, plain.endsWith("/h") ? plain.substring(0, plain.length() - 2) : null);
+        return over == null ? Optional.empty() : find(over).map(q -> q.on(basis));
     }
+
+    /** Power units whose symbol is no "per hour": a kW integrates to kWh. */
+    private static final Map<String, String> POWER_INTEGRALS = Map.of("kW", "kWh", "MW", "MWh");
 
     @Override
     public String toString() {

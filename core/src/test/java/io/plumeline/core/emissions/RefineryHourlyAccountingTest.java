@@ -113,6 +113,38 @@ class RefineryHourlyAccountingTest {
     }
 
     @Test
+    void anElectricityMeterInMegawattsIsIntegratedOverTheHour() {
+        // 18 MW all hour = 18 MWh; × 0.5306 t/MWh (2023 national grid, the method's default) = 9.5508 t CO2. The
+        // same meter in kW: 18,000 kW.
+        String power = HEADER.replace("PROGRAM", "CN_MEE").replace("sources:\n", """
+                  - {id: meter_mw, unit: u, server: d, node: "nsu=urn:t;s=9", uom: MW}
+                  - {id: meter_kw, unit: u, server: d, node: "nsu=urn:t;s=10", uom: kW}
+                sources:
+                  - {id: grid_mw, unit: u, category: process, method: CN_MEE_ELECTRICITY, inputs: {electricity: meter_mw}}
+                  - {id: grid_kw, unit: u, category: process, method: CN_MEE_ELECTRICITY, inputs: {electricity: meter_kw}}
+                """);
+        SiteModel model = SiteModelLoader.parse(power, "power");
+        assertThat(hour(model, "grid_mw", Map.of("electricity", steady(18))).get("CO2").massKg()).isCloseTo(9_550.8, within(1e-6));
+        assertThat(hour(model, "grid_kw", Map.of("electricity", steady(18_000))).get("CO2").massKg()).isCloseTo(9_550.8, within(1e-6));
+    }
+
+    @Test
+    void aFlareCompositionWhoseMaximaSumAbove100PercentIsRefused() {
+        // a silent GC is filled at each component's valid.max: 60 + 30 + 20 = 110 vol% is no gas
+        String flare = HEADER.replace("PROGRAM", "CN_MEE").replace("sources:\n", """
+                  - {id: gc_ch4, unit: u, server: d, node: "nsu=urn:t;s=11", uom: vol%, valid: {min: 0, max: 60}}
+                  - {id: gc_c2h6, unit: u, server: d, node: "nsu=urn:t;s=12", uom: vol%, valid: {min: 0, max: 30}}
+                  - {id: gc_c3h8, unit: u, server: d, node: "nsu=urn:t;s=13", uom: vol%, valid: {min: 0, max: 20}}
+                sources:
+                  - {id: flare, unit: u, category: flare, method: CN_MEE_FLARE,
+                     inputs: {flareGas: flare, ch4VolumeFraction: gc_ch4, c2h6VolumeFraction: gc_c2h6, c3h8VolumeFraction: gc_c3h8}}
+                """);
+        assertThatThrownBy(() -> SiteModelLoader.parse(flare, "flare")).isInstanceOf(SiteModelException.class)
+                .hasMessageContaining("sources[0].inputs: the valid maxima of the composition tags sum to 110.0 vol%");
+        SiteModelLoader.parse(flare.replace("max: 20}", "max: 10}"), "flare");
+    }
+
+    @Test
     void aSiteModelFeedingAnInputInAUnitItsMethodCannotUseIsRefusedNamingIt() {
         String flareInTonnes = HEADER.replace("PROGRAM", "CN_MEE") + """
                   - {id: flare, unit: u, category: flare, method: CN_MEE_FLARE,
