@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.plumeline.core.lineage.JobIdentity;
 import io.plumeline.core.lineage.LineageJson;
 import io.plumeline.core.lineage.LineageRecord;
+import io.plumeline.core.lineage.Sha256;
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.flink.influx.InfluxDbSink;
 import io.plumeline.flink.influx.RetentionPolicies;
@@ -141,7 +141,7 @@ class PlumelineJobMiniClusterTest {
                         assertThat(record.input("fuelQuantity").orElseThrow().good()).isEqualTo(360);
                         assertThat(record.input("hhv").orElseThrow().good()).isEqualTo(60);
                         assertThat(record.jobVersion()).isNotBlank().doesNotContain("${");
-                        assertThat(record.siteModelSha256()).isEqualTo(JobIdentity.sha256(TestSite.model().yaml()));
+                        assertThat(record.siteModelSha256()).isEqualTo(Sha256.hex(TestSite.model().yaml()));
                     });
         }
     }

@@ -8,10 +8,10 @@ import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.emissions.SourceHourAccount;
 import io.plumeline.core.lineage.InputTrace;
-import io.plumeline.core.lineage.JobIdentity;
 import io.plumeline.core.lineage.LineageJson;
 import io.plumeline.core.lineage.LineageRecompute;
 import io.plumeline.core.lineage.LineageRecord;
+import io.plumeline.core.lineage.Sha256;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.site.SiteModelLoader;
 import io.plumeline.simulator.SourceClock;
@@ -262,7 +262,7 @@ class PipelineSystemTest {
         assertThat(record.source()).isEqualTo("heater.stack");
         assertThat(record.hourStart()).isEqualTo(START);
         assertThat(record.result("CO2e").orElseThrow().co2eKg()).isEqualTo(hour.path("co2eKg").asDouble());
-        assertThat(record.siteModelSha256()).isEqualTo(JobIdentity.sha256(Files.readString(work.resolve("site.yaml"))));
+        assertThat(record.siteModelSha256()).isEqualTo(Sha256.hex(Files.readString(work.resolve("site.yaml"))));
         assertThat(record.factorTables()).isNotEmpty();
         assertThat(record.gwp().tableId()).isEqualTo("GWP_AR5");
 

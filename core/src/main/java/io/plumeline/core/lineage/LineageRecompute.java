@@ -34,7 +34,7 @@ public final class LineageRecompute {
      */
     public static SourceHourAccount recompute(String siteModelText, String origin, LineageRecord record,
                                               Map<String, List<Sample>> readingsByTag) {
-        String hash = JobIdentity.sha256(siteModelText);
+        String hash = Sha256.hex(siteModelText);
         if (!hash.equals(record.siteModelSha256())) {
             throw new IllegalArgumentException(origin + " has SHA-256 " + hash + ", the record of " + record.source() + " "
                     + record.hourStart() + " was computed with " + record.siteModelSha256());

@@ -92,7 +92,7 @@ class SourceHourLineageTest {
         assertThat(flow.used()).isEqualTo(account.inputs().calculation().inputs().get("fuelQuantity").value());
         assertThat(flow.usedUom()).isEqualTo("Nm3");
         assertThat(record.input("hhv").orElseThrow().good()).isEqualTo(360);
-        assertThat(record.siteModelSha256()).hasSize(64).isEqualTo(JobIdentity.sha256(text));
+        assertThat(record.siteModelSha256()).hasSize(64).isEqualTo(Sha256.hex(text));
         assertThat(record.jobVersion()).isEqualTo("9.9.9");
         assertThat(record.equation()).contains("C-5"); // the refinery's heaters burn fuel gas: 40 CFR 98.252(a)
         assertThat(record.gwp().tableId()).isEqualTo("GWP_AR5");

@@ -1,11 +1,9 @@
 package io.plumeline.reporting.audit;
 
+import io.plumeline.core.lineage.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,15 +33,7 @@ public record AuditEntry(long seq, Instant at, String actor, AuditAction action,
     /** The hash this entry must carry, from its fields and its predecessor's hash. */
     public static String hash(String previousHash, long seq, Instant at, String actor, AuditAction action,
                               String reportId, String detail) {
-        return sha256(chained(previousHash, seq, at, actor, action, reportId, detail));
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(chained(previousHash, seq, at, actor, action, reportId, detail));
     }
 
     public boolean intact() {

@@ -1,5 +1,6 @@
 package io.plumeline.reporting.audit;
 
+import io.plumeline.core.lineage.Sha256;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -52,7 +53,7 @@ public class AuditLog {
         // Millisecond precision survives every database's timestamp type, so the hash can be recomputed from the row.
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         byte[] chained = AuditEntry.chained(head.hash(), seq, at, actor, action, reportId, detail);
-        String hash = AuditEntry.sha256(chained);
+        String hash = Sha256.hex(chained);
         String mac = key.mac(chained);
         jdbc.sql("INSERT INTO audit_entry (seq, at, actor, action, report_id, detail, previous_hash, hash, mac)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")

@@ -1,6 +1,6 @@
 package io.plumeline.reporting.audit;
 
-import java.nio.charset.StandardCharsets;
+import io.plumeline.core.lineage.Sha256;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -84,7 +84,7 @@ public final class ReportCrossCheck {
     /** Why one report row does not match its entries, or null when it does. */
     private static String mismatch(String status, String content, String stored, String generated, String approver,
                                    String approvedEntry, String submitter, String submittedEntry) {
-        if (!AuditEntry.sha256(content.getBytes(StandardCharsets.UTF_8)).equals(stored)) {
+        if (!Sha256.hex(content).equals(stored)) {
             return "its content does not have its content_sha256";
         }
         if (!stored.equals(generated)) {
