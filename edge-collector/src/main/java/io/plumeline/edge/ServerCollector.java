@@ -1,5 +1,6 @@
 package io.plumeline.edge;
 
+import io.plumeline.core.retry.Backoff;
 import io.plumeline.core.site.Tag;
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.edge.NodeResolver.ResolvedTag;
@@ -25,8 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Collects the tags of one OPC UA server: opens the session, resolves the node ids, subscribes, and rebuilds
  * session and subscription whenever either is lost (session keep-alive failure, subscription watchdog: no
- * data or keep-alive past the expected interval, failed transfer). Retries back off from 1 s to
- * {@link #MAX_RETRY_MS} ms and never give up; each server has its own thread, so one unreachable server does
+ * data or keep-alive past the expected interval, failed transfer). Retries back off by {@link #RECONNECT} (1 s
+ * doubling to 5 s) and never give up; each server has its own thread, so one unreachable server does
  * not hold up the others.
  *
  * <p>Every interruption (lost session or subscription, a full spool, a collector restart) is an
@@ -39,9 +40,8 @@ final class ServerCollector implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServerCollector.class);
 
-    static final long FIRST_RETRY_MS = 1_000;
-    /** Short, so that a server that comes back is reconnected within seconds. */
-    static final long MAX_RETRY_MS = 5_000;
+    /** Up to 5 s: short, so that a server that comes back is reconnected within seconds. */
+    static final Backoff RECONNECT = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5));
     /** How long a recovered outage waits for every tag's first new reading before it is closed anyway. */
     static final Duration MIN_SETTLE = Duration.ofSeconds(10);
     /** A refusal retrying cannot cure quickly (certificate, user) is tried again this rarely. */
@@ -191,7 +191,7 @@ final class ServerCollector implements AutoCloseable {
     }
 
     private void subscribe() {
-        long retryMs = FIRST_RETRY_MS;
+        long retryMs = RECONNECT.first().toMillis();
         while (stopping.getCount() > 0) {
             try {
                 OpcUaClient client = connection.client();
@@ -229,7 +229,7 @@ final class ServerCollector implements AutoCloseable {
                         e.getMessage() == null ? e.toString() : e.getMessage(), retryMs / 1000);
                 connection.close();
                 if (awaitStop(retryMs)) return;
-                retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+                retryMs = RECONNECT.next(Duration.ofMillis(retryMs)).toMillis();
             }
         }
     }

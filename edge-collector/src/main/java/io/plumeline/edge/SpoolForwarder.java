@@ -1,5 +1,6 @@
 package io.plumeline.edge;
 
+import io.plumeline.core.retry.Backoff;
 import io.plumeline.edge.Spool.Stored;
 import java.time.Duration;
 import java.util.List;
@@ -43,8 +44,8 @@ final class SpoolForwarder implements AutoCloseable {
 
     static final int MAX_IN_FLIGHT = 50_000;
     private static final int READ_BATCH = 5_000;
-    private static final long FIRST_RETRY_MS = 1_000;
-    private static final long MAX_RETRY_MS = 30_000;
+    private static final Backoff RETRY = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+    private static final long FIRST_RETRY_MS = RETRY.first().toMillis();
     /** Kafka counts as down when the oldest record in flight has waited this long for its acknowledgement. */
     static final Duration ACK_OVERDUE = Duration.ofSeconds(10);
     /** The loop comes round at least every few seconds (its longest wait is a 10 s send); longer means stuck. */
@@ -117,7 +118,7 @@ final class SpoolForwarder implements AutoCloseable {
                     if (failed != null) {
                         restart(producer, retryMs);
                         producer = null;
-                        retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+                        retryMs = RETRY.next(Duration.ofMillis(retryMs)).toMillis();
                         continue;
                     }
                     cursor = sendSome(producer, cursor);
@@ -148,7 +149,7 @@ final class SpoolForwarder implements AutoCloseable {
                     } else {
                         pause(retryMs);
                     }
-                    retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+                    retryMs = RETRY.next(Duration.ofMillis(retryMs)).toMillis();
                 }
             }
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.plumeline.flink.influx;
 
+import io.plumeline.core.retry.Backoff;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -77,6 +78,6 @@ public class InfluxDbSink implements Sink<InfluxPoint> {
     public SinkWriter<InfluxPoint> createWriter(WriterInitContext context) throws IOException {
         return new InfluxDbWriter(new InfluxDbHttp(url, database, Duration.ofSeconds(30), credentials), policies, batchSize,
                 (int) Math.min(Integer.MAX_VALUE, (long) batchSize * MAX_BATCH_FACTOR), batchBytes, flushInterval,
-                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), retryFor), context);
+                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)), retryFor, context);
     }
 }

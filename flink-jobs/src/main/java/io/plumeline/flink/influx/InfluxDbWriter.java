@@ -1,5 +1,6 @@
 package io.plumeline.flink.influx;
 
+import io.plumeline.core.retry.Backoff;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * everything is sent and every answer taken, so a checkpoint covers only written points: a write that fails
  * (credentials refused, database missing, 5xx, timeout) is retried with backoff inside the checkpoint, which
  * cannot complete meanwhile, so Kafka offsets are never committed past an unwritten point; only points InfluxDB
- * refuses as such (unparsable, partial write) are counted and given up. After {@code backoff.giveUpAfter()}
+ * refuses as such (unparsable, partial write) are counted and given up. After {@code retryFor}
  * the task fails, and the job restarts from its last checkpoint under its restart strategy and replays the
  * points from Kafka (docs/operations.md, "When InfluxDB refuses writes"). At start it creates
  * the database and its retention policies when missing. Runs in the task's thread only: the timer callback
@@ -40,6 +41,7 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
     private final int batchBytes;
     private final long flushIntervalMs;
     private final Backoff backoff;
+    private final Duration retryFor;
     private final ProcessingTimeService time;
     private final Counter pointsWritten;
     private final Counter pointsRefused;
@@ -70,7 +72,7 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
     }
 
     InfluxDbWriter(InfluxDbHttp influx, RetentionPolicies policies, int batchSize, int maxBatchPoints, int batchBytes,
-                   Duration flushInterval, Backoff backoff, WriterInitContext context) throws IOException {
+                   Duration flushInterval, Backoff backoff, Duration retryFor, WriterInitContext context) throws IOException {
         this.influx = influx;
         this.policies = policies;
         this.batchSize = batchSize;
@@ -78,6 +80,7 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
         this.batchBytes = batchBytes;
         this.flushIntervalMs = flushInterval.toMillis();
         this.backoff = backoff;
+        this.retryFor = retryFor;
         this.time = context.getProcessingTimeService();
         this.pointsWritten = context.metricGroup().getNumRecordsSendCounter();
         this.pointsRefused = context.metricGroup().counter("pointsRefused");
@@ -262,7 +265,7 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
      */
     private InfluxDbHttp.Response retrying(String what, InfluxDbHttp.Response first, Call call)
             throws IOException, InterruptedException {
-        long giveUpAt = System.nanoTime() + backoff.giveUpAfter().toNanos();
+        long giveUpAt = System.nanoTime() + retryFor.toNanos();
         Duration wait = null;
         InfluxDbHttp.Response response = first;
         while (response.outcome() == InfluxDbHttp.Outcome.RETRY) {
@@ -270,7 +273,7 @@ class InfluxDbWriter implements SinkWriter<InfluxPoint> {
             wait = backoff.next(wait);
             if (System.nanoTime() + wait.toNanos() > giveUpAt) {
                 throw new IOException("InfluxDB at " + influx.describe() + ": could not " + what + " within "
-                        + backoff.giveUpAfter() + "; last answer: " + describe(response) + "; " + unwritten
+                        + retryFor + "; last answer: " + describe(response) + "; " + unwritten
                         + " points unwritten: the task fails and the job restarts from its last checkpoint,"
                         + " replaying them from Kafka");
             }
