@@ -46,6 +46,11 @@ final class Load implements AutoCloseable {
         return this;
     }
 
+    /** The source time of the first reading; tick k is stamped this plus k periods. */
+    Instant firstTick() {
+        return t0;
+    }
+
     NodeId[] nodes() {
         return nodes.values().toArray(NodeId[]::new);
     }
