@@ -8,6 +8,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -57,6 +58,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         + " again later");
         problem.setTitle("Database unavailable");
         return problem;
+    }
+
+    /**
+     * The database going away in the middle of a transaction: the statement fails (an outage, above), then the
+     * rollback fails too on the dead connection and Spring throws that instead. Still an outage, and nothing was
+     * committed; any other failed commit or rollback stays a 500.
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    ProblemDetail transactionFailed(TransactionSystemException e) {
+        Throwable overridden = e.getApplicationException();
+        return overridden instanceof DataAccessResourceFailureException || overridden instanceof CannotCreateTransactionException
+                ? databaseUnavailable((RuntimeException) overridden) : unexpected(e);
     }
 
     @ExceptionHandler(RuntimeException.class)

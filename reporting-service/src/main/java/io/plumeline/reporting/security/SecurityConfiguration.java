@@ -148,6 +148,13 @@ public class SecurityConfiguration {
         return new LoginThrottle(limits, Clock.systemUTC());
     }
 
+    /**
+     * The configured users, looked up only: published as a plain {@link UserDetailsService}, not as the
+     * {@link InMemoryUserDetailsManager} (a {@code UserDetailsPasswordService}), so that Spring Security does not
+     * "upgrade" a password's encoding after its first sign-in. In memory that upgrade saves nothing, but it turned
+     * a {@code {noop}} password into {@code {bcrypt}$2a$10$…}, and from then on every HTTP Basic request of that user
+     * paid a bcrypt check (~65 ms of CPU); a password keeps the encoding it was configured with.
+     */
     @Bean
     UserDetailsService users(SecurityProperties properties) {
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
@@ -155,7 +162,7 @@ public class SecurityConfiguration {
             users.createUser(User.withUsername(user.name()).password(user.password())
                     .roles(user.roles().stream().map(Role::name).toArray(String[]::new)).build());
         }
-        return users;
+        return users::loadUserByUsername;
     }
 
     /**

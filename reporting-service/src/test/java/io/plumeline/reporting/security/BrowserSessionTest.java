@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The browser's way in (basic mode): the sign-in form gives a session cookie; a changing request of that session
@@ -27,6 +30,9 @@ class BrowserSessionTest extends LiveSiteTest {
 
     CookieManager cookies;
     HttpClient browser;
+
+    @Autowired
+    UserDetailsService users;
 
     @BeforeEach
     void newBrowser() {
@@ -124,6 +130,20 @@ class BrowserSessionTest extends LiveSiteTest {
         assertThat(refused.body()).contains("user 'mallory'");
         assertThat(send(HttpRequest.newBuilder(uri("/api/v1/me")).header("Authorization", basic("engineer")).build())
                 .statusCode()).as("another user from the same address").isEqualTo(200);
+    }
+
+    /**
+     * A configured password keeps its encoding after sign-ins: Spring Security's encoding "upgrade" once turned
+     * {@code {noop}} into {@code {bcrypt}} in memory, and every later Basic request then cost a bcrypt check.
+     */
+    @Test
+    void aSignInDoesNotReEncodeTheConfiguredPassword() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            assertThat(send(HttpRequest.newBuilder(uri("/api/v1/me")).header("Authorization", basic("regulator")).build())
+                    .statusCode()).isEqualTo(200);
+        }
+        assertThat(users).isNotInstanceOf(UserDetailsPasswordService.class);
+        assertThat(users.loadUserByUsername("regulator").getPassword()).isEqualTo("{noop}regulator-pw");
     }
 
     @Test

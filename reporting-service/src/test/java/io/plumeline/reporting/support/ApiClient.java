@@ -21,10 +21,15 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * One client for every ApiClient (every test, every {@link #as} and {@link #anonymous}): it keeps no cookies, so
+     * no session or user carries over, and it keeps its connections open. A client per ApiClient cost a new client
+     * (its selector thread) and a new connection for each request of the tests that call {@code as} per request.
+     */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String base;
     private final String authorization;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     public ApiClient(int port) {
         this("http://127.0.0.1:" + port, basic("compliance"));
@@ -80,7 +85,7 @@ public final class ApiClient {
         HttpRequest request = authorization == null ? unauthenticated
                 : HttpRequest.newBuilder(unauthenticated, (name, value) -> true).header("Authorization", authorization).build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {
