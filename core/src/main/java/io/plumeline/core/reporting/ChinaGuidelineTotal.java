@@ -58,6 +58,9 @@ public record ChinaGuidelineTotal(List<PartTotal> parts, double directKg, double
         }
     }
 
+    /** The site model's program whose reports carry these parts. */
+    public static final String PROGRAM = "CN_MEE";
+
     /** The name of the total in the guideline's reporting table. */
     public static final String TOTAL_NAME = "企业温室气体排放总量";
 
@@ -101,7 +104,7 @@ public record ChinaGuidelineTotal(List<PartTotal> parts, double directKg, double
         for (Part part : Part.values()) {
             double sum = sums.get(part)[0];
             // the recovery method's mass is −R; the guideline reports R and subtracts it
-            double reported = part.accounting() == Accounting.DEDUCTION ? -sum : sum;
+            double reported = part.accounting() == Accounting.DEDUCTION && sum != 0 ? -sum : sum;
             parts.add(new PartTotal(part, part.accounting(), reported, sum, List.copyOf(members.get(part))));
         }
         double combustion = parts.get(Part.COMBUSTION.ordinal()).co2eKg();
