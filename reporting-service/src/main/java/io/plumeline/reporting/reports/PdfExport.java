@@ -1,5 +1,7 @@
 package io.plumeline.reporting.reports;
 
+import io.plumeline.core.emissions.Accounting;
+import io.plumeline.core.reporting.ChinaGuidelineTotal;
 import io.plumeline.core.reporting.GasTotal;
 import io.plumeline.core.reporting.PeriodChange;
 import io.plumeline.core.reporting.PeriodEmissions.GroupTotal;
@@ -100,6 +102,7 @@ final class PdfExport implements AutoCloseable {
         field("generated", dateTime(identity.createdAt()) + ", " + labels.get("by") + " " + identity.createdBy());
         y -= 6;
         line(0, 12, labels.get("total") + ": " + tonnes(c.totals().co2eKg()) + " " + labels.get("tonnes"));
+        if (c.chinaGuideline() != null) chinaGuideline(c.chinaGuideline());
 
         heading("byGas");
         float[] gasColumns = {0, 160, 320};
@@ -156,6 +159,27 @@ final class PdfExport implements AutoCloseable {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         doc.save(out);
         return out.toByteArray();
+    }
+
+    /**
+     * The guideline's reporting table: each part under its name, the CO2 recovered as the amount the total subtracts
+     * (marked with an ASCII minus, which Helvetica has too), the direct and the indirect emissions apart, and the
+     * total of equation (1).
+     */
+    private void chinaGuideline(ChinaGuidelineTotal g) throws IOException {
+        heading("guideline");
+        line(0, SIZE, labels.get("equation"));
+        float[] columns = {0, 16, 180, 245, 315};
+        boolean[] right = {false, false, false, true, false};
+        row(columns, right, "", labels.get("part"), labels.get("accounting"), labels.get("co2e"), labels.get("sources"));
+        for (ChinaGuidelineTotal.PartTotal p : g.parts()) {
+            row(columns, right, p.accounting() == Accounting.DEDUCTION ? "-" : "+", labels.part(p.part()),
+                    labels.accounting(p.accounting()), tonnes(p.co2eKg()), String.join(", ", p.sources()));
+        }
+        row(columns, right, "", labels.get("directSubtotal"), labels.accounting(Accounting.DIRECT), tonnes(g.directKg()), "");
+        row(columns, right, "", labels.get("indirectSubtotal"), labels.accounting(Accounting.INDIRECT),
+                tonnes(g.indirectKg()), "");
+        line(0, 10, labels.get("guidelineTotal") + ": " + tonnes(g.totalKg()) + " " + labels.get("tonnes"));
     }
 
     private void groups(String title, String idLabel, List<GroupTotal> groups) throws IOException {

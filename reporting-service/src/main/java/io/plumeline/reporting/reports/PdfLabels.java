@@ -1,5 +1,9 @@
 package io.plumeline.reporting.reports;
 
+import io.plumeline.core.emissions.Accounting;
+import io.plumeline.core.reporting.ChinaGuidelineTotal;
+import io.plumeline.core.reporting.ChinaGuidelineTotal.Part;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -47,7 +51,34 @@ final class PdfLabels {
             Map.entry("siteModel", new String[] {"Site model SHA-256", "厂区模型 SHA-256"}),
             Map.entry("factorTables", new String[] {"Factor tables", "排放因子表"}),
             Map.entry("tonnes", new String[] {"t", "吨"}),
-            Map.entry("page", new String[] {"Page", "页"}));
+            Map.entry("page", new String[] {"Page", "页"}),
+            Map.entry("guideline", new String[] {
+                    "China GHG accounting and reporting guideline for petrochemical enterprises (NDRC, 2014, trial), Eq. (1)",
+                    "《中国石油化工企业温室气体排放核算方法与报告指南（试行）》 式(1)"}),
+            Map.entry("equation", new String[] {
+                    "E = combustion + flares + process - CO2 recovered + net purchased electricity + net purchased heat",
+                    ChinaGuidelineTotal.EQUATION}),
+            Map.entry("part", new String[] {"Part", "排放类别"}),
+            Map.entry("accounting", new String[] {"Counted as", "核算类型"}),
+            Map.entry("sources", new String[] {"Sources", "排放源"}),
+            Map.entry("directSubtotal", new String[] {"Direct emissions subtotal", "直接排放小计"}),
+            Map.entry("indirectSubtotal", new String[] {"Indirect emissions subtotal",
+                    "间接排放小计（净购入电力和热力）"}),
+            Map.entry("guidelineTotal", new String[] {"Total GHG emissions of the enterprise", ChinaGuidelineTotal.TOTAL_NAME}));
+
+    /** The parts in English, and in Chinese as the guideline's reporting table names them. */
+    private static final Map<Part, String[]> PARTS = new EnumMap<>(Map.of(
+            Part.COMBUSTION, names("Fuel combustion emissions", Part.COMBUSTION),
+            Part.FLARE, names("Flare combustion emissions", Part.FLARE),
+            Part.PROCESS, names("Industrial process emissions", Part.PROCESS),
+            Part.CO2_RECOVERED, names("CO2 recovered and utilised", Part.CO2_RECOVERED),
+            Part.ELECTRICITY, names("Emissions of net purchased electricity", Part.ELECTRICITY),
+            Part.HEAT, names("Emissions of net purchased heat", Part.HEAT)));
+
+    private static final Map<Accounting, String[]> ACCOUNTING = new EnumMap<>(Map.of(
+            Accounting.DIRECT, new String[] {"direct", "直接排放"},
+            Accounting.INDIRECT, new String[] {"indirect", "间接排放"},
+            Accounting.DEDUCTION, new String[] {"deducted", "扣减"}));
 
     private final int index;
 
@@ -59,5 +90,17 @@ final class PdfLabels {
         String[] label = LABELS.get(key);
         if (label == null) throw new IllegalArgumentException("no PDF label '" + key + "'");
         return label[index];
+    }
+
+    String part(Part part) {
+        return PARTS.get(part)[index];
+    }
+
+    String accounting(Accounting accounting) {
+        return ACCOUNTING.get(accounting)[index];
+    }
+
+    private static String[] names(String english, Part part) {
+        return new String[] {english, part.guidelineName()};
     }
 }

@@ -11,6 +11,7 @@ import io.plumeline.core.emissions.Calculator;
 import io.plumeline.core.emissions.FactorTable;
 import io.plumeline.core.emissions.GwpSet;
 import io.plumeline.core.emissions.HourlyEmission;
+import io.plumeline.core.reporting.ChinaGuidelineTotal;
 import io.plumeline.core.reporting.PeriodChange;
 import io.plumeline.core.reporting.PeriodEmissions;
 import io.plumeline.core.reporting.ReportingPeriod;
@@ -66,7 +67,15 @@ public class ReportCalculator {
         return new ReportContent(site.id(), site.name(), period.toString(), range.from(), range.to(), site.timezone(),
                 site.program(), gwp.id(), inputs(model, gwp),
                 new ReportContent.Totals(now.co2eKg(), now.byGas()), now.bySource(), now.byUnit(), now.byMethod(),
-                exceedances(model, range), PeriodChange.of(previous, before.co2eKg(), now.co2eKg()));
+                exceedances(model, range), PeriodChange.of(previous, before.co2eKg(), now.co2eKg()),
+                chinaGuideline(model, now));
+    }
+
+    /** The China petrochemical guideline's parts and total for a CN_MEE site (docs/reports.md, "China MEE"). */
+    private static ChinaGuidelineTotal chinaGuideline(SiteModel model, PeriodEmissions now) {
+        if (!ChinaGuidelineTotal.PROGRAM.equals(model.site().program())) return null;
+        return ChinaGuidelineTotal.of(now.bySource(),
+                source -> model.source(source).map(EmissionSource::category).orElse(null));
     }
 
     /** The period's roll-up by gas alone, for the fleet report. */

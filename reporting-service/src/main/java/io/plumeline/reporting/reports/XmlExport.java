@@ -2,6 +2,7 @@ package io.plumeline.reporting.reports;
 
 import static io.plumeline.reporting.reports.CsvExport.number;
 
+import io.plumeline.core.reporting.ChinaGuidelineTotal;
 import io.plumeline.core.reporting.GasTotal;
 import io.plumeline.core.reporting.PeriodChange;
 import io.plumeline.core.reporting.PeriodEmissions.GroupTotal;
@@ -66,8 +67,23 @@ final class XmlExport {
         PeriodChange p = c.previousPeriod();
         out.open(1, "previousPeriod", true, "period", p.period(), "co2eKg", number(p.co2eKg()),
                 "changeKg", number(p.changeKg()), "changePct", number(p.changePct()));
+        if (c.chinaGuideline() != null) out.chinaGuideline(c.chinaGuideline());
         out.close(0, "emissionsReport");
         return out.xml.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The petrochemical guideline's parts, each with its sources, and its total (a CN_MEE report only). */
+    private void chinaGuideline(ChinaGuidelineTotal g) {
+        open(1, "chinaGuideline", false, "totalKg", number(g.totalKg()), "directKg", number(g.directKg()),
+                "deductionKg", number(g.deductionKg()), "indirectKg", number(g.indirectKg()));
+        for (ChinaGuidelineTotal.PartTotal part : g.parts()) {
+            open(2, "part", part.sources().isEmpty(), "id", part.part().name(), "accounting", part.accounting().name(),
+                    "co2eKg", number(part.co2eKg()), "countedKg", number(part.countedKg()));
+            if (part.sources().isEmpty()) continue;
+            for (String source : part.sources()) open(3, "source", true, "id", source);
+            close(2, "part");
+        }
+        close(1, "chinaGuideline");
     }
 
     private void groups(String list, String element, List<GroupTotal> groups) {
