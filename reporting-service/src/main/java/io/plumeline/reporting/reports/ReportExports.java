@@ -1,17 +1,15 @@
 package io.plumeline.reporting.reports;
 
+import io.plumeline.core.lineage.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -97,7 +95,7 @@ public class ReportExports {
         report.put("pdfLanguage", ReportLanguage.tag(language));
         report.put("xmlSchema", XmlExport.SCHEMA + " (" + XmlExport.NAMESPACE + ")");
         List<ManifestFile> files = files(content, identity, language).stream()
-                .map(f -> new ManifestFile(f.name(), f.mediaType(), f.bytes().length, sha256(f.bytes()))).toList();
+                .map(f -> new ManifestFile(f.name(), f.mediaType(), f.bytes().length, Sha256.hex(f.bytes()))).toList();
         return new Manifest(report, files, content.inputs());
     }
 
@@ -117,14 +115,6 @@ public class ReportExports {
             problem.setProperty("parameter", "lang");
             return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
         });
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static byte[] utf8(String text) {

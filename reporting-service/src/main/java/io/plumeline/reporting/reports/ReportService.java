@@ -1,10 +1,11 @@
 package io.plumeline.reporting.reports;
 
+import io.plumeline.core.lineage.Sha256;
 import io.plumeline.core.reporting.ReportingPeriod;
 import io.plumeline.core.site.SiteModel;
+import io.plumeline.reporting.api.BadParameterException;
 import io.plumeline.reporting.audit.AuditAction;
 import io.plumeline.reporting.audit.AuditLog;
-import io.plumeline.reporting.api.BadParameterException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,7 +49,7 @@ public class ReportService {
         // Read InfluxDB before the transaction, so no database connection waits on it.
         ReportContent content = calculator.compute(model, period);
         String json = ReportJson.write(content);
-        String sha256 = ReportExports.sha256(json.getBytes(StandardCharsets.UTF_8));
+        String sha256 = Sha256.hex(json.getBytes(StandardCharsets.UTF_8));
         try {
             return transaction.execute(status -> {
                 var latest = reports.latest(model.site().id(), period.toString());
@@ -145,7 +146,7 @@ public class ReportService {
         ReportExports.ExportFile file = format == null ? exports.zip(content, report.identity(), language)
                 : exports.file(content, report.identity(), format, language);
         transaction.executeWithoutResult(status -> audit.append(user, AuditAction.EXPORTED, report.id(),
-                "file " + file.name() + ", sha256 " + ReportExports.sha256(file.bytes())));
+                "file " + file.name() + ", sha256 " + Sha256.hex(file.bytes())));
         return file;
     }
 

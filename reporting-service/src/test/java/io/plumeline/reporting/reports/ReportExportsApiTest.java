@@ -1,12 +1,13 @@
 package io.plumeline.reporting.reports;
 
+import io.plumeline.core.lineage.Sha256;
 import static io.plumeline.reporting.reports.ReportFixture.monthStart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.plumeline.core.site.SiteModelLoader;
-import io.plumeline.reporting.support.ApiClient;
 import io.plumeline.reporting.support.ApiClient.Response;
+import io.plumeline.reporting.support.ApiClient;
 import io.plumeline.reporting.support.InfluxTestServer;
 import io.plumeline.reporting.support.SiteFiles;
 import java.io.ByteArrayInputStream;
@@ -201,7 +202,7 @@ class ReportExportsApiTest {
             Download second = download(base + "/" + format + "?lang=zh-CN");
             assertThat(second.bytes()).as(format + " twice").isEqualTo(first.bytes());
             String file = hashes.keySet().stream().filter(n -> n.endsWith("." + format)).findFirst().orElseThrow();
-            assertThat(ReportExports.sha256(first.bytes())).as(file).isEqualTo(hashes.get(file));
+            assertThat(Sha256.hex(first.bytes())).as(file).isEqualTo(hashes.get(file));
         }
 
         Download zip = download(base + "?lang=zh-CN");
@@ -210,7 +211,7 @@ class ReportExportsApiTest {
         Map<String, byte[]> entries = unzip(zip.bytes());
         assertThat(entries.keySet()).containsAll(hashes.keySet()).contains("manifest.json");
         assertThat(JSON.readTree(entries.get("manifest.json"))).isEqualTo(manifest);
-        hashes.forEach((file, sha256) -> assertThat(ReportExports.sha256(entries.get(file))).as(file).isEqualTo(sha256));
+        hashes.forEach((file, sha256) -> assertThat(Sha256.hex(entries.get(file))).as(file).isEqualTo(sha256));
 
         JsonNode audit = api.get("/api/v1/audit").json().get("entries");
         assertThat(audit.valueStream().filter(e -> e.get("action").asString().equals("EXPORTED")

@@ -1,5 +1,6 @@
 package io.plumeline.reporting.reports;
 
+import io.plumeline.core.lineage.Sha256;
 import static io.plumeline.reporting.reports.ReportFixture.monthStart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -8,8 +9,8 @@ import io.plumeline.reporting.audit.AuditAction;
 import io.plumeline.reporting.audit.AuditAnchor;
 import io.plumeline.reporting.audit.AuditAnchors;
 import io.plumeline.reporting.audit.AuditEntry;
-import io.plumeline.reporting.support.ApiClient;
 import io.plumeline.reporting.support.ApiClient.Response;
+import io.plumeline.reporting.support.ApiClient;
 import io.plumeline.reporting.support.SiteFiles;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -260,7 +261,7 @@ abstract class ReportLifecycleContract {
         assertThat(forged).isNotEqualTo(row.get("content"));
         try {
             sql.sql("UPDATE report SET content = ?, content_sha256 = ? WHERE id = ?")
-                    .params(forged, ReportExports.sha256(forged.getBytes(java.nio.charset.StandardCharsets.UTF_8)), id).update();
+                    .params(forged, Sha256.hex(forged.getBytes(java.nio.charset.StandardCharsets.UTF_8)), id).update();
             JsonNode verified = ok(api.get("/api/v1/audit/verify"));
             assertThat(verified.get("valid").asBoolean()).isFalse();
             assertThat(verified.get("brokenReports").valueStream().map(r -> r.get("reportId").asString() + ": "
