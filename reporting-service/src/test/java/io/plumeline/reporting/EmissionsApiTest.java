@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.plumeline.reporting.support.ApiClient.Response;
+import io.plumeline.reporting.support.Contract3Lines;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,6 +113,20 @@ class EmissionsApiTest extends SingleSiteApiTest {
         }
         assertThat(expected).as("the fixture has substituted and late hours")
                 .anyMatch(h -> h.tier() != null).anyMatch(h -> h.lateCount() > 0);
+    }
+
+    @Test
+    void aNonOperatingHourSaysSoAndAnHourWithoutTheFieldDoesNot() {
+        Instant shutDown = Instant.parse("2025-01-15T03:00:00Z");
+        InfluxTestServer.write(DATABASE, List.of(Contract3Lines.nonOperatingHour(SITE, "heater-1", HEATER, "CO2", shutDown)));
+
+        JsonNode row = api.get("/api/v1/emissions", "from", shutDown.toString(), "to", shutDown.plusSeconds(3600).toString(),
+                "source", HEATER, "gas", "CO2").json().get("rows").get(0);
+        assertThat(row.get("massKg").asDouble()).isZero();
+        assertThat(row.get("operating").asBoolean(true)).isFalse();
+        assertThat(api.get("/api/v1/emissions", "from", "2026-11-30T12:00:00Z", "to", "2026-11-30T13:00:00Z",
+                "source", HEATER, "gas", "CO2").json().get("rows").get(0).has("operating"))
+                .as("an hour stored before the job wrote the field").isFalse();
     }
 
     @Test

@@ -54,6 +54,12 @@ public final class Contract3Lines {
                         + ",late_count=" + (double) lateCount);
     }
 
+    /** An hour the source's status tag showed it shut down for, as the job writes it: zero, nothing substituted. */
+    public static String nonOperatingHour(String site, String unit, String source, String gas, Instant hour) {
+        return emission(site, unit, source, gas, "EPA_C2A", hour, 0, 0, 100, 0,
+                ",substituted=false,substitution_tier=\"none\",late_count=0,operating=false");
+    }
+
     private static String emission(String site, String unit, String source, String gas, String method, Instant hour,
                                    double massKg, double co2eKg, double availabilityPct, double substitutedMin,
                                    String accounting) {
