@@ -1,5 +1,7 @@
 package io.plumeline.core.reporting;
 
+import io.plumeline.core.emissions.Accounting;
+import io.plumeline.core.emissions.CalculationMethod;
 import io.plumeline.core.emissions.Gas;
 import io.plumeline.core.emissions.GwpSet;
 import io.plumeline.core.emissions.HourlyEmission;
@@ -32,6 +34,19 @@ public record PeriodEmissions(double co2eKg, List<GasTotal> byGas, List<SourceTo
 
     /** Sources grouped by plant unit or by method: their gases, CO2e, substituted hours and source-hours. */
     public record GroupTotal(String id, List<GasTotal> gases, double co2eKg, int substitutedHours, int hours) {
+    }
+
+    /**
+     * The CO2e of the sources whose method counts as {@code accounting}: emitted at the site (direct, scope 1), emitted
+     * where purchased electricity and heat are made (indirect, scope 2), or CO2 recovered (a deduction, negative).
+     * A method no longer known counts as direct. The three add up to {@link #co2eKg}.
+     */
+    public double co2eKg(Accounting accounting) {
+        return bySource.stream().filter(s -> accountingOf(s.method()) == accounting).mapToDouble(SourceTotal::co2eKg).sum();
+    }
+
+    private static Accounting accountingOf(String method) {
+        return CalculationMethod.find(method).map(CalculationMethod::accounting).orElse(Accounting.DIRECT);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.plumeline.core.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.plumeline.core.emissions.Accounting;
 import io.plumeline.core.emissions.GwpSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,5 +61,20 @@ class PeriodEmissionsTest {
         ReportingPeriod q4 = ReportingPeriod.parse("2025-Q4");
         assertThat(PeriodChange.of(q4, 200, 250)).isEqualTo(new PeriodChange("2025-Q4", 200, 50, 25.0));
         assertThat(PeriodChange.of(q4, 0, 250).changePct()).isNull();
+    }
+
+    @Test
+    void theTotalSplitsIntoDirectIndirectAndRecovered() {
+        // heater 1,000 kg CO2 (direct) + purchased power 400 kg (indirect, scope 2) − 150 kg recovered = 1,250 kg
+        PeriodEmissions p = PeriodEmissions.of(List.of(
+                new SourceGasPeriod("heater", "u", "CN_MEE_COMBUSTION", "CO2", 1_000, 1, 100, 1, 0, 0),
+                new SourceGasPeriod("grid", "u", "CN_MEE_ELECTRICITY", "CO2", 400, 1, 100, 1, 0, 0),
+                new SourceGasPeriod("recovery", "u", "CN_MEE_CO2_RECOVERY", "CO2", -150, 1, 100, 1, 0, 0)),
+                GwpSet.of("AR5"), s -> true);
+
+        assertThat(p.co2eKg(Accounting.DIRECT)).isEqualTo(1_000);
+        assertThat(p.co2eKg(Accounting.INDIRECT)).isEqualTo(400);
+        assertThat(p.co2eKg(Accounting.DEDUCTION)).isEqualTo(-150);
+        assertThat(p.co2eKg()).isEqualTo(1_250);
     }
 }

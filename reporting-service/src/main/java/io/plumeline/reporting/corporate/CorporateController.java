@@ -36,7 +36,7 @@ public class CorporateController {
             var site = model.site();
             bySite.add(new CorporateEmissions.SiteTotal(site.id(), site.name(), site.program(), ReportCalculator.gwp(model, reportingPeriod).id(),
                     site.timezone(), reportingPeriod.start(site.zone()), reportingPeriod.end(site.zone()),
-                    rollup.co2eKg(), rollup.byGas()));
+                    rollup.co2eKg(), CorporateEmissions.Scopes.of(rollup), rollup.byGas()));
         }
         Map<String, List<CorporateEmissions.SiteTotal>> programs = new TreeMap<>();
         bySite.forEach(s -> programs.computeIfAbsent(s.program(), p -> new ArrayList<>()).add(s));
@@ -44,9 +44,12 @@ public class CorporateController {
         programs.forEach((program, members) -> {
             List<GasTotal> gases = GasTotal.combine(members.stream().map(CorporateEmissions.SiteTotal::byGas).toList());
             byProgram.add(new CorporateEmissions.ProgramTotal(program,
-                    members.stream().map(CorporateEmissions.SiteTotal::site).toList(), GasTotal.co2eKg(gases), gases));
+                    members.stream().map(CorporateEmissions.SiteTotal::site).toList(), GasTotal.co2eKg(gases),
+                    CorporateEmissions.Scopes.sum(members.stream().map(CorporateEmissions.SiteTotal::scopes).toList()), gases));
         });
         List<GasTotal> fleet = GasTotal.combine(bySite.stream().map(CorporateEmissions.SiteTotal::byGas).toList());
-        return new CorporateEmissions(reportingPeriod.toString(), GasTotal.co2eKg(fleet), fleet, byProgram, bySite);
+        return new CorporateEmissions(reportingPeriod.toString(), GasTotal.co2eKg(fleet),
+                CorporateEmissions.Scopes.sum(bySite.stream().map(CorporateEmissions.SiteTotal::scopes).toList()), fleet,
+                byProgram, bySite);
     }
 }
