@@ -4,14 +4,11 @@ import static io.plumeline.reporting.support.Contract3Lines.hourlyEmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.plumeline.reporting.support.ApiClient;
 import io.plumeline.reporting.support.ApiClient.Response;
+import io.plumeline.reporting.support.ApiClient;
 import io.plumeline.reporting.support.InfluxTestServer;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -134,14 +131,14 @@ class ChinaGuidelineReportTest {
         String base = "/api/v1/reports/" + created.json().get("id").asString() + "/exports/";
 
         // the site's language is zh-CN: the PDF without lang is Chinese
-        String chinese = pdfText(dir, download(base + "pdf"));
+        String chinese = Tools.pdfText(dir, download(base + "pdf"));
         assertThat(chinese).contains("《中国石油化工企业温室气体排放核算方法与报告指南（试行）》", "燃料燃烧排放",
                 "火炬燃烧排放", "工业生产过程排放", "CO2回收利用量", "净购入电力隐含的排放", "净购入热力隐含的排放",
                 "直接排放小计", "间接排放小计", "企业温室气体排放总量: 126.600 吨");
         assertThat(chinese).containsPattern("CO2回收利用量\\s+扣减\\s+7\\.000");
         assertThat(chinese).containsPattern("直接排放小计\\s+直接排放\\s+105\\.000");
         assertThat(chinese).containsPattern("间接排放小计（净购入电力和热力）\\s+间接排放\\s+28\\.600");
-        String english = pdfText(dir, download(base + "pdf?lang=en"));
+        String english = Tools.pdfText(dir, download(base + "pdf?lang=en"));
         assertThat(english).contains("Fuel combustion emissions", "Flare combustion emissions",
                 "Industrial process emissions", "CO2 recovered and utilised",
                 "Emissions of net purchased electricity", "Emissions of net purchased heat",
@@ -152,7 +149,7 @@ class ChinaGuidelineReportTest {
 
         Path schema = Path.of("src/main/resources/reports/emissions-report.xsd").toAbsolutePath();
         Download xml = download(base + "xml");
-        keep("china.xml", xml.bytes());
+        Tools.keep("china.xml", xml.bytes());
         Tools.Result valid = Tools.run("xmllint", "--noout", "--schema", schema.toString(),
                 Tools.write(dir, "china.xml", xml.bytes()).toString());
         assertThat(valid.exit()).as(valid.output()).isZero();
@@ -160,7 +157,7 @@ class ChinaGuidelineReportTest {
                 "<part id=\"CO2_RECOVERED\" accounting=\"DEDUCTION\" co2eKg=\"7000.0\" countedKg=\"-7000.0\">");
 
         Download csv = download(base + "csv");
-        keep("china.csv", csv.bytes());
+        Tools.keep("china.csv", csv.bytes());
         try (CSVParser parser = CSVParser.parse(new StringReader(csv.text()),
                 CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
             List<CSVRecord> records = parser.getRecords();
@@ -201,24 +198,5 @@ class ChinaGuidelineReportTest {
         return download;
     }
 
-    private static String pdfText(Path dir, Download pdf) {
-        assertThat(pdf.contentType()).startsWith("application/pdf");
-        String name = pdf.disposition().replaceAll(".*filename=\"?([^\";]+).*", "$1");
-        Path file = Tools.write(dir, name, pdf.bytes());
-        Tools.Result text = Tools.run("pdftotext", "-layout", "-enc", "UTF-8", file.toString(), "-");
-        assertThat(text.exit()).as(text.output()).isZero();
-        keep(name, pdf.bytes());
-        keep(name + ".txt", text.output().getBytes(StandardCharsets.UTF_8));
-        return text.output();
-    }
-
     /** Samples for people to look at, beside those of ReportExportsApiTest (target/report-samples). */
-    private static void keep(String name, byte[] bytes) {
-        try {
-            Files.createDirectories(ReportExportsApiTest.SAMPLES);
-            Files.write(ReportExportsApiTest.SAMPLES.resolve(name), bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

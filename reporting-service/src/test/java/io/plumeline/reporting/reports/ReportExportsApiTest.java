@@ -14,7 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.Duration;
@@ -52,7 +51,6 @@ class ReportExportsApiTest {
     static final ReportFixture MARCH = new ReportFixture(DATABASE);
     static final ReportFixture FEBRUARY = new ReportFixture(DATABASE);
     static final ReportFixture MARCH_2023 = new ReportFixture(DATABASE);
-    static final Path SAMPLES = Path.of("target", "report-samples");
 
     @LocalServerPort
     int port;
@@ -173,12 +171,12 @@ class ReportExportsApiTest {
             assertThat(csv.text()).contains("\r\n");
         }
 
-        String english = pdfText(dir, download(base + "pdf?lang=en"));
-        keep("report.xml", xml.bytes());
-        keep("report.csv", csv.bytes());
+        String english = Tools.pdfText(dir, download(base + "pdf?lang=en"));
+        Tools.keep("report.xml", xml.bytes());
+        Tools.keep("report.csv", csv.bytes());
         assertThat(english).contains("Total CO2e: " + tonnes(MARCH.totalCo2eKg(), Locale.ENGLISH) + " t",
                 "Dalian Refinery", "March 1, 2026", "March 31, 2026", "heater-1.stack");
-        String chinese = pdfText(dir, download(base + "pdf?lang=zh-CN"));
+        String chinese = Tools.pdfText(dir, download(base + "pdf?lang=zh-CN"));
         assertThat(chinese).contains("二氧化碳当量总计: " + tonnes(MARCH.totalCo2eKg(), Locale.SIMPLIFIED_CHINESE) + " 吨",
                 "2026年3月1日", "排放源", "heater-1.stack");
         // the site's language (en: Dalian's model names none) when lang is left out
@@ -266,26 +264,7 @@ class ReportExportsApiTest {
         return download;
     }
 
-    private static String pdfText(Path dir, Download pdf) {
-        assertThat(pdf.contentType()).startsWith("application/pdf");
-        String name = pdf.disposition().replaceAll(".*filename=\"?([^\";]+).*", "$1");
-        Path file = Tools.write(dir, name, pdf.bytes());
-        Tools.Result text = Tools.run("pdftotext", "-layout", "-enc", "UTF-8", file.toString(), "-");
-        assertThat(text.exit()).as(text.output()).isZero();
-        keep(name, pdf.bytes());
-        keep(name + ".txt", text.output().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return text.output();
-    }
-
     /** Samples of the files for people to look at, kept in the test output (target/report-samples). */
-    private static void keep(String name, byte[] bytes) {
-        try {
-            Files.createDirectories(SAMPLES);
-            Files.write(SAMPLES.resolve(name), bytes);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     /** Tonnes as the PDF writes them for the language, from the kg the fixture added up. */
     private static String tonnes(double kg, Locale locale) {

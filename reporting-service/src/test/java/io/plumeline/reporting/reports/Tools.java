@@ -1,6 +1,9 @@
 package io.plumeline.reporting.reports;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +17,31 @@ final class Tools {
     record Result(int exit, String output) {
     }
 
+    /** Where the tests leave the exports they checked, for a person to look at (target/). */
+    static final Path SAMPLES = Path.of("target", "report-samples");
+
     private Tools() {
+    }
+
+    /** The text of a PDF download as pdftotext reads it; the PDF and its text are kept in {@link #SAMPLES}. */
+    static String pdfText(Path dir, Download pdf) {
+        assertThat(pdf.contentType()).startsWith("application/pdf");
+        String name = pdf.disposition().replaceAll(".*filename=\"?([^\";]+).*", "$1");
+        Path file = write(dir, name, pdf.bytes());
+        Result text = run("pdftotext", "-layout", "-enc", "UTF-8", file.toString(), "-");
+        assertThat(text.exit()).as(text.output()).isZero();
+        keep(name, pdf.bytes());
+        keep(name + ".txt", text.output().getBytes(StandardCharsets.UTF_8));
+        return text.output();
+    }
+
+    static void keep(String name, byte[] bytes) {
+        try {
+            Files.createDirectories(SAMPLES);
+            Files.write(SAMPLES.resolve(name), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Result run(String... command) {
