@@ -1,11 +1,11 @@
 package io.plumeline.flink;
 
-import io.plumeline.core.contracts.Keys;
-import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.chain.ChainAllocation;
 import io.plumeline.core.chain.ProductIntensity;
 import io.plumeline.core.chain.Unallocated;
 import io.plumeline.core.chain.UnitBalance;
+import io.plumeline.core.contracts.Keys;
+import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.site.PlantUnit;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.flink.influx.InfluxPoint;

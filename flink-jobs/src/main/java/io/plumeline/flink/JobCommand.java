@@ -7,8 +7,8 @@ import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.site.SiteModelException;
 import io.plumeline.flink.influx.InfluxCredentials;
 import io.plumeline.flink.influx.InfluxDbSink;
-import io.plumeline.flink.influx.InfluxTelemetryArchive;
 import io.plumeline.flink.influx.InfluxPoint;
+import io.plumeline.flink.influx.InfluxTelemetryArchive;
 import io.plumeline.flink.influx.RetentionPolicies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,9 +39,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The command line of {@link PlumelineJob} (process contract "Flink job"). */
 @Command(name = "PlumelineJob", mixinStandardHelpOptions = true, sortOptions = false,

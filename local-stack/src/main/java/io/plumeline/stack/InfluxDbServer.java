@@ -1,9 +1,9 @@
 package io.plumeline.stack;
 
-import io.plumeline.core.contracts.InfluxQl;
-import io.plumeline.core.contracts.Measurement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumeline.core.contracts.InfluxQl;
+import io.plumeline.core.contracts.Measurement;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

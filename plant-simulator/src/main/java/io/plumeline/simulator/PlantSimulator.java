@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** Serves the tags of one OPC UA server entry of a site model with deterministic values, until stopped. */
 @Command(name = "plant-simulator", mixinStandardHelpOptions = true, sortOptions = false,

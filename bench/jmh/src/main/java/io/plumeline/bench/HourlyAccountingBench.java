@@ -2,11 +2,11 @@ package io.plumeline.bench;
 
 import io.plumeline.core.emissions.HourlyEmissions;
 import io.plumeline.core.emissions.Sample;
+import io.plumeline.core.site.SiteModel;
 import io.plumeline.flink.HourResult;
 import io.plumeline.flink.HourlyAccounting;
 import io.plumeline.flink.SiteModelText;
 import io.plumeline.flink.SourceSample;
-import io.plumeline.core.site.SiteModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

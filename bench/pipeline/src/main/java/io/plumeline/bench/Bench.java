@@ -8,9 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code ./plumeline bench}: the measurements of bench/RESULTS.md, each beside its goal, on this machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,

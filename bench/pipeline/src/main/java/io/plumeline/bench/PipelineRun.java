@@ -1,10 +1,10 @@
 package io.plumeline.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.contracts.ReadyLines;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.plumeline.stack.ChildProcess;
 import io.plumeline.stack.InfluxDbServer;
 import io.plumeline.stack.KafkaBroker;

@@ -5,13 +5,13 @@ import static io.plumeline.core.contracts.InfluxQl.identifiers;
 import static io.plumeline.core.contracts.InfluxQl.identifier;
 import static io.plumeline.core.contracts.InfluxQl.is;
 
+import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.reporting.api.BadParameterException;
 import io.plumeline.reporting.influx.InfluxClient;
-import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.reporting.influx.Series;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package io.plumeline.reporting.live;
 import static io.plumeline.core.contracts.InfluxQl.identifiers;
 import static io.plumeline.core.contracts.InfluxQl.is;
 
+import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.emissions.HourlyEmission;
@@ -11,7 +12,6 @@ import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.site.Tag;
 import io.plumeline.reporting.api.TimeRange;
 import io.plumeline.reporting.influx.InfluxClient;
-import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.reporting.influx.Series;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -4,6 +4,7 @@ import static io.plumeline.reporting.api.QueryParameters.shorten;
 import static io.plumeline.core.contracts.InfluxQl.identifiers;
 import static io.plumeline.core.contracts.InfluxQl.is;
 
+import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.site.MaterialStream;
@@ -11,7 +12,6 @@ import io.plumeline.core.site.SiteModel;
 import io.plumeline.reporting.api.BadParameterException;
 import io.plumeline.reporting.api.TimeRange;
 import io.plumeline.reporting.influx.InfluxClient;
-import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.reporting.influx.Series;
 import java.time.Duration;
 import java.util.ArrayList;

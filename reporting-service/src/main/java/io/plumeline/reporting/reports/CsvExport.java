@@ -1,8 +1,8 @@
 package io.plumeline.reporting.reports;
 
 import io.plumeline.core.contracts.Keys;
-import io.plumeline.core.reporting.ChinaGuidelineTotal;
 import io.plumeline.core.reporting.ChinaGuidelineTotal.PartTotal;
+import io.plumeline.core.reporting.ChinaGuidelineTotal;
 import io.plumeline.core.reporting.GasTotal;
 import io.plumeline.core.reporting.PeriodEmissions.SourceTotal;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.plumeline.reporting.reports;
 
 import io.plumeline.core.emissions.Accounting;
-import io.plumeline.core.reporting.ChinaGuidelineTotal;
 import io.plumeline.core.reporting.ChinaGuidelineTotal.Part;
+import io.plumeline.core.reporting.ChinaGuidelineTotal;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;

@@ -4,6 +4,7 @@ import static io.plumeline.core.contracts.InfluxQl.identifiers;
 import static io.plumeline.core.contracts.InfluxQl.identifier;
 import static io.plumeline.core.contracts.InfluxQl.is;
 
+import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.emissions.CalculationMethod;
@@ -21,7 +22,6 @@ import io.plumeline.core.site.SiteModel;
 import io.plumeline.reporting.api.TimeRange;
 import io.plumeline.reporting.emissions.EmissionSums;
 import io.plumeline.reporting.influx.InfluxClient;
-import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.reporting.influx.Series;
 import io.plumeline.reporting.site.SiteCatalog;
 import java.time.Instant;

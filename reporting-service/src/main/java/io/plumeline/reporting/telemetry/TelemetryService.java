@@ -5,6 +5,7 @@ import static io.plumeline.core.contracts.InfluxQl.identifiers;
 import static io.plumeline.core.contracts.InfluxQl.identifier;
 import static io.plumeline.core.contracts.InfluxQl.is;
 
+import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.site.RecordRetention;
@@ -14,7 +15,6 @@ import io.plumeline.core.telemetry.Quality;
 import io.plumeline.reporting.api.BadParameterException;
 import io.plumeline.reporting.api.TimeRange;
 import io.plumeline.reporting.influx.InfluxClient;
-import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.reporting.influx.Series;
 import java.time.Duration;
 import java.time.Instant;
