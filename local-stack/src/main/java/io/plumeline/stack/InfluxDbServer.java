@@ -62,8 +62,8 @@ public final class InfluxDbServer extends LocalServer {
      */
     public static InfluxDbServer startTemporaryWithAuth(String adminUser, String adminPassword) {
         InfluxDbServer server = startTemporary(true);
-        server.query(null, "CREATE USER " + InfluxQl.identifier(adminUser) + " WITH PASSWORD '"
-                + adminPassword.replace("\\", "\\\\").replace("'", "\\'") + "' WITH ALL PRIVILEGES");
+        server.query(null, "CREATE USER " + InfluxQl.identifier(adminUser) + " WITH PASSWORD "
+                + InfluxQl.string(adminPassword) + " WITH ALL PRIVILEGES");
         server.authorization = "Basic " + java.util.Base64.getEncoder()
                 .encodeToString((adminUser + ":" + adminPassword).getBytes(StandardCharsets.UTF_8));
         return server;
