@@ -11,17 +11,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AllocationConfigTest {
 
-    private static final String ALL_FACTORS = "naphtha: 44.9, kerosene-out: 43.8, diesel-out: 43.0, residue-out: 40.5";
+    private static final String ALL_FACTORS = "naphtha: 44.9, kerosene-out: 43.8, diesel-out: 43.0, residue: 40.5";
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{basis: calorific}|units[0].allocation.basis: 'calorific' is not one of [economic, energy, mass]",
             "{factors: {naphtha: 1}}|units[0].allocation.basis: is required; one of [economic, energy, mass]",
             "{basis: mass, factors: {naphtha: 1}}|units[0].allocation.factors: the mass basis takes no factors: the streams' masses are the weights",
-            "{basis: energy, factors: {naphtha: 44.9, kerosene-out: 43.8, diesel-out: 43.0}}|units[0].allocation.factors: the energy basis needs a factor for every output stream of unit 'cdu-1'; missing: [residue-out]",
-            "{basis: energy, factors: {ALL, crude-in: 40}}|units[0].allocation.factors.crude-in: 'crude-in' is not an output stream of unit 'cdu-1'; its output streams: [diesel-out, kerosene-out, naphtha, residue-out]",
-            "{basis: economic, factors: {naphtha: -1, kerosene-out: 43.8, diesel-out: 43.0, residue-out: 40.5}}|units[0].allocation.factors.naphtha: must be a finite number >= 0, found -1.0",
-            "{basis: economic, factors: {naphtha: 0, kerosene-out: 0, diesel-out: 0, residue-out: 0}}|units[0].allocation.factors: are all zero: no output stream would carry the unit's emissions",
+            "{basis: energy, factors: {naphtha: 44.9, kerosene-out: 43.8, diesel-out: 43.0}}|units[0].allocation.factors: the energy basis needs a factor for every output stream of unit 'cdu-1'; missing: [residue]",
+            "{basis: energy, factors: {ALL, crude-in: 40}}|units[0].allocation.factors.crude-in: 'crude-in' is not an output stream of unit 'cdu-1'; its output streams: [diesel-out, kerosene-out, naphtha, residue]",
+            "{basis: economic, factors: {naphtha: -1, kerosene-out: 43.8, diesel-out: 43.0, residue: 40.5}}|units[0].allocation.factors.naphtha: must be a finite number >= 0, found -1.0",
+            "{basis: economic, factors: {naphtha: 0, kerosene-out: 0, diesel-out: 0, residue: 0}}|units[0].allocation.factors: are all zero: no output stream would carry the unit's emissions",
     })
     void refusesABadAllocationNamingThePath(String allocation, String problem) {
         String yaml = Refinery.editedText(Refinery.CDU,
@@ -51,7 +51,7 @@ class AllocationConfigTest {
     @Test
     void acceptsEachBasis() {
         for (String allocation : new String[] {"{basis: mass}", "{basis: energy, factors: {" + ALL_FACTORS + "}}",
-                "{basis: economic, factors: {naphtha: 0, kerosene-out: 700, diesel-out: 650, residue-out: 300}}"}) {
+                "{basis: economic, factors: {naphtha: 0, kerosene-out: 700, diesel-out: 650, residue: 300}}"}) {
             var model = Refinery.edited(Refinery.CDU, "{id: cdu-1, name: Crude distillation unit, allocation: " + allocation + "}");
             assertThat(AllocationBasis.of(model.unit("cdu-1").orElseThrow()).name())
                     .isEqualToIgnoringCase(allocation.substring(allocation.indexOf(' ') + 1).split("[,}]")[0]);
