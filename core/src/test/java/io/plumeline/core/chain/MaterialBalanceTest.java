@@ -12,15 +12,25 @@ class MaterialBalanceTest {
 
     private static final Instant HOUR = Instant.parse("2026-11-26T06:00:00Z");
 
-    /** CDU: 500 t in, 498 t out (0.4 %). Reformer: 100 t of naphtha in, 90 t out (10 %). */
-    private static final Map<String, Double> MASSES = Map.of("crude-in", 500.0, "naphtha", 100.0,
-            "kerosene-out", 80.0, "diesel-out", 150.0, "residue-out", 168.0, "reformate-out", 78.0, "lpg-out", 12.0);
+    /**
+     * CDU: 500 t in, 498 t out (0.4 %). Reformer: 100 t of naphtha in, 90 t out (10 %). The cracker and the
+     * hydrotreater at the example's nominal yields on the 168 t of residue (Refinery.downstreamOf).
+     */
+    private static final Map<String, Double> MASSES = masses();
+
+    private static Map<String, Double> masses() {
+        Map<String, Double> masses = new java.util.HashMap<>(Refinery.downstreamOf(168));
+        masses.putAll(Map.of("crude-in", 500.0, "naphtha", 100.0, "kerosene-out", 80.0, "diesel-out", 150.0,
+                "reformate-out", 78.0, "lpg-out", 12.0));
+        return Map.copyOf(masses);
+    }
 
     @Test
     void comparesMassInAndOutOfEachUnitWithStreamsOnBothSides() {
         var balances = new MaterialBalance(Refinery.model()).of(HOUR, MASSES);
 
-        assertThat(balances).extracting(UnitBalance::unit).containsExactly("cdu-1", "reformer-1");
+        // the regenerator only receives (the coke), the hydrogen plant and the SRU only send: open ends, not balanced
+        assertThat(balances).extracting(UnitBalance::unit).containsExactly("cdu-1", "reformer-1", "fcc-1", "dht-1");
         UnitBalance cdu = balances.get(0);
         assertThat(cdu.hourStart()).isEqualTo(HOUR);
         assertThat(cdu.massInT()).isEqualTo(500.0);
@@ -31,6 +41,15 @@ class MaterialBalanceTest {
         UnitBalance reformer = balances.get(1);
         assertThat(reformer.imbalanceRelative()).isCloseTo(0.1, within(1e-12));
         assertThat(reformer.flagged()).isTrue();
+        // the cracker's yields, coke included, add up to its 168 t of residue
+        UnitBalance fcc = balances.get(2);
+        assertThat(fcc.massInT()).isEqualTo(168.0);
+        assertThat(fcc.imbalanceRelative()).isCloseTo(0, within(1e-12));
+        // the hydrotreater, per 22 t of LCO: 22 + 0.8 t of hydrogen in, 22.6 t of diesel out: 0.2 / 22.8 = 0.877 %
+        UnitBalance dht = balances.get(3);
+        assertThat(dht.massInT()).isCloseTo(168 * 0.22 * 22.8 / 22, within(1e-9));
+        assertThat(dht.imbalanceRelative()).isCloseTo(0.2 / 22.8, within(1e-12));
+        assertThat(dht.flagged()).isFalse();
     }
 
     @Test

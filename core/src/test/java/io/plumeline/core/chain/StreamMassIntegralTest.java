@@ -28,8 +28,9 @@ class StreamMassIntegralTest {
 
         Map<String, Double> masses = StreamMassIntegral.of(model, HOUR, byTag, Duration.ofHours(2));
 
-        assertThat(masses).containsOnlyKeys("crude-in", "naphtha", "kerosene-out", "diesel-out", "residue-out",
-                "reformate-out", "lpg-out");
+        assertThat(masses).containsOnlyKeys("crude-in", "naphtha", "kerosene-out", "diesel-out", "residue",
+                "reformate-out", "lpg-out", "fcc-gasoline-out", "fcc-lpg-out", "lco", "slurry-out", "dry-gas-out", "coke",
+                "hydrogen", "dht-diesel-out", "sulfur-out");
         assertThat(masses.get("crude-in")).isCloseTo(615.0, within(1e-9));
         assertThat(masses.get("naphtha")).isCloseTo(75.0, within(1e-9));
         assertThat(masses.get("kerosene-out")).isZero();
