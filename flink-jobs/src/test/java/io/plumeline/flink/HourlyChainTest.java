@@ -25,8 +25,13 @@ import org.junit.jupiter.api.Test;
  * as in the job. Hand calculation of the hour: every stream flows at a constant rate all hour, so its mass is its
  * rate × 1 h. Heater-1 (under cdu-1) emits 30,000 kg and heater-2 (under reformer-1) 12,000 kg; the boiler's
  * 8,000 kg stay outside the chain. CDU output: naphtha 100, kerosene 80, diesel 150, residue 170 t (500 t), so
- * diesel carries 30,000 × 150 / 500 = 9,000 kg (60 kg/t) and naphtha takes 6,000 kg into the reformer, which
- * holds 18,000 kg and splits it over reformate 85 t and LPG 15 t: gasoline 15,300 kg (180 kg/t).
+ * the CDU's diesel carries 30,000 × 150 / 500 = 9,000 kg and naphtha takes 6,000 kg into the reformer, which
+ * holds 18,000 kg and splits it over reformate 85 t and LPG 15 t: reformate 15,300 kg. The residue takes
+ * 10,200 kg into the cracker, which splits it by value over its yields at the example's nominal shares (gasoline
+ * 74.8 t × 800, LPG 27.2 × 550, LCO 37.4 × 650, slurry 11.9 × 420, dry gas 6.8 × 300, coke 11.9 × 0 = 106,148):
+ * its gasoline 10,200 × 59,840 / 106,148 = 5,750.160 kg, the LCO 10,200 × 24,310 / 106,148 = 2,336.003 kg,
+ * which the hydrotreater, with 1.36 t of hydrogen, passes on to its 38.42 t of diesel. Diesel: 150 + 38.42 t,
+ * 11,336.003 kg (60.163 kg/t); gasoline: 85 + 74.8 t, 21,050.160 kg (131.728 kg/t).
  */
 class HourlyChainTest {
 
@@ -43,6 +48,15 @@ class HourlyChainTest {
         RATES.put("cdu-1.residue_flow", 170.0);
         RATES.put("reformer-1.reformate_flow", 85.0);
         RATES.put("reformer-1.lpg_flow", 15.0);
+        RATES.put("fcc-1.gasoline_flow", 74.8);
+        RATES.put("fcc-1.lpg_flow", 27.2);
+        RATES.put("fcc-1.lco_flow", 37.4);
+        RATES.put("fcc-1.slurry_flow", 11.9);
+        RATES.put("fcc-1.dry_gas_flow", 6.8);
+        RATES.put("fcc-1.coke_burn_rate", 11.9);
+        RATES.put("hgu-1.hydrogen_flow", 1.36);
+        RATES.put("dht-1.diesel_flow", 38.42);
+        RATES.put("sru-1.sulfur_flow", 2.4);
     }
 
     private KeyedTwoInputStreamOperatorTestHarness<String, HourResult, StreamSample, InfluxPoint> harness;
@@ -103,15 +117,15 @@ class HourlyChainTest {
         watermark(H5.toEpochMilli() - 1);
 
         assertThat(lines("product_intensity")).extracting(l -> l.tags.get("product"))
-                .containsExactlyInAnyOrder("jet_fuel", "diesel", "fuel_oil", "gasoline", "lpg");
+                .containsExactlyInAnyOrder("jet_fuel", "diesel", "fuel_oil", "gasoline", "lpg", "fuel_gas", "sulfur");
         Line diesel = last("product_intensity", "product", "diesel");
         assertThat(diesel.time).isEqualTo(H4);
-        assertThat(diesel.number("mass_t")).isCloseTo(150.0, within(1e-9));
-        assertThat(diesel.number("co2e_kg")).isCloseTo(9_000.0, within(1e-6));
-        assertThat(diesel.number("intensity_kg_per_t")).isCloseTo(60.0, within(1e-9));
+        assertThat(diesel.number("mass_t")).isCloseTo(188.42, within(1e-9));
+        assertThat(diesel.number("co2e_kg")).isCloseTo(11_336.003, within(1e-3));
+        assertThat(diesel.number("intensity_kg_per_t")).isCloseTo(60.163, within(1e-3));
         Line gasoline = last("product_intensity", "product", "gasoline");
-        assertThat(gasoline.number("co2e_kg")).isCloseTo(15_300.0, within(1e-6));
-        assertThat(gasoline.number("intensity_kg_per_t")).isCloseTo(180.0, within(1e-9));
+        assertThat(gasoline.number("co2e_kg")).isCloseTo(21_050.160, within(1e-3));
+        assertThat(gasoline.number("intensity_kg_per_t")).isCloseTo(131.728, within(1e-3));
 
         Line hour = last("chain_hour", "site", SITE);
         assertThat(hour.number("sources_co2e_kg")).isEqualTo(50_000.0);
@@ -120,7 +134,8 @@ class HourlyChainTest {
         assertThat(last("chain_unallocated", "unit", "boiler-1").fields.get("reason")).isEqualTo("\"OUTSIDE_CHAIN\"");
         assertThat(last("chain_unallocated", "unit", "boiler-1").number("co2e_kg")).isEqualTo(8_000.0);
         assertThat(last("chain_unallocated", "unit", "cdu-1").fields.get("reason")).isEqualTo("\"NONE\"");
-        // the CDU takes 500 t and gives 500 t; the reformer takes 100 t and gives 100 t
+        // the CDU takes 500 t and gives 500 t; the reformer takes 100 t and gives 100 t; the cracker 170 t and 170 t;
+        // the hydrotreater 38.76 t and gives 38.42 t (0.9 %, within the 2 %)
         assertThat(lines("material_balance")).extracting(l -> l.fields.get("flagged")).containsOnly("false");
     }
 
@@ -131,7 +146,7 @@ class HourlyChainTest {
         watermark(H5.toEpochMilli() - 1);
         int first = lines("product_intensity").size();
 
-        // a late diesel reading from :30 on at 0 t/h (within the allowed lateness): diesel 75 t, the CDU out of balance
+        // a late diesel reading from :30 on at 0 t/h (within the allowed lateness): the CDU's diesel 75 t, the CDU out of balance
         for (Instant t = H4.plusSeconds(1800); t.isBefore(H5); t = t.plusSeconds(60)) {
             harness.processElement2(new StreamRecord<>(new StreamSample(SITE, "cdu-1.diesel_flow", t.plusSeconds(1), 0.0),
                     t.toEpochMilli()));
@@ -141,7 +156,7 @@ class HourlyChainTest {
 
         assertThat(lines("product_intensity")).hasSize(2 * first);
         Line diesel = last("product_intensity", "product", "diesel");
-        assertThat(diesel.number("mass_t")).isCloseTo(75 + 30 * 150.0 / 3600, within(1e-9));
+        assertThat(diesel.number("mass_t")).isCloseTo(75 + 30 * 150.0 / 3600 + 38.42, within(1e-9));
         assertThat(last("chain_hour", "site", SITE).number("sources_co2e_kg")).isEqualTo(53_000.0);
         assertThat(last("material_balance", "unit", "cdu-1").fields.get("flagged")).isEqualTo("true");
         assertThat(last("chain_hour", "site", SITE).number("imbalance_flags")).isEqualTo(1.0);
@@ -172,7 +187,7 @@ class HourlyChainTest {
         // no reading in the 5 o'clock hour: the 04:59 readings hold for the max hold (5 min) into it
         List<Line> diesel = lines("product_intensity").stream().filter(l -> "diesel".equals(l.tags.get("product"))).toList();
         assertThat(diesel.get(diesel.size() - 1).time).isEqualTo(H5);
-        assertThat(diesel.get(diesel.size() - 1).number("mass_t")).isCloseTo(150.0 * 4 / 60, within(1e-9));
+        assertThat(diesel.get(diesel.size() - 1).number("mass_t")).isCloseTo((150.0 + 38.42) * 4 / 60, within(1e-9));
     }
 
     /** A line of line protocol, read back as far as these tests need (no escaped separators in their values). */

@@ -44,6 +44,11 @@ class RefineryChainMiniClusterTest {
     /** Recent, as raw telemetry older than 90 days is refused. */
     static final Instant H0 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1)).plus(Duration.ofHours(4));
     static final int HOURS = 3;
+    /** The cracker's yields on its residue feed and their value per tonne in the example (the coke is worth 0). */
+    static final Map<String, Double> FCC_YIELD = Map.of("fcc-1.gasoline_flow", 0.44, "fcc-1.lpg_flow", 0.16,
+            "fcc-1.lco_flow", 0.22, "fcc-1.slurry_flow", 0.07, "fcc-1.dry_gas_flow", 0.04, "fcc-1.coke_burn_rate", 0.07);
+    static final Map<String, Double> FCC_VALUE = Map.of("fcc-1.gasoline_flow", 800.0, "fcc-1.lpg_flow", 550.0,
+            "fcc-1.lco_flow", 650.0, "fcc-1.slurry_flow", 420.0, "fcc-1.dry_gas_flow", 300.0, "fcc-1.coke_burn_rate", 0.0);
     static final List<String> CDU_OUT = List.of("cdu-1.naphtha_flow", "cdu-1.kerosene_flow", "cdu-1.diesel_flow", "cdu-1.residue_flow");
 
     private static InfluxDbServer influx;
@@ -88,6 +93,19 @@ class RefineryChainMiniClusterTest {
         boolean reformerDown = h == 2;
         r.put("reformer-1.reformate_flow", reformerDown ? 0 : naphtha * 0.85);
         r.put("reformer-1.lpg_flow", reformerDown ? 0 : naphtha * 0.15);
+        // the cracker on the residue at the example's nominal yields, its hydrotreater and hydrogen plant, the SRU
+        FCC_YIELD.forEach((tag, share) -> r.put(tag, residue * share));
+        r.put("hgu-1.hydrogen_flow", residue * 0.22 * 0.8 / 22);
+        r.put("dht-1.diesel_flow", residue * 0.22 * 22.6 / 22);
+        r.put("sru-1.sulfur_flow", 2.4);
+        r.put("fcc-1.regen_flue_gas_flow", 80_000.0);
+        r.put("fcc-1.regen_co2", 15.0);
+        r.put("fcc-1.regen_co", 0.05);
+        r.put("hgu-1.ng_feed", 3_600.0);
+        r.put("hgu-1.ng_carbon", 0.725);
+        r.put("hgu-1.ng_mw", 16.75);
+        r.put("sru-1.acid_gas_flow", 2_000.0);
+        r.put("sru-1.acid_gas_carbon", 10.0);
         return r;
     }
 
@@ -118,14 +136,16 @@ class RefineryChainMiniClusterTest {
             for (Map<String, JsonNode> row : db.rows("SELECT * FROM \"forever\".\"emissions\"" + at + " AND \"gas\" = 'CO2e'")) {
                 sources.put(row.get("source").asText(), row.get("co2e_kg").asDouble());
             }
-            assertThat(sources).as("hour %d", h).containsOnlyKeys("heater-1.stack", "heater-2.stack", "boiler-1.stack", "flare-1.tip");
+            assertThat(sources).as("hour %d", h).containsOnlyKeys("heater-1.stack", "heater-2.stack", "boiler-1.stack", "flare-1.tip",
+                    "fcc-1.regenerator", "hgu-1.reformer", "sru-1.claus");
             double sourcesKg = sources.values().stream().mapToDouble(Double::doubleValue).sum();
 
             Map<String, Map<String, JsonNode>> products = new HashMap<>();
             for (Map<String, JsonNode> row : db.rows("SELECT * FROM \"forever\".\"product_intensity\"" + at)) {
                 products.put(row.get("product").asText(), row);
             }
-            assertThat(products).as("hour %d", h).containsOnlyKeys("jet_fuel", "diesel", "fuel_oil", "gasoline", "lpg");
+            assertThat(products).as("hour %d", h).containsOnlyKeys("jet_fuel", "diesel", "fuel_oil", "gasoline", "lpg",
+                    "fuel_gas", "sulfur");
             double productsKg = 0;
             for (Map<String, JsonNode> p : products.values()) {
                 double mass = p.get("mass_t").asDouble();
@@ -144,27 +164,31 @@ class RefineryChainMiniClusterTest {
             assertThat(productsKg + unallocatedKg).as("hour %d: products + unallocated = sources", h)
                     .isCloseTo(sourcesKg, within(sourcesKg * 1e-9));
 
-            // the crude unit's products carry heater-1's CO2e by their share of its output mass
+            // the crude unit's products carry heater-1's CO2e by their share of its output mass; the cracker's the
+            // regenerator's and what the residue brought, by their share of its output value
             Map<String, Double> r = rates(h);
             double cduOut = CDU_OUT.stream().mapToDouble(r::get).sum();
             double heater1 = sources.get("heater-1.stack");
-            assertThat(products.get("diesel").get("mass_t").asDouble()).isCloseTo(r.get("cdu-1.diesel_flow"), within(1e-9));
-            assertThat(products.get("diesel").get("co2e_kg").asDouble())
-                    .isCloseTo(heater1 * r.get("cdu-1.diesel_flow") / cduOut, within(heater1 * 1e-9));
+            assertThat(products.get("jet_fuel").get("mass_t").asDouble()).isCloseTo(r.get("cdu-1.kerosene_flow"), within(1e-9));
+            assertThat(products.get("jet_fuel").get("co2e_kg").asDouble())
+                    .isCloseTo(heater1 * r.get("cdu-1.kerosene_flow") / cduOut, within(heater1 * 1e-9));
+            double fccValue = FCC_VALUE.entrySet().stream().mapToDouble(v -> r.get(v.getKey()) * v.getValue()).sum();
+            double fccHolds = heater1 * r.get("cdu-1.residue_flow") / cduOut + sources.get("fcc-1.regenerator");
+            double fccGasoline = fccHolds * r.get("fcc-1.gasoline_flow") * 800 / fccValue;
             double reformerHolds = heater1 * r.get("cdu-1.naphtha_flow") / cduOut + sources.get("heater-2.stack");
             double gasoline = products.get("gasoline").get("co2e_kg").asDouble();
             double unallocatedOfReformer = db.rows("SELECT * FROM \"forever\".\"chain_unallocated\"" + at
                     + " AND \"unit\" = 'reformer-1'").get(0).get("co2e_kg").asDouble();
             if (h < 2) {
-                assertThat(gasoline).isCloseTo(reformerHolds * 0.85, within(reformerHolds * 1e-9));
+                assertThat(gasoline).isCloseTo(reformerHolds * 0.85 + fccGasoline, within(reformerHolds * 1e-9));
                 assertThat(unallocatedOfReformer).isZero();
             } else {
-                assertThat(gasoline).as("the reformer is down").isZero();
+                assertThat(gasoline).as("the reformer is down: the cracker's gasoline only").isCloseTo(fccGasoline, within(fccHolds * 1e-9));
                 assertThat(unallocatedOfReformer).isCloseTo(reformerHolds, within(reformerHolds * 1e-9));
             }
             assertThat(db.rows("SELECT * FROM \"forever\".\"material_balance\"" + at))
                     .extracting(row -> row.get("unit").asText() + "=" + row.get("flagged").asBoolean())
-                    .containsExactlyInAnyOrder("cdu-1=false", "reformer-1=" + (h == 2));
+                    .containsExactlyInAnyOrder("cdu-1=false", "reformer-1=" + (h == 2), "fcc-1=false", "dht-1=false");
         }
     }
 }
