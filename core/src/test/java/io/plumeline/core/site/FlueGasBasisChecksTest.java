@@ -26,12 +26,7 @@ class FlueGasBasisChecksTest {
                   - {id: b.stack, unit: b, category: stationary_combustion, method: POLLUTANT_MASS,
                      inputs: {stackFlow: b.flow, noxConcentration: b.nox%s}}
                 """.formatted(flowUom, concentrationUom, extraInputs);
-        try {
-            SiteModelLoader.parse(yaml, "t.yaml");
-        } catch (SiteModelException e) {
-            return e.problems();
-        }
-        return List.of();
+        return SiteProblems.of(yaml);
     }
 
     @Test
