@@ -70,6 +70,9 @@ class CalculationRequestSafetyTest extends SingleSiteApiTest {
                 bad("unknown key in a quantity", body("EPA_C1", "natural_gas", "AR5",
                         "\"fuelQuantity\":{\"value\":1200,\"unit\":\"scf\"}"), "inputs.fuelQuantity.unit", "uom"),
                 bad("inputs not an object", "{\"method\":\"EPA_C1\",\"fuel\":\"natural_gas\",\"inputs\":[1]}", "inputs", "object"),
+                bad("an O2-referenced concentration without the measured O2", body("POLLUTANT_MASS", null, "AR5",
+                        input("stackFlow", 5e4, "Nm3/h dry") + "," + input("noxConcentration", 150, "mg/Nm3 dry 3%O2") + ","
+                        + input("duration", 1, "h")), "inputs.noxConcentration", "needs the measured stack O2: give o2 (vol% dry)"),
                 bad("fraction above 1", body("EPA_C5", "fuel_gas", "AR5", input("fuelQuantity", 1e6, "scf") + ","
                         + input("carbonContent", 1.2, "kg/kg") + "," + input("molecularWeight", 18, "kg/kmol")),
                         "inputs.carbonContent", "above 1"),

@@ -185,6 +185,19 @@ class CalculationsApiTest extends SingleSiteApiTest {
     }
 
     @Test
+    void aConcentrationAtAReferenceO2AndDryIsPutOnTheWetFlow() {
+        // 100 mg/Nm3 dry at 15 % O2, 13 vol% O2 dry measured: 100 × (20.9 − 13)/(20.9 − 15) = 133.898305 mg/Nm3 dry;
+        // 8 % moisture: × (1 − 0.08) = 123.186441 mg/Nm3 wet; × 200,000 Nm3/h wet × 1e-6 × 1 h = 24.637288 kg NOx
+        JsonNode r = calculate("POLLUTANT_MASS", null, "AR5", input("stackFlow", 200_000, "Nm3/h wet") + ","
+                + input("noxConcentration", 100, "mg/Nm3 dry 15%O2") + "," + input("o2", 13, "vol% dry") + ","
+                + input("moisture", 8, "%") + "," + input("duration", 1, "h"));
+
+        assertThat(step(r, "noxConcentration at measured O2").get("value").asDouble()).isCloseTo(133.898305, within(1e-6));
+        assertThat(step(r, "noxConcentration wet").get("value").asDouble()).isCloseTo(123.186441, within(1e-6));
+        assertThat(massKg(r, "NOx")).isCloseTo(24.637288, within(1e-6));
+    }
+
+    @Test
     void flareCh4AndN2oByEquationsY4AndY5() {
         // Y-2: 0.98 × 1e-3 × 1e6 scf × 1.2e-3 mmBtu/scf × 60 = 70.56 t CO2; Y-4 (f_CH4 0.4):
         // 70.56 × (3.0e-3/60 + 0.02/0.98 × 16/44 × 0.4) = 70.56 × 0.00301846 = 0.2129825 t CH4; Y-5: 70.56 × 1e-5

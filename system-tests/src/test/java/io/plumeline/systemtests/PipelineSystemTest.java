@@ -13,14 +13,9 @@ import io.plumeline.core.lineage.LineageRecompute;
 import io.plumeline.core.lineage.LineageRecord;
 import io.plumeline.core.lineage.Sha256;
 import io.plumeline.core.site.SiteModel;
-import io.plumeline.core.site.SiteModelLoader;
 import io.plumeline.simulator.SourceClock;
 import io.plumeline.simulator.profile.ProfileSet;
-import io.plumeline.stack.ChildProcess;
-import io.plumeline.stack.Folders;
 import io.plumeline.stack.InfluxDbServer;
-import io.plumeline.stack.KafkaBroker;
-import io.plumeline.stack.Ports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,23 +49,15 @@ class PipelineSystemTest {
     private static final int FAULT_FIRST = 10;
     private static final int FAULT_LAST = 14;
 
-    /** Kept after the run (under target/), so that the services' logs can be read when something fails. */
-    private static final Path work = Services.ROOT.resolve("system-tests/target/pipeline");
-
-    private static final Map<String, Duration> STAGES = new LinkedHashMap<>();
-    private static final List<AutoCloseable> RUNNING = new ArrayList<>();
+    private static Pipeline pipeline;
     private static SiteModel model;
     private static InfluxDbServer influx;
     private static Api api;
-    private static ChildProcess simulator;
+    private static Path work;
 
     @BeforeAll
     static void startThePipeline() throws IOException {
-        Folders.deleteRecursively(work);
-        Folders.create(work);
-        int opcPort = Ports.free();
-        Path site = work.resolve("site.yaml");
-        Files.writeString(site, """
+        pipeline = Pipeline.start(Services.ROOT.resolve("system-tests/target/pipeline"), opcPort -> """
                 apiVersion: plumeline/v1
                 site: {id: test-refinery, name: Test refinery, timezone: Asia/Shanghai, program: EPA_PART98, gwp: AR5}
                 servers:
@@ -96,67 +82,27 @@ class PipelineSystemTest {
                   - {id: residue-out, from: cdu, product: fuel_oil, massFlow: cdu.residue_flow, material: residue}
                 limits:
                   - {tag: heater.stack_nox, max: 100, averaging: PT1H}
-                """.formatted(opcPort));
-        Path profiles = work.resolve("profiles.yaml");
-        Files.writeString(profiles, """
+                """.formatted(opcPort), """
                 heater.fuel_gas_flow: {shape: sine, mean: 1200, amplitude: 150, periodS: 1800, phase: 0.3}
                 heater.fuel_gas_hhv: {shape: constant, value: 38.5}
                 heater.stack_o2: {shape: sine, mean: 3.5, amplitude: 0.5, periodS: 2400}
                 cdu.crude_feed: {shape: constant, value: 500}
                 cdu.diesel_flow: {shape: constant, value: 200}
                 cdu.residue_flow: {shape: constant, value: 300}
-                """);
-        model = SiteModelLoader.load(site);
-        Path logs = work.resolve("logs");
-
-        stage("InfluxDB start", () -> {
-            influx = InfluxDbServer.start(work.resolve("influxdb"), Ports.free(), logs.resolve("influxdb.log"),
-                    InfluxDbServer.DEFAULT_START_TIMEOUT);
-            RUNNING.add(influx);
-        });
-        KafkaBroker[] kafka = new KafkaBroker[1];
-        stage("Kafka start", () -> {
-            kafka[0] = KafkaBroker.start(work.resolve("kafka"), Ports.free(), Ports.free(), logs.resolve("kafka.log"),
-                    KafkaBroker.DEFAULT_START_TIMEOUT);
-            RUNNING.add(kafka[0]);
-            kafka[0].createTopic("plumeline.telemetry", 4);
-            kafka[0].createTopic("plumeline.telemetry.dlq", 1);
-        });
-        String bootstrap = kafka[0].bootstrapServers();
-        stage("Flink job start", () -> {
-            ChildProcess flink = started(Services.launch("flink-jobs", "io.plumeline.flink.PlumelineJob", logs,
-                    "--site", site.toString(), "--kafka", bootstrap, "--influx", influx.url(),
-                    "--checkpoint-dir", work.resolve("checkpoints").toUri().toString()));
-            flink.awaitLogLine(Pattern.compile("PlumelineJob running"), Duration.ofSeconds(120));
-        });
-        int apiPort = Ports.free();
-        api = new Api("http://127.0.0.1:" + apiPort);
-        stage("Reporting service start", () -> {
-            ChildProcess reporting = started(Services.launch("reporting-service", "io.plumeline.reporting.ReportingApplication",
-                    logs, "--plumeline.sites=" + site, "--plumeline.influx.url=" + influx.url(), "--server.port=" + apiPort,
-                    "--spring.config.import=file:" + Services.ROOT.resolve("examples/demo-users.properties")));
-            reporting.awaitReady(() -> api.get("/actuator/health").path("status").asText().equals("UP"),
-                    Duration.ofSeconds(120), "health is not UP");
-        });
-        stage("Simulator start", () -> {
-            simulator = started(Services.launch("plant-simulator", "io.plumeline.simulator.PlantSimulator", logs,
-                    "--site", site.toString(), "--server", "sim", "--speed", String.valueOf(SPEED), "--start", START.toString(),
-                    "--seed", "7", "--profiles", profiles.toString(), "--ticks", String.valueOf(TICKS),
-                    "--fault", FAULTY_TAG + ":" + FAULT_FIRST + "-" + FAULT_LAST,
-                    "--await-items", String.valueOf(model.tags().size())));
-            simulator.awaitLogLine(Pattern.compile("PlantSimulator ready on"), Duration.ofSeconds(60));
-        });
-        stage("Collector start", () -> started(Services.launch("edge-collector", "io.plumeline.edge.EdgeCollector", logs,
-                "--site", site.toString(), "--kafka", bootstrap)));
+                """, "--speed", String.valueOf(SPEED), "--start", START.toString(), "--seed", "7",
+                "--ticks", String.valueOf(TICKS), "--fault", FAULTY_TAG + ":" + FAULT_FIRST + "-" + FAULT_LAST);
+        model = pipeline.model;
+        influx = pipeline.influx();
+        api = pipeline.api;
+        work = pipeline.work;
     }
 
     @AfterAll
     static void stopThePipeline() throws Exception {
-        for (int i = RUNNING.size() - 1; i >= 0; i--) {
-            RUNNING.get(i).close();
-        }
+        if (pipeline == null) return;
+        pipeline.close();
         StringBuilder report = new StringBuilder("stage\tseconds\n");
-        STAGES.forEach((name, d) -> report.append(name).append('\t').append(d.toMillis() / 1000.0).append('\n'));
+        pipeline.stages().forEach((name, d) -> report.append(name).append('\t').append(d.toMillis() / 1000.0).append('\n'));
         Path out = Services.ROOT.resolve("system-tests/target/stage-times.tsv");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
@@ -332,25 +278,7 @@ class PipelineSystemTest {
         }
     }
 
-    private static ChildProcess started(ChildProcess process) {
-        RUNNING.add(() -> process.stop(Duration.ofSeconds(20)));
-        return process;
-    }
-
-    private interface Stage {
-        void run() throws Exception;
-    }
-
-    private static void stage(String name, Stage stage) {
-        long t0 = System.nanoTime();
-        try {
-            stage.run();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(name + " failed", e);
-        } finally {
-            STAGES.put(name, Duration.ofNanos(System.nanoTime() - t0));
-        }
+    private static void stage(String name, Pipeline.Stage stage) {
+        pipeline.stage(name, stage);
     }
 }

@@ -124,10 +124,17 @@ public enum CalculationMethod {
     EPA_PART75_F11("40 CFR 75, Appendix F, Eq. F-11",
             required("co2Concentration", VOLUME_FRACTION), required("stackFlow", GAS_VOLUME_RATE).on(WET),
             optional("duration", TIME), optional("moisture", FRACTION, VOLUME_FRACTION)),
-    POLLUTANT_MASS("Concentration × flue gas flow, E = C × Q × 1e-6; no regulatory equation (Part 75 uses ppm × K, Eqs F-1, F-5/F-6)",
+    /**
+     * A concentration on another basis than the flow is put on the flow's first ({@link FlueGasBasis}): o2 is the
+     * measured stack O2 (on the concentration's moisture basis), moisture the flue gas's water vapour fraction, airO2
+     * the O2 of air its O2 reference is written with (20.9 %, 21 % under the IED and HJ 75-2017).
+     */
+    POLLUTANT_MASS("Concentration × flue gas flow, E = C × Q × 1e-6; no regulatory equation (Part 75 uses ppm × K, Eqs F-1, F-5/F-6);"
+            + " O2 and moisture normalisation of 40 CFR 60 App. A Method 19, Directive 2010/75/EU Annex VI Part 7, HJ 75-2017",
             required("stackFlow", GAS_VOLUME_RATE), optional("duration", TIME),
             optional("noxConcentration", MASS_CONCENTRATION), optional("so2Concentration", MASS_CONCENTRATION),
-            optional("coConcentration", MASS_CONCENTRATION));
+            optional("coConcentration", MASS_CONCENTRATION), optional("o2", VOLUME_FRACTION),
+            optional("moisture", FRACTION, VOLUME_FRACTION).on(WET), optional("airO2", VOLUME_FRACTION));
 
     private final Accounting accounting;
     private final String citation;

@@ -34,9 +34,9 @@ public final class EpaSubpartC {
         return C6_K * co2PercentWet * stackFlowScfh;
     }
 
-    /** Eq. C-7: a dry-basis concentration on the wet basis, C_wet = C_dry × (100 − %H2O) / 100. */
+    /** Eq. C-7: a dry-basis concentration on the wet basis, C_wet = C_dry × (100 − %H2O) / 100, the one moisture conversion. */
     public static double c7Wet(double concentrationDry, double moisturePercent) {
-        return concentrationDry * (100 - moisturePercent) / 100;
+        return FlueGasBasis.wetFromDry(concentrationDry, moisturePercent / 100);
     }
 
     /** Eq. C-8: CH4 or N2O [t] = 1e-3 × Fuel × HHV × EF, with Fuel × HHV the heat input in mmBtu. */

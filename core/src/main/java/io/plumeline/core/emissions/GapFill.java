@@ -42,8 +42,9 @@ final class GapFill {
                            String input, List<Sample> measured, Map<String, List<Sample>> samplesByInput, Instant from,
                            Instant to, Duration maxHold, MissingDataContext context) {
         Tag tag = model.tag(source.inputs().get(input).tag()).orElseThrow();
-        // a higher value gives more emissions for every input but the moisture C-7 takes off a dry concentration
-        boolean higher = !input.equals("moisture");
+        // a higher value gives more emissions for every input but the moisture C-7 takes off a dry concentration and
+        // the measured O2 an O2-referenced concentration is diluted by, C_ref × (20.9 − O2)/(20.9 − O2_ref)
+        boolean higher = !input.equals("moisture") && !input.equals("o2");
         Tag.ValidRange valid = tag.valid();
         Double limit;
         if (higher) limit = valid == null ? null : valid.max();

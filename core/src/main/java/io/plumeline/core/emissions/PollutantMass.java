@@ -1,13 +1,18 @@
 package io.plumeline.core.emissions;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Mass of a pollutant from its concentration and the flue gas flow: E [kg/h] = C [mg/Nm3] × Q [Nm3/h] ×
- * 1e-6, concentration and flow on the same (dry or wet) basis. One input per pollutant measured.
+ * 1e-6, concentration and flow on the same (dry or wet) basis and the concentration at the flue gas's actual O2: a
+ * concentration on another basis is first put on the flow's ({@link FlueGasBasis}). One input per pollutant measured.
  */
 public final class PollutantMass {
+
+    /** The concentration inputs, in the order the gases are computed. */
+    public static final List<String> CONCENTRATION_INPUTS = List.of("noxConcentration", "so2Concentration", "coConcentration");
 
     static final Map<String, Gas> CONCENTRATIONS =
             Map.of("noxConcentration", Gas.NOX, "so2Concentration", Gas.SO2, "coConcentration", Gas.CO);
@@ -28,16 +33,10 @@ public final class PollutantMass {
         double flow = w.input("stackFlow", "Nm3/h");
         double hours = w.input("duration", "h");
         Map<Gas, Double> masses = new LinkedHashMap<>();
-        for (String input : new String[] {"noxConcentration", "so2Concentration", "coConcentration"}) {
+        for (String input : CONCENTRATION_INPUTS) {
             if (!w.has(input)) continue;
             Gas gas = CONCENTRATIONS.get(input);
-            // Wet/dry and O2-normalised concentrations need the measured moisture and O2, which this method
-            // does not take yet: refused rather than taken as raw (docs/calculations.md, measurement bases)
-            if (!w.given(input).unit().basis().isNone()) {
-                throw new CalculationException(input, "in '" + w.given(input).unit() + "' states a basis ("
-                        + w.given(input).unit().basis().describe() + "); POLLUTANT_MASS takes only a concentration on the flow's own basis, in 'mg/Nm3'");
-            }
-            double c = w.input(input, "mg/Nm3");
+            double c = FlueGasBasis.onFlowBasis(w, input, "stackFlow");
             double rate = w.step(gas + " rate", "C × Q × 1e-6", kgPerHour(c, flow), "kg/h");
             masses.put(gas, w.step(gas.symbol(), gas + " rate × duration", rate * hours, "kg"));
         }

@@ -1,7 +1,9 @@
 package io.plumeline.core.site;
 
 import io.plumeline.core.emissions.CalculationMethod;
+import io.plumeline.core.emissions.FlueGasBasis;
 import io.plumeline.core.emissions.MethodInput;
+import io.plumeline.core.emissions.PollutantMass;
 import io.plumeline.core.units.Dimension;
 import io.plumeline.core.units.UnitOfMeasure;
 import java.time.DateTimeException;
@@ -178,6 +180,22 @@ final class SiteModelValidator {
         }
         checkHeatingValueBasis(path + ".inputs", source);
         checkCompositionMaxima(path + ".inputs", source);
+        if (method == CalculationMethod.POLLUTANT_MASS) checkFlueGasBasis(path + ".inputs", source);
+    }
+
+    /**
+     * Each concentration must be convertible to the stack flow's basis with what the source gives: the measured O2
+     * for an O2-referenced one, the moisture between dry and wet (the same rule the calculation refuses by).
+     */
+    private void checkFlueGasBasis(String path, EmissionSource source) {
+        UnitOfMeasure flow = unitOf(source, "stackFlow");
+        if (flow == null) return;
+        for (String name : PollutantMass.CONCENTRATION_INPUTS) {
+            UnitOfMeasure concentration = unitOf(source, name);
+            if (concentration == null) continue;
+            FlueGasBasis.refusal(name, concentration, flow, unitOf(source, "o2"), source.inputs().containsKey("moisture"))
+                    .ifPresent(r -> problem(path + "." + r.input(), r.reason()));
+        }
     }
 
     /**
@@ -232,10 +250,16 @@ final class SiteModelValidator {
     }
 
     private Dimension inputDimension(EmissionSource source, String name) {
+        UnitOfMeasure unit = unitOf(source, name);
+        return unit == null ? null : unit.dimension();
+    }
+
+    /** The unit of a source's input, its tag's or the constant's; null when absent or unknown (refused elsewhere). */
+    private UnitOfMeasure unitOf(EmissionSource source, String name) {
         SourceInput input = source.inputs().get(name);
         if (input == null) return null;
         String uom = input.isTag() ? model.tag(input.tag()).map(Tag::uom).orElse(null) : input.uom();
-        return UnitOfMeasure.find(uom).map(UnitOfMeasure::dimension).orElse(null);
+        return UnitOfMeasure.find(uom).orElse(null);
     }
 
     private void checkSourceInput(String path, CalculationMethod method, String name, SourceInput input, Set<String> tags) {
@@ -260,6 +284,8 @@ final class SiteModelValidator {
         if (unit != null && !spec.accepts(unit.dimension())) {
             problem(path, method + " cannot use '" + uom + "' (" + unit.dimension() + ") for " + name + "; it needs "
                     + spec.dimensions());
+        } else if (unit != null) {
+            spec.basisProblem(method, unit).ifPresent(why -> problem(path, why));
         }
     }
 

@@ -35,12 +35,7 @@ class MethodEligibilityTest {
     private static final String REFINERY = ", subparts: [C, Y]";
 
     private static List<String> problems(String yaml) {
-        try {
-            SiteModelLoader.parse(yaml, "t.yaml");
-        } catch (SiteModelException e) {
-            return e.problems();
-        }
-        return List.of();
+        return SiteProblems.of(yaml);
     }
 
     @Test

@@ -159,6 +159,9 @@ class SiteModelLoaderTest {
                 "sources[0].inputs.hhv: EPA_C2A cannot use 'vol%' (VOLUME_FRACTION) for hhv; it needs "
                         + io.plumeline.core.emissions.CalculationMethod.EPA_C2A.input("hhv").orElseThrow().dimensions());
         assertRefused(VALID.replace("hhv: heater-1.fuel_gas_hhv}", "}"), "sources[0].inputs: EPA_C2A needs input 'hhv'");
+        assertRefused(VALID.replace("uom: MJ/Nm3", "uom: MJ/Nm3 LHV"), "sources[0].inputs.hhv: is in 'MJ/Nm3 LHV' (lower heating"
+                + " value (LHV, net calorific value NCV)); EPA_C2A (40 CFR 98.33(a)(2), Eq. C-2a) needs higher heating value"
+                + " (HHV, gross calorific value GCV): LHV and HHV are never converted into each other");
         assertRefused(VALID.replace("uom: MJ/Nm3", "uom: MJ/kg"), "sources[0].inputs: the fuel is measured as "
                 + "GAS_VOLUME_RATE but its heating value is ENERGY_PER_MASS; they must share a basis (ENERGY_PER_GAS_VOLUME)");
         assertRefused(VALID.replace("method: EPA_C2A", "method: EPA_C99"),
