@@ -13,12 +13,12 @@ import java.nio.file.StandardOpenOption;
  * A small file replaced whole: written to a sibling, fsynced, renamed over the old one and the folder fsynced, so
  * that after a crash (SIGKILL, power cut) it holds either the old or the new text, never a part.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     private AtomicFile() {
     }
 
-    static void write(Path file, String text) throws IOException {
+    public static void write(Path file, String text) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
