@@ -112,8 +112,8 @@ public final class Hj212Uplink implements Callable<Integer> {
         }
         if (retries < 0) throw new IllegalArgumentException("--retries " + retries + ": must be 0 or more");
         if (delay.isNegative()) throw new IllegalArgumentException("--delay " + delay + ": must not be negative");
-        if (!ackTimeout.isPositive()) throw new IllegalArgumentException("--ack-timeout " + ackTimeout + ": must be positive");
-        if (!poll.isPositive()) throw new IllegalArgumentException("--poll " + poll + ": must be positive");
+        if (ackTimeout.isNegative() || ackTimeout.isZero()) throw new IllegalArgumentException("--ack-timeout " + ackTimeout + ": must be positive");
+        if (poll.isNegative() || poll.isZero()) throw new IllegalArgumentException("--poll " + poll + ": must be positive");
         if (influxUser == null && influxPasswordFile != null) throw new IllegalArgumentException("--influx-password-file needs --influx-user");
         Path spool = spoolDir != null ? spoolDir
                 : (Files.isDirectory(CONTAINER_SPOOL) ? CONTAINER_SPOOL : Path.of(".plumeline", "hj212")).resolve(model.site().id());
