@@ -79,6 +79,10 @@ public final class Uplink {
                     if (made > 0) LOG.debug("{}: made {} packets", channel.name(), made);
                 } catch (IOException e) {
                     LOG.warn("{}: cannot read the telemetry, trying again at the next poll: {}", channel.name(), e.getMessage());
+                } catch (RuntimeException e) {
+                    // a packet that cannot be made (longer than the standard allows) or spooled (disk full): the
+                    // interval stays next and is tried again, the other channels go on
+                    LOG.error("{}: cannot make the next packet, trying again at the next poll: {}", channel.name(), e.getMessage());
                 } catch (InterruptedException e) {
                     return;
                 }
