@@ -10,6 +10,10 @@ public final class ReadyLines {
     public static final String SIMULATOR = "PlantSimulator ready on";
     public static final String JOB = "PlumelineJob running";
     public static final String COLLECTOR = "EdgeCollector started";
+    /** Followed by the channels (MN→platform). */
+    public static final String HJ212_UPLINK = "Hj212Uplink started";
+    /** Followed by the port. */
+    public static final String HJ212_PLATFORM = "Hj212 platform listening on";
 
     private ReadyLines() {
     }

@@ -1,5 +1,8 @@
 package io.plumeline.core.site;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,12 +12,13 @@ import java.util.Map;
  * the unit's maximum rated heat input, on which the Part 98 tiers depend (see {@link MethodEligibility}).
  * {@code substitution} absent: the site program's missing-data rule ({@code PROGRAM}); {@code reportable}
  * absent: true; {@code missingData}: per input, how the program's rule fills it; {@code operatingStatus}: the tag
- * that tells whether the source operates, without which every hour is an operating hour (docs/site-model.md).
+ * that tells whether the source operates, without which every hour is an operating hour (docs/site-model.md);
+ * {@code hj212}: the stack's HJ 212 data logger identity and pollutant codes, read by the hj212-uplink.
  */
 public record EmissionSource(String id, String unit, String category, String method, String fuel,
                              Map<String, SourceInput> inputs, String substitution, String exception,
                              SourceInput maxRatedHeatInput, Boolean reportable, Map<String, InputMissingData> missingData,
-                             OperatingStatus operatingStatus) {
+                             OperatingStatus operatingStatus, Hj212 hj212) {
 
     /** The program's own missing-data rule (docs/calculations.md, "Missing data"). */
     public static final String PROGRAM = "PROGRAM";
@@ -31,6 +35,22 @@ public record EmissionSource(String id, String unit, String category, String met
      * (1/0, {@code above: 0.5}) or a fuel flow over its idle reading.
      */
     public record OperatingStatus(String tag, Double above) {
+    }
+
+    /**
+     * The stack as an HJ 212 data logger (docs/site-model.md, "HJ 212"): {@code mn} its device id, {@code st} its
+     * system code (absent: 31, air pollution source), {@code platforms} the ids of the platforms it reports to (their
+     * addresses and passwords are the uplink's options) and {@code pollutants} each HJ 212 code with its tag.
+     */
+    public record Hj212(String mn, String st, List<String> platforms, Map<String, String> pollutants) {
+
+        public static final String AIR_POLLUTION_SOURCE = "31";
+
+        public Hj212 {
+            st = st == null ? AIR_POLLUTION_SOURCE : st;
+            platforms = platforms == null ? List.of() : List.copyOf(platforms);
+            pollutants = pollutants == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(pollutants));
+        }
     }
 
     /** How one input's gaps are filled: {@code backup}, a tag of the same quantity (a backup meter, a correlated tag). */

@@ -57,6 +57,7 @@ final class SiteModelValidator {
         for (int i = 0; i < model.sources().size(); i++) checkSource("sources[" + i + "]", model.sources().get(i), units, tags);
         for (int i = 0; i < model.streams().size(); i++) checkStream("streams[" + i + "]", model.streams().get(i), units, tags);
         checkClosedStreamLoops();
+        Hj212Checks.check(model, this::problem);
         for (int i = 0; i < model.limits().size(); i++) checkLimit("limits[" + i + "]", model.limits().get(i), tags);
         return problems;
     }

@@ -1,0 +1,60 @@
+package io.plumeline.hj212.site;
+
+import io.plumeline.core.site.EmissionSource;
+import io.plumeline.core.site.SiteModel;
+import io.plumeline.core.site.Tag;
+import io.plumeline.core.units.UnitOfMeasure;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The site model's stacks that carry an {@code hj212} block (docs/site-model.md, "HJ 212"), checked for what core's
+ * validator leaves to the uplink: every code is one the uplink knows and every tag is in a unit that converts to the
+ * code's HJ 212 unit. All problems are reported at once, each with its path.
+ */
+public final class Hj212Stacks {
+
+    private Hj212Stacks() {
+    }
+
+    public static List<Hj212Stack> of(SiteModel model) {
+        List<Hj212Stack> stacks = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < model.sources().size(); i++) {
+            EmissionSource source = model.sources().get(i);
+            EmissionSource.Hj212 hj212 = source.hj212();
+            if (hj212 == null) continue;
+            List<Hj212Stack.Mapped> mapped = new ArrayList<>();
+            for (Map.Entry<String, String> entry : hj212.pollutants().entrySet()) {
+                String path = "sources[" + i + "].hj212.pollutants." + entry.getKey();
+                Tag tag = model.tag(entry.getValue()).orElseThrow();
+                mapping(path, entry.getKey(), tag, problems).ifPresent(mapped::add);
+            }
+            stacks.add(new Hj212Stack(source.id(), hj212.mn(), hj212.st(), hj212.platforms(), mapped));
+        }
+        if (!problems.isEmpty()) throw new IllegalArgumentException("site model: " + String.join("; ", problems));
+        return stacks;
+    }
+
+    private static Optional<Hj212Stack.Mapped> mapping(String path, String code, Tag tag, List<String> problems) {
+        Optional<Pollutant> pollutant = Pollutant.of(code);
+        if (pollutant.isEmpty()) {
+            problems.add(path + ": the uplink does not know code " + code + "; it knows " + known());
+            return Optional.empty();
+        }
+        Optional<Double> factor = pollutant.get().kind().factorFrom(UnitOfMeasure.of(tag.uom()));
+        if (factor.isEmpty()) {
+            problems.add(path + ": tag '" + tag.id() + "' is in " + tag.uom() + "; HJ 212 reports " + code + " in "
+                    + pollutant.get().kind().expected());
+            return Optional.empty();
+        }
+        return Optional.of(new Hj212Stack.Mapped(pollutant.get(), tag, factor.get()));
+    }
+
+    private static List<String> known() {
+        return Arrays.stream(Pollutant.values()).map(Pollutant::code).toList();
+    }
+}

@@ -1,0 +1,47 @@
+package io.plumeline.hj212.uplink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumeline.hj212.packet.Cp;
+import io.plumeline.hj212.packet.Flag;
+import io.plumeline.hj212.packet.Hj212V2017;
+import io.plumeline.hj212.packet.Packet;
+import io.plumeline.hj212.packet.PacketCodec;
+import io.plumeline.hj212.platform.TestPlatform;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The test platform over a real socket: it acknowledges, refuses with a code, and names what is wrong with a frame. */
+class PlatformLinkTest {
+
+    private static String frame(String qn, String pw) {
+        return PacketCodec.encode(new Packet(qn, "31", "2051", pw, "PLM0001", new Flag(1, true, false), null, null, Cp.EMPTY),
+                Hj212V2017.INSTANCE);
+    }
+
+    @Test
+    void acknowledgesRefusesAndNamesABadFrame() throws Exception {
+        try (TestPlatform platform = new TestPlatform(InetAddress.getLoopbackAddress(), 0, Optional.of("123456"), r -> { }).start();
+             PlatformLink link = new PlatformLink("127.0.0.1", platform.port(), Duration.ofSeconds(2))) {
+            link.connect();
+            Duration wait = Duration.ofMillis(500);
+
+            assertThat(link.send(frame("20260301100000001", "123456"), "20260301100000001", wait).result())
+                    .isEqualTo(PlatformLink.Result.ACKED);
+            assertThat(link.send(frame("20260301100000002", "654321"), "20260301100000002", wait))
+                    .isEqualTo(new PlatformLink.Reply(PlatformLink.Result.REFUSED, 3));   // QnRtn 3: wrong password
+            platform.refuseNext(1, 2);
+            assertThat(link.send(frame("20260301100000003", "123456"), "20260301100000003", wait))
+                    .isEqualTo(new PlatformLink.Reply(PlatformLink.Result.REFUSED, 2));
+            String badCrc = frame("20260301100000004", "123456").replaceFirst("[0-9A-F]{4}\r\n$", "0000\r\n");
+            assertThat(link.send(badCrc, "20260301100000004", wait).result()).isEqualTo(PlatformLink.Result.NO_REPLY);
+
+            assertThat(platform.received()).extracting(TestPlatform.Received::outcome).containsExactly(
+                    TestPlatform.Outcome.ACKNOWLEDGED, TestPlatform.Outcome.REFUSED, TestPlatform.Outcome.REFUSED,
+                    TestPlatform.Outcome.INVALID);
+            assertThat(platform.received().get(3).problem()).startsWith("CRC 0000 is wrong: the data segment's is ");
+        }
+    }
+}
