@@ -3,7 +3,6 @@ package io.plumeline.flink;
 import io.plumeline.core.emissions.HourlyEmissions;
 import io.plumeline.core.site.EmissionSource;
 import io.plumeline.core.site.SiteModel;
-import io.plumeline.core.site.SourceInput;
 import io.plumeline.core.telemetry.Reading;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,14 +47,8 @@ public class FanOutToSources extends RichFlatMapFunction<Reading, SourceSample> 
         Map<String, List<SourceInputRef>> byTag = new HashMap<>();
         for (EmissionSource source : model.sources()) {
             if (!HourlyEmissions.accounts(source)) continue;
-            for (Map.Entry<String, SourceInput> input : source.inputs().entrySet()) {
-                if (input.getValue().isTag()) {
-                    byTag.computeIfAbsent(input.getValue().tag(), t -> new ArrayList<>())
-                            .add(new SourceInputRef(source.id(), input.getKey()));
-                }
-            }
-            HourlyEmissions.auxiliaryTags(source).forEach((key, tag) ->
-                    byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(new SourceInputRef(source.id(), key)));
+            HourlyEmissions.keysByTag(source).forEach((tag, keys) -> keys.forEach(key ->
+                    byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(new SourceInputRef(source.id(), key))));
         }
         return byTag;
     }

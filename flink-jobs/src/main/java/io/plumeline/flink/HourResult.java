@@ -12,16 +12,18 @@ import java.util.List;
  * kB, is written once per source-hour (docs/lineage.md): the lineage ids of all its rows ({@code hourLineageIds}),
  * by which it is found, and its record as JSON ({@code lineage}). {@code fromArchive}: computed again from the stored
  * telemetry because readings came after the hour's state was gone ({@code lateCount} then counts those).
- * {@code operating}: false for an hour the source's status tag showed it shut down for.
+ * {@code operating}: false for an hour the source's status tag showed it shut down for. {@code backfillPending}: a
+ * collector gap touched the hour and its backfill is not done yet, so the hour may still lack readings.
  */
 public record HourResult(HourlyEmission emission, String substitution, int lateCount,
-                         List<String> hourLineageIds, String lineage, boolean fromArchive, boolean operating)
+                         List<String> hourLineageIds, String lineage, boolean fromArchive, boolean operating,
+                         boolean backfillPending)
         implements Serializable {
 
     /** A result of the stream: computed from the readings the job holds in state. */
     public HourResult(HourlyEmission emission, String substitution, int lateCount, List<String> hourLineageIds,
                       String lineage) {
-        this(emission, substitution, lateCount, hourLineageIds, lineage, false, true);
+        this(emission, substitution, lateCount, hourLineageIds, lineage, false, true, false);
     }
 
     public boolean substituted() {

@@ -40,7 +40,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
@@ -71,7 +71,7 @@ import org.slf4j.LoggerFactory;
  * "Missing data") with what state knows beyond the hour ({@link #missingDataContext}); an hour filled without the
  * value after its gap is computed again when a later hour brings it, while the hour is kept.
  */
-public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample, HourResult> {
+public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSample, GapNotice, HourResult> {
 
     public static final OutputTag<LateReading> LATE = new OutputTag<>("late-readings", TypeInformation.of(LateReading.class));
 
@@ -98,6 +98,7 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
     private transient MapState<String, SourceSample> lastGood;
     private transient MapState<String, HourlyValues> lookBack;
     private transient MapState<Long, SourceHour> archived;
+    private transient MapState<Long, String> awaitingBackfill;
     private transient Counter lateReadings;
     private transient Counter archiveRecomputes;
     private transient Counter archiveFailures;
@@ -153,13 +154,15 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
                 Types.STRING, TypeInformation.of(HourlyValues.class)));
         archived = getRuntimeContext().getMapState(new MapStateDescriptor<>("archived",
                 Types.LONG, TypeInformation.of(SourceHour.class)));
+        awaitingBackfill = getRuntimeContext().getMapState(new MapStateDescriptor<>("awaitingBackfill",
+                Types.LONG, Types.STRING));
         lateReadings = getRuntimeContext().getMetricGroup().counter("lateReadings");
         archiveRecomputes = getRuntimeContext().getMetricGroup().counter("archiveRecomputes");
         archiveFailures = getRuntimeContext().getMetricGroup().counter("archiveRecomputeFailures");
     }
 
     @Override
-    public void processElement(SourceSample sample, Context context, Collector<HourResult> out) throws Exception {
+    public void processElement1(SourceSample sample, Context context, Collector<HourResult> out) throws Exception {
         long hourStart = HourSchedule.hourOf(sample.ts().toEpochMilli());
         long watermark = context.timerService().currentWatermark();
         if (schedule.closed(hourStart, watermark)) {
@@ -189,15 +192,55 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
 
     /** The hour is computed again from the archive; its readings that came too late wait with it until then. */
     private void recomputeLater(long hourStart, SourceSample sample, boolean ofThisHour, Context context) throws Exception {
+        SourceHour pending = recomputeOf(hourStart, context);
+        pending.samples.add(sample);
+        if (ofThisHour) pending.lateCount++;
+        archived.put(hourStart, pending);
+    }
+
+    /** The recompute of the hour from the archive that is due next, scheduled if there is none yet. */
+    private SourceHour recomputeOf(long hourStart, Context context) throws Exception {
         SourceHour pending = archived.get(hourStart);
         if (pending == null) {
             pending = new SourceHour();
             pending.recomputeAt = context.timerService().currentProcessingTime() + recomputeDelayMs;
             context.timerService().registerProcessingTimeTimer(pending.recomputeAt);
         }
-        pending.samples.add(sample);
-        if (ofThisHour) pending.lateCount++;
-        archived.put(hourStart, pending);
+        return pending;
+    }
+
+    /**
+     * A gap of the collector touched these hours of the source: while its backfill runs they are recorded as
+     * {@code backfill_pending} (as missing as the readings that came say, which is what they are until it ends);
+     * when it is done they are computed again with what it read back. An hour still kept is computed at the next
+     * watermark; an hour whose state is gone, from the archive after the recompute delay, so that the read-back
+     * readings sent before the backfill record are written by then (those that come later recompute it again as
+     * any late reading does). Hours the stream has not reached are marked, and computed when it reaches them.
+     */
+    @Override
+    public void processElement2(GapNotice gap, Context context, Collector<HourResult> out) throws Exception {
+        long watermark = context.timerService().currentWatermark();
+        String cause = gap.backfilled()
+                ? "backfill of collector gap " + gap.gapId() + " done: " + gap.detail()
+                : "collector gap " + gap.gapId() + " (" + gap.detail() + "): backfill pending";
+        for (long hourStart = gap.fromHour(); hourStart <= gap.toHour(); hourStart += HOUR_MS) {
+            if (gap.backfilled()) {
+                if (gap.gapId().equals(awaitingBackfill.get(hourStart))) awaitingBackfill.remove(hourStart);
+            } else {
+                awaitingBackfill.put(hourStart, gap.gapId());
+            }
+            SourceHour kept = hours.get(hourStart);
+            if (kept != null) {
+                if (!kept.computed) continue;
+                kept.dirty = true;
+                hours.put(hourStart, kept);
+                context.timerService().registerEventTimeTimer(HourSchedule.computeTime(hourStart));
+            } else if (!archive.isNone() && schedule.closed(hourStart, watermark)) {
+                SourceHour pending = recomputeOf(hourStart, context);
+                if (!pending.causes.contains(cause)) pending.causes.add(cause);
+                archived.put(hourStart, pending);
+            }
+        }
     }
 
     /**
@@ -303,11 +346,7 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
         String site = model.site().id();
         Instant from = Instant.ofEpochMilli(hourStart);
         Instant to = from.plusMillis(HOUR_MS);
-        Map<String, List<String>> inputsByTag = new HashMap<>();
-        source.inputs().forEach((input, spec) -> {
-            if (spec.isTag()) inputsByTag.computeIfAbsent(spec.tag(), t -> new ArrayList<>()).add(input);
-        });
-        HourlyEmissions.auxiliaryTags(source).forEach((key, tag) -> inputsByTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(key));
+        Map<String, List<String>> inputsByTag = HourlyEmissions.keysByTag(source);
         List<SourceSample> samples = new ArrayList<>(pending.samples);
         Set<String> known = new HashSet<>();
         for (SourceSample s : pending.samples) known.add(s.input() + "@" + s.ts());
@@ -326,9 +365,14 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
                         (input, tag) -> archive.lastGoodBefore(site, tag, from).map(ArchivedReading::value).orElse(null),
                         (input, tag) -> archive.firstGoodFrom(site, tag, to).map(ArchivedReading::value).orElse(null))
                 : MissingDataContext.NONE;
-        account(source, hourStart, byInput, context, pending.lateCount, pending.lateCount
-                + " readings came after the hour's allowed lateness (" + Duration.ofMillis(schedule.allowedLatenessMs())
-                + "); computed again from the stored telemetry", out);
+        List<String> causes = new ArrayList<>();
+        if (pending.lateCount > 0) {
+            causes.add(pending.lateCount + " readings came after the hour's allowed lateness ("
+                    + Duration.ofMillis(schedule.allowedLatenessMs()) + ")");
+        }
+        causes.addAll(pending.causes);
+        account(source, hourStart, byInput, context, pending.lateCount,
+                String.join("; ", causes) + "; computed again from the stored telemetry", out);
     }
 
     private EmissionSource source(String sourceId) {
@@ -371,13 +415,14 @@ public class HourlyAccounting extends KeyedProcessFunction<String, SourceSample,
             record = SourceHourLineage.of(job, model, source, from, byInput, byInput, maxHold, account, null, context);
         }
         String lineage = LineageJson.write(revision == null ? record : record.revised(revision));
+        boolean backfillPending = awaitingBackfill.contains(hourStart);
         List<HourlyEmission> emissions = account.emissions();
         List<String> ids = emissions.stream().map(HourlyEmission::lineageId).toList();
         // the record and its ids go with the first row only, whichever gas a method gives first (pollutant methods
         // give no CO2e)
         for (int i = 0; i < emissions.size(); i++) {
             out.collect(new HourResult(emissions.get(i), substitution, lateCount, i == 0 ? ids : null,
-                    i == 0 ? lineage : null, revision != null, account.operating()));
+                    i == 0 ? lineage : null, revision != null, account.operating(), backfillPending));
         }
         return account;
     }

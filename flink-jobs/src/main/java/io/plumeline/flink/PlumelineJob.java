@@ -5,12 +5,14 @@ import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.site.Limit;
 import io.plumeline.core.telemetry.ClockCheck;
+import io.plumeline.core.telemetry.GapReport;
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.flink.influx.InfluxPoint;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -19,6 +21,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.util.Collector;
 
 /**
  * Telemetry from Kafka to InfluxDB, unusable messages to the DLQ, hourly emissions with their lineage records,
@@ -65,6 +68,7 @@ public final class PlumelineJob {
     private final Sink<InfluxPoint> influx;
     private final double imbalanceThreshold;
     private final TelemetryArchive archive;
+    private final Source<RawMessage, ?, ?> gaps;
 
     public PlumelineJob(SiteModelText siteModel, Timing timing, Source<RawMessage, ?, ?> telemetry,
                         Sink<DeadLetter> deadLetters, Sink<InfluxPoint> influx) {
@@ -74,13 +78,14 @@ public final class PlumelineJob {
     /** {@code imbalanceThreshold}: the relative imbalance of a unit's material balance above which its hour is flagged. */
     public PlumelineJob(SiteModelText siteModel, Timing timing, Source<RawMessage, ?, ?> telemetry,
                         Sink<DeadLetter> deadLetters, Sink<InfluxPoint> influx, double imbalanceThreshold) {
-        this(siteModel, timing, telemetry, deadLetters, influx, imbalanceThreshold, TelemetryArchive.NONE);
+        this(siteModel, timing, telemetry, deadLetters, influx, imbalanceThreshold, TelemetryArchive.NONE, null);
     }
 
     private PlumelineJob(SiteModelText siteModel, Timing timing, Source<RawMessage, ?, ?> telemetry,
                          Sink<DeadLetter> deadLetters, Sink<InfluxPoint> influx, double imbalanceThreshold,
-                         TelemetryArchive archive) {
+                         TelemetryArchive archive, Source<RawMessage, ?, ?> gaps) {
         this.archive = archive;
+        this.gaps = gaps;
         this.imbalanceThreshold = imbalanceThreshold;
         this.siteModel = siteModel;
         this.timing = timing;
@@ -94,7 +99,16 @@ public final class PlumelineJob {
      * it come after its allowed lateness; without one they are only stored in {@code late_readings}.
      */
     public PlumelineJob withArchive(TelemetryArchive archive) {
-        return new PlumelineJob(siteModel, timing, telemetry, deadLetters, influx, imbalanceThreshold, archive);
+        return new PlumelineJob(siteModel, timing, telemetry, deadLetters, influx, imbalanceThreshold, archive, gaps);
+    }
+
+    /**
+     * The same job reading the collectors' gap and backfill records from {@code gaps} (messages passed on unread,
+     * {@link RawMessageDeserializer#gapRecords}): the hours a gap touched are marked pending until its backfill is
+     * done, then computed again ({@link HourlyAccounting#processElement2}).
+     */
+    public PlumelineJob withGaps(Source<RawMessage, ?, ?> gaps) {
+        return new PlumelineJob(siteModel, timing, telemetry, deadLetters, influx, imbalanceThreshold, archive, gaps);
     }
 
     public static void main(String[] args) {
@@ -118,8 +132,10 @@ public final class PlumelineJob {
         SingleOutputStreamOperator<Reading> readings = messages
                 .process(new AdmitReading(admission), TypeInformation.of(Reading.class))
                 .name("admit reading").uid("parse-reading");
-        readings.getSideOutput(AdmitReading.DEAD_LETTERS)
-                .sinkTo(deadLetters).name("dead letters").uid("dead-letter-sink");
+        SingleOutputStreamOperator<GapReport> gapReports = gapReports(env);
+        DataStream<DeadLetter> letters = readings.getSideOutput(AdmitReading.DEAD_LETTERS);
+        if (gapReports != null) letters = letters.union(gapReports.getSideOutput(AdmitReading.DEAD_LETTERS));
+        letters.sinkTo(deadLetters).name("dead letters").uid("dead-letter-sink");
 
         DataStream<InfluxPoint> telemetryPoints = readings
                 .map(new ReadingToPoint(siteModel), points)
@@ -134,6 +150,7 @@ public final class PlumelineJob {
 
         SingleOutputStreamOperator<HourResult> hours = sourceSamples
                 .keyBy(SourceSample::source, Types.STRING)
+                .connect(gapNotices(gapReports, sourceSamples).keyBy(GapNotice::source, Types.STRING))
                 .process(new HourlyAccounting(siteModel, timing.maxHold(), timing.allowedLateness(), archive,
                                 timing.recomputeDelay()),
                         TypeInformation.of(HourResult.class))
@@ -169,6 +186,33 @@ public final class PlumelineJob {
                 ratePoints, alertPoints);
         if (!siteModel.model().streams().isEmpty()) results = results.union(chainPoints(readings, hours, points));
         results.sinkTo(influx).name("influxdb").uid("influxdb-sink");
+    }
+
+    /** The collectors' gap and backfill records, read; null without a gaps source. */
+    private SingleOutputStreamOperator<GapReport> gapReports(StreamExecutionEnvironment env) {
+        if (gaps == null) return null;
+        return env
+                .fromSource(gaps, WatermarkStrategy.noWatermarks(), "gap records").uid("gaps-source")
+                .assignTimestampsAndWatermarks(WatermarkStrategy.forGenerator(c -> new NoEventTime<>()))
+                .name("gap records have no event time").uid("gap-records-time")
+                .process(new ReadGapReport(siteModel), TypeInformation.of(GapReport.class))
+                .name("read gap records").uid("read-gap-records");
+    }
+
+    /**
+     * What the collectors' gaps mean for each source. Without gap records, an input with no notice that carries the
+     * samples' own event time, so that the accounting's time is the readings' either way.
+     */
+    private DataStream<GapNotice> gapNotices(DataStream<GapReport> reports, DataStream<SourceSample> samples) {
+        TypeInformation<GapNotice> notices = TypeInformation.of(GapNotice.class);
+        if (reports == null) {
+            return samples.flatMap((SourceSample s, Collector<GapNotice> out) -> { }, notices)
+                    .name("no gap notices").uid("no-gap-notices");
+        }
+        return reports
+                .keyBy(GapReport::id, Types.STRING)
+                .process(new ToGapNotices(siteModel), notices)
+                .name("gap notices").uid("gap-notices");
     }
 
     /** The production chain per site and hour from the sources' CO2e totals and the streams' mass flows. */

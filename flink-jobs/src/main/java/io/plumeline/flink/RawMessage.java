@@ -31,6 +31,11 @@ public record RawMessage(String topic, int partition, long offset, long kafkaTim
         }
     }
 
+    /** A message of another topic than the readings' (a gap record): its bytes, not read here. */
+    public static RawMessage unread(String topic, int partition, long offset, byte[] payload) {
+        return new RawMessage(topic, partition, offset, NO_TIMESTAMP, payload, null, null);
+    }
+
     /** A message whose Kafka timestamp is not known (tests, replays from files). */
     public static RawMessage of(String topic, int partition, long offset, byte[] payload) {
         return of(topic, partition, offset, NO_TIMESTAMP, payload);

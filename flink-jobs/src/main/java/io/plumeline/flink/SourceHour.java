@@ -19,6 +19,8 @@ public class SourceHour {
     public boolean computed;
     public boolean awaitsValueAfter;
     public long recomputeAt;
+    /** Why the hour is computed again from the archive, besides the readings that came too late for it. */
+    public List<String> causes = new ArrayList<>();
 
     public SourceHour() {
     }

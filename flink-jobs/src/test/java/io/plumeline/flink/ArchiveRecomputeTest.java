@@ -10,10 +10,6 @@ import io.plumeline.flink.TelemetryArchive.ArchivedReading;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,12 +30,11 @@ class ArchiveRecomputeTest {
     private static final Duration DELAY = Duration.ofSeconds(30);
 
     private final InMemoryArchive archive = new InMemoryArchive();
-    private KeyedOneInputStreamOperatorTestHarness<String, SourceSample, HourResult> harness;
+    private AccountingHarness harness;
 
     private void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new HourlyAccounting(
-                TestSite.model(), Duration.ofMinutes(5), Duration.ofHours(2), archive, DELAY)), SourceSample::source, Types.STRING);
-        harness.open();
+        harness = new AccountingHarness(new HourlyAccounting(
+                TestSite.model(), Duration.ofMinutes(5), Duration.ofHours(2), archive, DELAY));
     }
 
     @AfterEach
@@ -57,11 +52,11 @@ class ArchiveRecomputeTest {
 
     private void send(String input, String tag, Instant t, double value, boolean stored) throws Exception {
         if (stored) archive.stored.add(new ArchivedReading(tag, t, value, "GOOD"));
-        harness.processElement(new StreamRecord<>(new SourceSample(SOURCE, input, tag, t, value, "GOOD"), t.toEpochMilli()));
+        harness.sample(new SourceSample(SOURCE, input, tag, t, value, "GOOD"));
     }
 
     private List<HourResult> co2Of(Instant hour) {
-        return harness.extractOutputValues().stream()
+        return harness.results().stream()
                 .filter(r -> r.emission().gas().equals("CO2") && r.emission().hourStart().equals(hour)).toList();
     }
 
@@ -70,7 +65,7 @@ class ArchiveRecomputeTest {
         open();
         readings(H4, H4.plusSeconds(1800), 1200, true);
         readings(H5, H5.plusSeconds(3600), 1200, true);
-        harness.processWatermark(H5.plus(Duration.ofHours(3)).toEpochMilli());
+        harness.watermark(H5.plus(Duration.ofHours(3)).toEpochMilli());
         assertThat(co2Of(H4)).singleElement().satisfies(r -> {
             assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG, within(0.01));
             assertThat(r.emission().availabilityPct()).isCloseTo(100.0 * 34 / 60, within(1e-9)); // the 04:29 HHV holds to 04:34
@@ -80,10 +75,10 @@ class ArchiveRecomputeTest {
 
         // the backfill, 2 h 30 min after the hour closed: 180 flow and 30 HHV readings, not yet written by the sink
         readings(H4.plusSeconds(1800), H5, 1800, false);
-        assertThat(harness.getSideOutput(HourlyAccounting.LATE)).as("still stored as late readings").hasSize(210);
-        harness.setProcessingTime(DELAY.toMillis() - 1);
+        assertThat(harness.sideOutput(HourlyAccounting.LATE)).as("still stored as late readings").hasSize(210);
+        harness.processingTime(DELAY.toMillis() - 1);
         assertThat(co2Of(H4)).as("not before the delay: the burst gathers").hasSize(1);
-        harness.setProcessingTime(DELAY.toMillis());
+        harness.processingTime(DELAY.toMillis());
 
         assertThat(co2Of(H4)).as("one recompute for the whole burst").hasSize(2).last().satisfies(r -> {
             assertThat(r.emission().massKg()).isCloseTo(1_500.0 / 1_200 * WORKED_EXAMPLE_KG, within(0.01));
@@ -108,12 +103,12 @@ class ArchiveRecomputeTest {
     void aRecomputeTheArchiveCannotAnswerIsTriedAgainWithTheReadingsItWaitedWith() throws Exception {
         open();
         readings(H4, H4.plusSeconds(1800), 1200, true);
-        harness.processWatermark(H5.plus(Duration.ofHours(3)).toEpochMilli());
+        harness.watermark(H5.plus(Duration.ofHours(3)).toEpochMilli());
         readings(H4.plusSeconds(1800), H5, 1800, false);
         archive.failNext = 1;
-        harness.setProcessingTime(DELAY.toMillis());
+        harness.processingTime(DELAY.toMillis());
         assertThat(co2Of(H4)).as("the archive was down: nothing new yet").hasSize(1);
-        harness.setProcessingTime(DELAY.toMillis() * 2);
+        harness.processingTime(DELAY.toMillis() * 2);
         assertThat(co2Of(H4)).hasSize(2).last().satisfies(r ->
                 assertThat(r.emission().massKg()).isCloseTo(1_500.0 / 1_200 * WORKED_EXAMPLE_KG, within(0.01)));
     }

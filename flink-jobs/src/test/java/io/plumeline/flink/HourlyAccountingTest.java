@@ -20,10 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,15 +36,13 @@ class HourlyAccountingTest {
     private static final Instant H5 = H4.plus(Duration.ofHours(1));
     private static final double WORKED_EXAMPLE_KG = 46_200 / 1_055.056 * 59.00;
 
-    private KeyedOneInputStreamOperatorTestHarness<String, SourceSample, HourResult> harness;
+    private AccountingHarness harness;
     /** Every sample sent, per tag: the readings InfluxDB would hold. */
     private final Map<String, List<Sample>> sent = new HashMap<>();
 
     private void open(SiteModelText site, Duration allowedLateness) throws Exception {
         HourlyAccounting accounting = new HourlyAccounting(site, Duration.ofMinutes(5), allowedLateness);
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(accounting),
-                SourceSample::source, Types.STRING);
-        harness.open();
+        harness = new AccountingHarness(accounting);
     }
 
     @AfterEach
@@ -58,8 +53,8 @@ class HourlyAccountingTest {
     private void sample(String input, Instant ts, Double value) throws Exception {
         String tag = input.equals("hhv") ? TestSite.HHV : TestSite.FLOW;
         sent.computeIfAbsent(tag, t -> new ArrayList<>()).add(new Sample(ts, value));
-        harness.processElement(new StreamRecord<>(new SourceSample(SOURCE, input, tag, ts, value,
-                value == null ? "BAD" : "GOOD"), ts.toEpochMilli()));
+        harness.sample(new SourceSample(SOURCE, input, tag, ts, value,
+                value == null ? "BAD" : "GOOD"));
     }
 
     /** Flow every 10 s at {@code flow} and HHV every minute through [from, to), the flow BAD from badFrom (inclusive) to badTo. */
@@ -76,11 +71,11 @@ class HourlyAccountingTest {
     }
 
     private void watermark(Instant t) throws Exception {
-        harness.processWatermark(t.toEpochMilli());
+        harness.watermark(t.toEpochMilli());
     }
 
     private List<HourResult> results() {
-        return harness.extractOutputValues();
+        return harness.results();
     }
 
     private List<HourResult> ofHour(Instant hourStart) {
@@ -141,7 +136,7 @@ class HourlyAccountingTest {
     void theEndOfABoundedInputExpectsNoFurtherHour() throws Exception {
         open(TestSite.model(), Duration.ZERO);
         hour(H4, H5, null, null);
-        harness.processWatermark(Long.MAX_VALUE);
+        harness.watermark(Long.MAX_VALUE);
 
         assertThat(results()).hasSize(4).allSatisfy(r -> assertThat(r.emission().hourStart()).isEqualTo(H4));
     }
@@ -241,9 +236,9 @@ class HourlyAccountingTest {
         open(TestSite.withBackupFlowMeter(), Duration.ZERO);
         hour(H4, H5, H4.plusSeconds(20 * 60), H4.plusSeconds(40 * 60));
         for (Instant t = H4; t.isBefore(H5); t = t.plusSeconds(10)) {
-            harness.processElement(new StreamRecord<>(new SourceSample(SOURCE,
+            harness.sample(new SourceSample(SOURCE,
                     HourlyEmissions.backupKey("fuelQuantity"), TestSite.BACKUP_FLOW, t,
-                    1500.0, "GOOD"), t.toEpochMilli()));
+                    1500.0, "GOOD"));
         }
         watermark(H5);
 
@@ -302,8 +297,8 @@ class HourlyAccountingTest {
         for (Instant t = h3; t.isBefore(H5); t = t.plusSeconds(60)) {
             double running = t.isBefore(H4) ? 1 : 0;
             sent.computeIfAbsent(TestSite.RUNNING, k -> new ArrayList<>()).add(new Sample(t, running));
-            harness.processElement(new StreamRecord<>(new SourceSample(SOURCE, OperatingHours.STATUS_KEY, TestSite.RUNNING, t,
-                    running, "GOOD"), t.toEpochMilli()));
+            harness.sample(new SourceSample(SOURCE, OperatingHours.STATUS_KEY, TestSite.RUNNING, t,
+                    running, "GOOD"));
         }
         watermark(H5);
 
@@ -436,7 +431,7 @@ class HourlyAccountingTest {
                     assertThat(r.emission().availabilityPct()).isCloseTo(100.0, within(1e-9));
                     assertThat(r.lateCount()).isEqualTo(180 + 30);
                 });
-        assertThat(harness.getSideOutput(HourlyAccounting.LATE)).isNullOrEmpty();
+        assertThat(harness.sideOutput(HourlyAccounting.LATE)).isNullOrEmpty();
 
         // each computation of the hour carries one record (on its first result, the one the job writes), to the same
         // series and time: the recomputed record overwrites the first in place
@@ -467,7 +462,7 @@ class HourlyAccountingTest {
         watermark(H5.plusSeconds(3 * 3600));
 
         assertThat(co2()).filteredOn(r -> r.emission().hourStart().equals(H4)).hasSize(1);
-        assertThat(harness.getSideOutput(HourlyAccounting.LATE)).extracting(StreamRecord::getValue)
+        assertThat(harness.sideOutput(HourlyAccounting.LATE)).extracting(StreamRecord::getValue)
                 .containsExactly(
                         new LateReading(TestSite.SITE, TestSite.FLOW, H4.plusSeconds(5), 9999.0, "GOOD", 3 * 3600 - 5),
                         new LateReading(TestSite.SITE, TestSite.FLOW, H4.plusSeconds(7), null, "BAD", 3 * 3600 - 7));

@@ -33,6 +33,7 @@ public final class Keys {
     public static final String LATE_COUNT = "late_count";
     public static final String REVISION = "revision";
     public static final String OPERATING = "operating";
+    public static final String BACKFILL_PENDING = "backfill_pending";
     public static final String LINEAGE_ID = "lineage_id";
     public static final String KG_PER_H = "kg_per_h";
 

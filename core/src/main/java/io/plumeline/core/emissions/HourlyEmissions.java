@@ -99,6 +99,19 @@ public final class HourlyEmissions {
         return tags;
     }
 
+    /**
+     * The keys under which a tag's readings reach the source: its inputs that read the tag (a tag may feed the same
+     * source twice) and its {@link #auxiliaryTags}, by tag.
+     */
+    public static Map<String, List<String>> keysByTag(EmissionSource source) {
+        Map<String, List<String>> byTag = new LinkedHashMap<>();
+        source.inputs().forEach((input, spec) -> {
+            if (spec.isTag()) byTag.computeIfAbsent(spec.tag(), t -> new ArrayList<>()).add(input);
+        });
+        auxiliaryTags(source).forEach((key, tag) -> byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(key));
+        return byTag;
+    }
+
     /** Whether the source's method is accounted hourly (every method but the mass balance). */
     public static boolean accounts(EmissionSource source) {
         return CalculationMethod.find(source.method()).map(INTEGRATED::containsKey).orElse(false);

@@ -1,0 +1,15 @@
+package io.plumeline.flink;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The source-hours one gap touches, from its records until its backfill is done (state of {@link ToGapNotices}). */
+public class BackfillSpan {
+
+    public long fromHour;
+    public long toHour;
+    public List<String> sources = new ArrayList<>();
+
+    public BackfillSpan() {
+    }
+}
