@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -88,6 +89,11 @@ final class JobCommand implements Callable<Integer> {
 
     @Option(names = "--dlq-topic", defaultValue = Topics.TELEMETRY_DLQ, paramLabel = "TOPIC")
     String dlqTopic;
+
+    @Option(names = "--gaps-topic", defaultValue = Topics.GAPS, paramLabel = "TOPIC",
+            description = "the collectors' gap and backfill records: the hours a gap touched are pending until its "
+                    + "backfill is done, then computed again; default: ${DEFAULT-VALUE}")
+    String gapsTopic;
 
     @Option(names = "--group-id", defaultValue = "plumeline-flink", paramLabel = "ID")
     String groupId;
@@ -189,7 +195,7 @@ final class JobCommand implements Callable<Integer> {
             }, "plumeline-job-stop"));
         }
         System.out.println(ReadyLines.JOB + " " + client.getJobID() + ": " + topic + " on " + kafka + " → "
-                + influx + " database " + influxDb + ", dead letters → " + dlqTopic);
+                + influx + " database " + influxDb + ", dead letters → " + dlqTopic + ", gaps from " + gapsTopic);
         client.getJobExecutionResult().get();
         return 0;
     }
@@ -216,7 +222,16 @@ final class JobCommand implements Callable<Integer> {
                         .setRecordSerializer(new DeadLetterSerializer(dlqTopic))
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                         .build(),
-                influxSink, imbalanceThreshold);
+                influxSink, imbalanceThreshold)
+                .withGaps(KafkaSource.<RawMessage>builder()
+                        .setBootstrapServers(kafka)
+                        // a pattern, not a list: a topic that does not exist yet is waited for, not a failure
+                        .setTopicPattern(Pattern.compile(Pattern.quote(gapsTopic)))
+                        .setGroupId(groupId)
+                        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                        .setDeserializer(RawMessageDeserializer.gapRecords())
+                        .setProperty("partition.discovery.interval.ms", "10000")
+                        .build());
     }
 
     private RetentionPolicies retentionPolicies(SiteModel model) {

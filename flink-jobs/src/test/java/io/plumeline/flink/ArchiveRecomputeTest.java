@@ -112,4 +112,48 @@ class ArchiveRecomputeTest {
         assertThat(co2Of(H4)).hasSize(2).last().satisfies(r ->
                 assertThat(r.emission().massKg()).isCloseTo(1_500.0 / 1_200 * WORKED_EXAMPLE_KG, within(0.01)));
     }
+
+    /**
+     * A collector gap from 04:30 to 06:10 (connection-lost): 04:00 and 05:00, closed, are computed again from the
+     * archive as backfill pending, 06:00, still kept, at the next watermark; the backfill's readings come, then its
+     * record, within the recompute delay of the readings: one recompute of each hour with both, no longer pending.
+     */
+    @Test
+    void aCollectorGapMarksItsHoursPendingUntilItsBackfillIsDoneThenComputesThemAgain() throws Exception {
+        open();
+        readings(H4, H4.plusSeconds(1800), 1200, true);
+        harness.watermark(H5.plus(Duration.ofHours(3)).toEpochMilli());
+        Instant h6 = H5.plus(Duration.ofHours(1));
+        GapNotice gap = new GapNotice(SOURCE, "dcs-1/g", H4.toEpochMilli(), h6.toEpochMilli(), false, "connection-lost");
+        harness.gap(gap);
+        harness.processingTime(DELAY.toMillis());
+        assertThat(co2Of(H4)).hasSize(2).last().satisfies(r -> {
+            assertThat(r.backfillPending()).isTrue();
+            assertThat(r.emission().massKg()).as("what came so far").isCloseTo(WORKED_EXAMPLE_KG, within(0.01));
+            assertThat(LineageJson.read(r.lineage()).revision())
+                    .contains("collector gap dcs-1/g (connection-lost): backfill pending");
+        });
+        assertThat(co2Of(H5)).last().satisfies(r -> assertThat(r.backfillPending()).isTrue());
+        assertThat(co2Of(h6)).as("kept: computed at the next watermark").hasSize(1);
+        harness.watermark(H5.plus(Duration.ofHours(3)).toEpochMilli() + 1);
+        assertThat(co2Of(h6)).hasSize(2).last().satisfies(r -> {
+            assertThat(r.backfillPending()).isTrue();
+            assertThat(r.fromArchive()).isFalse();
+        });
+
+        readings(H4.plusSeconds(1800), H5, 1800, true);
+        harness.gap(new GapNotice(SOURCE, "dcs-1/g", gap.fromHour(), gap.toHour(), true, "210 readings read back"));
+        harness.watermark(H5.plus(Duration.ofHours(3)).toEpochMilli() + 2);
+        harness.processingTime(DELAY.toMillis() * 2);
+        // 04:30 to 05:00 at 1,800 instead of nothing: 1,500 Sm3/h over the hour on average
+        assertThat(co2Of(H4)).as("one recompute for the readings and the record").hasSize(3).last().satisfies(r -> {
+            assertThat(r.backfillPending()).isFalse();
+            assertThat(r.emission().massKg()).isCloseTo(3_229.45, within(0.01));
+            assertThat(r.lateCount()).isEqualTo(210);
+            assertThat(LineageJson.read(r.lineage()).revision()).contains("210 readings came after")
+                    .contains("backfill of collector gap dcs-1/g done: 210 readings read back");
+        });
+        assertThat(co2Of(H5)).last().satisfies(r -> assertThat(r.backfillPending()).isFalse());
+        assertThat(co2Of(h6)).last().satisfies(r -> assertThat(r.backfillPending()).isFalse());
+    }
 }
