@@ -212,8 +212,8 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
     /**
      * A gap of the collector touched these hours of the source: while its backfill runs they are recorded as
      * {@code backfill_pending} (as missing as the readings that came say, which is what they are until it ends);
-     * when it is done they are computed again with what it read back. An hour still kept is computed at the next
-     * watermark; an hour whose state is gone, from the archive after the recompute delay, so that the read-back
+     * when it is done they are computed again with what it read back. An hour still kept is computed at once; an
+     * hour whose state is gone, from the archive after the recompute delay, so that the read-back
      * readings sent before the backfill record are written by then (those that come later recompute it again as
      * any late reading does). Hours the stream has not reached are marked, and computed when it reaches them.
      */
@@ -231,10 +231,11 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
             }
             SourceHour kept = hours.get(hourStart);
             if (kept != null) {
+                // now, not at the next watermark: the readings' input may be idle for long after an outage
                 if (!kept.computed) continue;
-                kept.dirty = true;
+                compute(context.getCurrentKey(), hourStart, kept, out);
+                kept.dirty = false;
                 hours.put(hourStart, kept);
-                context.timerService().registerEventTimeTimer(HourSchedule.computeTime(hourStart));
             } else if (!archive.isNone() && schedule.closed(hourStart, watermark)) {
                 SourceHour pending = recomputeOf(hourStart, context);
                 if (!pending.causes.contains(cause)) pending.causes.add(cause);

@@ -115,7 +115,7 @@ class ArchiveRecomputeTest {
 
     /**
      * A collector gap from 04:30 to 06:10 (connection-lost): 04:00 and 05:00, closed, are computed again from the
-     * archive as backfill pending, 06:00, still kept, at the next watermark; the backfill's readings come, then its
+     * archive as backfill pending, 06:00, still kept, at once; the backfill's readings come, then its
      * record, within the recompute delay of the readings: one recompute of each hour with both, no longer pending.
      */
     @Test
@@ -134,16 +134,13 @@ class ArchiveRecomputeTest {
                     .contains("collector gap dcs-1/g (connection-lost): backfill pending");
         });
         assertThat(co2Of(H5)).last().satisfies(r -> assertThat(r.backfillPending()).isTrue());
-        assertThat(co2Of(h6)).as("kept: computed at the next watermark").hasSize(1);
-        harness.watermark(H5.plus(Duration.ofHours(3)).toEpochMilli() + 1);
-        assertThat(co2Of(h6)).hasSize(2).last().satisfies(r -> {
+        assertThat(co2Of(h6)).as("kept: computed at once").hasSize(2).last().satisfies(r -> {
             assertThat(r.backfillPending()).isTrue();
             assertThat(r.fromArchive()).isFalse();
         });
 
         readings(H4.plusSeconds(1800), H5, 1800, true);
         harness.gap(new GapNotice(SOURCE, "dcs-1/g", gap.fromHour(), gap.toHour(), true, "210 readings read back"));
-        harness.watermark(H5.plus(Duration.ofHours(3)).toEpochMilli() + 2);
         harness.processingTime(DELAY.toMillis() * 2);
         // 04:30 to 05:00 at 1,800 instead of nothing: 1,500 Sm3/h over the hour on average
         assertThat(co2Of(H4)).as("one recompute for the readings and the record").hasSize(3).last().satisfies(r -> {
