@@ -130,6 +130,20 @@ class EmissionsApiTest extends SingleSiteApiTest {
     }
 
     @Test
+    void anHourAwaitingItsBackfillSaysSo() {
+        Instant pending = Instant.parse("2025-01-15T05:00:00Z");
+        InfluxTestServer.write(DATABASE, List.of(Contract3Lines.backfillPendingHour(SITE, "heater-1", HEATER, "CO2", pending, 2_583.56)));
+
+        JsonNode row = api.get("/api/v1/emissions", "from", pending.toString(), "to", pending.plusSeconds(3600).toString(),
+                "source", HEATER, "gas", "CO2").json().get("rows").get(0);
+        assertThat(row.get("backfillPending").asBoolean(false)).isTrue();
+        assertThat(row.get("massKg").asDouble()).isEqualTo(2_583.56);
+        assertThat(api.get("/api/v1/emissions", "from", "2026-11-30T12:00:00Z", "to", "2026-11-30T13:00:00Z",
+                "source", HEATER, "gas", "CO2").json().get("rows").get(0).has("backfillPending"))
+                .as("an hour stored before the job wrote the field").isFalse();
+    }
+
+    @Test
     void anHourStoredBeforeTheJobLabelledHoursHasNoLabels() {
         Response response = api.get("/api/v1/emissions", "from", "2026-11-30T12:00:00Z", "to", "2026-11-30T13:00:00Z",
                 "source", BOILER, "gas", "CO2");

@@ -10,7 +10,8 @@ import java.time.Instant;
  * <p>An hour carries how the job obtained it: {@code substituted} and {@code substitutionTier} (the §75.33
  * rule, {@code none} when nothing was substituted) and {@code lateCount}, the readings that came after the
  * hour's first result, and {@code operating}, false for an hour the source's status tag showed it shut down for
- * (docs/calculations.md, "Operating and non-operating hours"); they are absent from a point stored before the job
+ * (docs/calculations.md, "Operating and non-operating hours"), and {@code backfillPending}, true while a collector
+ * gap's backfill of the hour is not done (the hour may still change); they are absent from a point stored before the job
  * wrote them. The lineage id names
  * the single hourly calculation. A day or month carries none of these, but {@code substitutedHours}: how many
  * of its hours are substituted.
@@ -22,14 +23,16 @@ public record EmissionRow(String source, String gas, Instant start, Double massK
                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer lateCount,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer substitutedHours,
                           String method, @JsonInclude(JsonInclude.Include.NON_NULL) String lineageId, int hours,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) Boolean operating) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Boolean operating,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Boolean backfillPending) {
 
     /** One stored hour. */
     static EmissionRow hour(String source, String gas, Instant start, Double massKg, Double co2eKg,
                             Double availabilityPct, Double substitutedMin, Boolean substituted,
-                            String substitutionTier, Integer lateCount, String method, String lineageId, Boolean operating) {
+                            String substitutionTier, Integer lateCount, String method, String lineageId, Boolean operating,
+                            Boolean backfillPending) {
         return new EmissionRow(source, gas, start, massKg, co2eKg, availabilityPct, substitutedMin, substituted,
-                substitutionTier, lateCount, null, method, lineageId, 1, operating);
+                substitutionTier, lateCount, null, method, lineageId, 1, operating, backfillPending);
     }
 
     /** A day or month of hours. */
@@ -37,6 +40,6 @@ public record EmissionRow(String source, String gas, Instant start, Double massK
                               Double availabilityPct, Double substitutedMin, int substitutedHours, String method,
                               int hours) {
         return new EmissionRow(source, gas, start, massKg, co2eKg, availabilityPct, substitutedMin, null, null, null,
-                substitutedHours, method, null, hours, null);
+                substitutedHours, method, null, hours, null, null);
     }
 }

@@ -60,6 +60,13 @@ public final class Contract3Lines {
                 ",substituted=false,substitution_tier=\"none\",late_count=0,operating=false");
     }
 
+    /** An hour a collector gap touched whose backfill is not done, as the job writes it. */
+    public static String backfillPendingHour(String site, String unit, String source, String gas, Instant hour,
+                                             double massKg) {
+        return emission(site, unit, source, gas, "EPA_C2A", hour, massKg, massKg, 0, 60,
+                ",substituted=true,substitution_tier=\"EPA_PART98_MEAN_BEFORE_AFTER\",late_count=0,backfill_pending=true");
+    }
+
     private static String emission(String site, String unit, String source, String gas, String method, Instant hour,
                                    double massKg, double co2eKg, double availabilityPct, double substitutedMin,
                                    String accounting) {
