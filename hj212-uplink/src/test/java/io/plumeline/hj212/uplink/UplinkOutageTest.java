@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,10 +31,10 @@ class UplinkOutageTest {
         SiteModel model = SiteModelLoader.load(TelemetryFixture.site(dir));
         try (TestPlatform platform = new TestPlatform(InetAddress.getLoopbackAddress(), 0, Optional.of("123456"), r -> { }).start()) {
             platform.goDown();
-            UplinkSettings settings = new UplinkSettings(dir.resolve("spool"), 1 << 20, List.of(StackPackets.MINUTE), first,
+            UplinkSettings settings = new UplinkSettings(dir.resolve("spool"), 1 << 20, List.of(Cadence.MINUTE.cn()), Duration.ofSeconds(30), first,
                     Duration.ZERO, Duration.ofMillis(500), 2, Duration.ofMillis(200),
                     List.of(new UplinkSettings.Platform("provincial", "127.0.0.1", platform.port(), "123456")));
-            Uplink uplink = new Uplink(model, Hj212Stacks.of(model), settings, URI.create(TelemetryFixture.influx().url()),
+            Uplink uplink = new Uplink(model, Hj212Stacks.of(model, Map.of()), settings, URI.create(TelemetryFixture.influx().url()),
                     TelemetryFixture.DB, Optional.empty(), Optional.empty());
             uplink.start();
             try {
