@@ -10,15 +10,21 @@ import io.plumeline.hj212.packet.PacketCodec;
 import io.plumeline.hj212.platform.TestPlatform;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The test platform over a real socket: it acknowledges, refuses with a code, and names what is wrong with a frame. */
 class PlatformLinkTest {
 
+    private static final Cp MINUTE = new Cp(List.of(List.of(new Cp.Entry("DataTime", "20260301100000"))));
+
     private static String frame(String qn, String pw) {
-        return PacketCodec.encode(new Packet(qn, "31", "2051", pw, "PLM0001", new Flag(1, true, false), null, null, Cp.EMPTY),
-                Hj212V2017.INSTANCE);
+        return frame(qn, pw, "2051", MINUTE);
+    }
+
+    private static String frame(String qn, String pw, String cn, Cp cp) {
+        return PacketCodec.encode(new Packet(qn, "31", cn, pw, "PLM0001", new Flag(1, true, false), null, null, cp), Hj212V2017.INSTANCE);
     }
 
     @Test
@@ -42,6 +48,29 @@ class PlatformLinkTest {
                     TestPlatform.Outcome.ACKNOWLEDGED, TestPlatform.Outcome.REFUSED, TestPlatform.Outcome.REFUSED,
                     TestPlatform.Outcome.INVALID);
             assertThat(platform.received().get(3).problem()).startsWith("CRC 0000 is wrong: the data segment's is ");
+        }
+    }
+
+    /** A real-time packet as the uplink makes it is acknowledged; a statistic, an unknown flag or a bad time in one is not. */
+    @Test
+    void checksTheCodesFieldsAndFlagsOfADataUpload() throws Exception {
+        try (TestPlatform platform = new TestPlatform(InetAddress.getLoopbackAddress(), 0, Optional.of("123456"), r -> { }).start();
+             PlatformLink link = new PlatformLink("127.0.0.1", platform.port(), Duration.ofSeconds(2))) {
+            link.connect();
+            Duration wait = Duration.ofMillis(500);
+            Cp realtime = Cp.parse("DataTime=20260301100025;a21026-Rtd=60.000,a21026-Flag=N;a00000-Flag=B");
+
+            assertThat(link.send(frame("20260301100030001", "123456", "2011", realtime), "20260301100030001", wait).result())
+                    .isEqualTo(PlatformLink.Result.ACKED);
+            for (String cp : List.of("DataTime=20260301100025;a21026-Avg=60.000,a21026-Flag=N",
+                    "DataTime=20260301100025;a21026-Rtd=60.000,a21026-Flag=X", "DataTime=20260230100025;a21026-Rtd=60.000")) {
+                assertThat(link.send(frame("20260301100030002", "123456", "2011", Cp.parse(cp)), "20260301100030002", wait).result())
+                        .isEqualTo(PlatformLink.Result.NO_REPLY);
+            }
+
+            assertThat(platform.received()).extracting(TestPlatform.Received::problem).containsExactly(null,
+                    "a21026-Avg: CN 2011 carries no field Avg", "a21026-Flag=X is not a data flag (N F M S D C T B)",
+                    "DataTime=20260230100025 is not a time yyyyMMddHHmmss");
         }
     }
 }

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
+import io.plumeline.core.site.SiteModel;
+import io.plumeline.core.site.SiteModelLoader;
 import io.plumeline.hj212.packet.Packet;
 import io.plumeline.hj212.platform.TestPlatform;
+import io.plumeline.hj212.site.Hj212Stacks;
 import io.plumeline.stack.InfluxDbServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +24,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -63,6 +69,19 @@ final class TelemetryFixture {
     private static String point(String tag, double value, long ns) {
         return Measurement.TELEMETRY.id() + "," + Keys.SITE + "=" + SITE + "," + Keys.UNIT + "=boiler-1," + Keys.TAG + "=" + tag
                 + " " + Keys.VALUE + "=" + value + "," + Keys.STATUS + "=0," + Keys.QUALITY + "=\"GOOD\" " + ns + "\n";
+    }
+
+    /**
+     * An uplink of the cn-site stack making {@code commands} from {@code first} on for one platform on this machine,
+     * without delay, waiting 0.5 s for an acknowledgement and polling every 0.2 s.
+     */
+    static Uplink uplink(Path dir, List<String> commands, Instant first, int port) {
+        SiteModel model = SiteModelLoader.load(site(dir));
+        UplinkSettings settings = new UplinkSettings(dir.resolve("spool"), 1 << 20, commands, Duration.ofSeconds(30), first,
+                Duration.ZERO, Duration.ofMillis(500), 2, Duration.ofMillis(200),
+                List.of(new UplinkSettings.Platform("provincial", "127.0.0.1", port, "123456")));
+        return new Uplink(model, Hj212Stacks.of(model, Map.of()), settings, URI.create(influx().url()), DB, Optional.empty(),
+                Optional.empty());
     }
 
     static Path site(Path dir) {
