@@ -13,6 +13,7 @@ import io.plumeline.hj212.site.Hj212Stacks;
 import io.plumeline.stack.InfluxDbServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,6 +70,11 @@ final class TelemetryFixture {
     private static String point(String tag, double value, long ns) {
         return Measurement.TELEMETRY.id() + "," + Keys.SITE + "=" + SITE + "," + Keys.UNIT + "=boiler-1," + Keys.TAG + "=" + tag
                 + " " + Keys.VALUE + "=" + value + "," + Keys.STATUS + "=0," + Keys.QUALITY + "=\"GOOD\" " + ns + "\n";
+    }
+
+    /** A test platform on a free port of this machine that takes the fixture's password. */
+    static TestPlatform platform() throws IOException {
+        return new TestPlatform(InetAddress.getLoopbackAddress(), 0, Optional.of("123456"), r -> { }).start();
     }
 
     /**

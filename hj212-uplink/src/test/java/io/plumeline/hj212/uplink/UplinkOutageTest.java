@@ -4,12 +4,10 @@ import static io.plumeline.hj212.uplink.TelemetryFixture.SHANGHAI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumeline.hj212.platform.TestPlatform;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +21,7 @@ class UplinkOutageTest {
     void aPlatformDownForAWhileGetsEveryPacketAfterwardsInOrderNoneTwice() throws Exception {
         Instant first = TelemetryFixture.minutesAgo(20);
         TelemetryFixture.writeMinutes(first, 20);
-        try (TestPlatform platform = new TestPlatform(InetAddress.getLoopbackAddress(), 0, Optional.of("123456"), r -> { }).start()) {
+        try (TestPlatform platform = TelemetryFixture.platform()) {
             platform.goDown();
             Uplink uplink = TelemetryFixture.uplink(dir, List.of(Cadence.MINUTE.cn()), first, platform.port());
             uplink.start();

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumeline.hj212.packet.Packet;
 import io.plumeline.hj212.platform.TestPlatform;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +63,7 @@ class UplinkPacketsTest {
 
     /** The first {@code count} packets the platform acknowledged, once each, with none it found invalid. */
     private List<Packet> acknowledged(List<String> commands, Instant first, int count) throws Exception {
-        try (TestPlatform platform = new TestPlatform(InetAddress.getLoopbackAddress(), 0, Optional.of("123456"), r -> { }).start()) {
+        try (TestPlatform platform = TelemetryFixture.platform()) {
             Uplink uplink = TelemetryFixture.uplink(dir, commands, first, platform.port());
             uplink.start();
             try {
