@@ -116,8 +116,8 @@ final class TelemetryFixture {
         }
     }
 
-    /** The acknowledged packets' interval starts, in arrival order. */
-    static List<Instant> acknowledgedMinutes(TestPlatform platform) {
+    /** The acknowledged packets' DataTimes, in arrival order. */
+    static List<Instant> acknowledgedDataTimes(TestPlatform platform) {
         return platform.received().stream().filter(r -> r.outcome() == TestPlatform.Outcome.ACKNOWLEDGED)
                 .map(r -> StackPackets.dataTime(r.packet(), SHANGHAI)).toList();
     }

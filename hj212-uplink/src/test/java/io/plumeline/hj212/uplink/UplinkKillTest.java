@@ -28,17 +28,17 @@ class UplinkKillTest {
             platform.delayReplies(Duration.ofMillis(150));   // 30 packets take ≥ 4.5 s, so the kill lands mid-way
             List<String> command = command(platform.port(), first);
             Process uplink = start(command, "run-1.log");
-            TelemetryFixture.await(() -> TelemetryFixture.acknowledgedMinutes(platform).size() >= 5, Duration.ofSeconds(60),
+            TelemetryFixture.await(() -> TelemetryFixture.acknowledgedDataTimes(platform).size() >= 5, Duration.ofSeconds(60),
                     "5 acknowledged packets");
             uplink.destroyForcibly();   // SIGKILL: no shutdown hook, no summary, the spool as the last fsync left it
             assertThat(uplink.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            int beforeRestart = TelemetryFixture.acknowledgedMinutes(platform).size();
+            int beforeRestart = TelemetryFixture.acknowledgedDataTimes(platform).size();
             assertThat(beforeRestart).isLessThan(30);
 
             platform.delayReplies(Duration.ZERO);
             Process again = start(command, "run-2.log");
             try {
-                TelemetryFixture.await(() -> TelemetryFixture.acknowledgedMinutes(platform).stream().distinct().count() >= 30,
+                TelemetryFixture.await(() -> TelemetryFixture.acknowledgedDataTimes(platform).stream().distinct().count() >= 30,
                         Duration.ofSeconds(60), "30 distinct acknowledged minutes");
             } finally {
                 again.destroy();

@@ -30,7 +30,7 @@ class UplinkOutageTest {
                 assertThat(platform.received()).isEmpty();
                 platform.dropNext(2);  // the first two go unanswered and are sent again after the 0.5 s ack timeout
                 platform.comeUp();
-                TelemetryFixture.await(() -> TelemetryFixture.acknowledgedMinutes(platform).size() >= 20, Duration.ofSeconds(60),
+                TelemetryFixture.await(() -> TelemetryFixture.acknowledgedDataTimes(platform).size() >= 20, Duration.ofSeconds(60),
                         "20 acknowledged minute packets");
             } finally {
                 uplink.stop();

@@ -67,7 +67,7 @@ class UplinkPacketsTest {
             Uplink uplink = TelemetryFixture.uplink(dir, commands, first, platform.port());
             uplink.start();
             try {
-                TelemetryFixture.await(() -> TelemetryFixture.acknowledgedMinutes(platform).size() >= count, Duration.ofSeconds(60),
+                TelemetryFixture.await(() -> TelemetryFixture.acknowledgedDataTimes(platform).size() >= count, Duration.ofSeconds(60),
                         count + " acknowledged packets");
             } finally {
                 uplink.stop();
