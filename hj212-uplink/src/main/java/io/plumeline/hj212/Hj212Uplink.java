@@ -28,12 +28,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The HJ 212 uplink process: the site model's stacks with an {@code hj212} block, as virtual data loggers, send minute
- * and hour packets made from InfluxDB telemetry to their platforms (docs/processes.md, "HJ 212 uplink"). Runs until
+ * The HJ 212 uplink process: the site model's stacks with an {@code hj212} block, as virtual data loggers, send
+ * real-time, minute, hour and day packets made from InfluxDB telemetry to their platforms (docs/processes.md, "HJ 212 uplink"). Runs until
  * SIGTERM, then prints a one-line summary; {@code receive} is a receiving platform for checking loggers.
  */
 @Command(name = "hj212-uplink", mixinStandardHelpOptions = true, sortOptions = false, subcommands = Receive.class,
-        description = "Sends HJ 212-2017 minute (CN 2051) and hour (CN 2061) packets of the site model's stacks to their platforms.")
+        description = "Sends HJ 212-2017 real-time (CN 2011), minute (2051), hour (2061) and day (2031) packets of the site model's stacks to their platforms.")
 public final class Hj212Uplink implements Callable<Integer> {
 
     /** Where the Helm chart mounts the spool volume; used by default when present. */
@@ -66,9 +66,17 @@ public final class Hj212Uplink implements Callable<Integer> {
             description = "durable spool (default: /var/lib/plumeline/hj212/<site id> when that folder exists, else .plumeline/hj212/<site id>)")
     private Path spoolDir;
 
-    @Option(names = "--packets", split = ",", defaultValue = "2051,2061", paramLabel = "CN",
-            description = "packets to make: 2051 minute, 2061 hour; default: ${DEFAULT-VALUE}")
+    @Option(names = "--packets", split = ",", defaultValue = "2011,2051,2061,2031", paramLabel = "CN",
+            description = "packets to make: 2011 real-time, 2051 minute, 2061 hour, 2031 day; default: ${DEFAULT-VALUE}")
     private List<String> packets = new ArrayList<>();
+
+    @Option(names = "--realtime-interval", defaultValue = "PT30S", paramLabel = "DURATION",
+            description = "how often a real-time packet (CN 2011), 30 s to 1 h; default: ${DEFAULT-VALUE}")
+    private Duration realtimeInterval;
+
+    @Option(names = "--reference-o2", paramLabel = "SOURCE=PERCENT",
+            description = "the reference O2 (vol%) a source's concentrations are converted to for -ZsAvg; repeatable")
+    private Map<String, Double> referenceO2 = new LinkedHashMap<>();
 
     @Option(names = "--from", paramLabel = "INSTANT",
             description = "first interval to make when a stack's spool has none yet (default: the current one)")
@@ -107,9 +115,6 @@ public final class Hj212Uplink implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         SiteModel model = SiteModelLoader.load(site);
-        for (String cn : packets) {
-            if (!List.of("2051", "2061").contains(cn)) throw new IllegalArgumentException("--packets " + cn + ": 2051 or 2061");
-        }
         if (retries < 0) throw new IllegalArgumentException("--retries " + retries + ": must be 0 or more");
         if (delay.isNegative()) throw new IllegalArgumentException("--delay " + delay + ": must not be negative");
         if (ackTimeout.isNegative() || ackTimeout.isZero()) throw new IllegalArgumentException("--ack-timeout " + ackTimeout + ": must be positive");
@@ -117,9 +122,9 @@ public final class Hj212Uplink implements Callable<Integer> {
         if (influxUser == null && influxPasswordFile != null) throw new IllegalArgumentException("--influx-password-file needs --influx-user");
         Path spool = spoolDir != null ? spoolDir
                 : (Files.isDirectory(CONTAINER_SPOOL) ? CONTAINER_SPOOL : Path.of(".plumeline", "hj212")).resolve(model.site().id());
-        UplinkSettings settings = new UplinkSettings(spool, 16L << 20, packets, from != null ? from : Instant.now(), delay,
-                ackTimeout, retries, poll, platforms());
-        Uplink uplink = new Uplink(model, Hj212Stacks.of(model), settings, influx, influxDb, Optional.ofNullable(influxUser),
+        UplinkSettings settings = new UplinkSettings(spool, 16L << 20, packets, realtimeInterval, from != null ? from : Instant.now(),
+                delay, ackTimeout, retries, poll, platforms());
+        Uplink uplink = new Uplink(model, Hj212Stacks.of(model, referenceO2), settings, influx, influxDb, Optional.ofNullable(influxUser),
                 Optional.ofNullable(influxPasswordFile).map(f -> Secrets.read(f, "--influx-password-file")));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -23,11 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * An HJ 212 receiving platform (上位机) on a TCP port: parses every frame, checks CRC, length, fields and (when it
- * has one) the password, answers a packet that asks for it with the data reply CN 9014, and logs what it got. For
- * tests, and for users checking their own loggers, it can drop (no answer), delay or refuse packets (a CN 9011
- * request reply with a QnRtn code, 2 refused … 9 CRC wrong: the 2017 data reply carries no code) and go down and
- * come back up on the same port.
+ * An HJ 212 receiving platform (上位机) on a TCP port: parses every frame, checks CRC, length, fields, a data
+ * upload's codes, fields and flags ({@link DataCheck}) and (when it has one) the password, answers a packet that
+ * asks for it with the data reply CN 9014, and logs what it got. For tests, and for users checking their own
+ * loggers, it can drop (no answer), delay or refuse packets (a CN 9011 request reply with a QnRtn code, 2 refused …
+ * 9 CRC wrong: the 2017 data reply carries no code) and go down and come back up on the same port.
  */
 public final class TestPlatform implements AutoCloseable {
 
@@ -160,6 +160,8 @@ public final class TestPlatform implements AutoCloseable {
         } catch (PacketException e) {
             return new Received(Instant.now(), frame, null, e.getMessage(), Outcome.INVALID, null);
         }
+        Optional<String> wrong = DataCheck.problem(packet);
+        if (wrong.isPresent()) return new Received(Instant.now(), frame, packet, wrong.get(), Outcome.INVALID, null);
         int n = seen.incrementAndGet();
         if (dropNext.getAndUpdate(k -> Math.max(0, k - 1)) > 0 || dropEvery > 0 && n % dropEvery == 0) {
             return new Received(Instant.now(), frame, packet, null, Outcome.DROPPED, null);

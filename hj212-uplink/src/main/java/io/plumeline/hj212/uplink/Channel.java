@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -79,27 +81,25 @@ final class Channel {
             throw new UncheckedIOException("cannot read " + dir.resolve("cursor") + ": " + e.getMessage(), e);
         }
         spool.last().map(PacketCodec::parse).ifPresent(p -> {
-            Instant after = StackPackets.dataTime(p, zone).plus(length(p.cn()));
+            Cadence cadence = Cadence.of(p.cn()).orElseThrow();
+            Instant after = end(cadence, cadence.start(StackPackets.dataTime(p, zone), zone, settings.realtimeInterval()));
             next.merge(p.cn(), after, (a, b) -> a.isAfter(b) ? a : b);
         });
-        for (String cn : settings.commands()) next.putIfAbsent(cn, settings.from().atZone(zone).truncatedTo(unit(cn)).toInstant());
+        for (Cadence cadence : settings.cadences()) {
+            next.putIfAbsent(cadence.cn(), cadence.start(settings.from(), zone, settings.realtimeInterval()));
+        }
     }
 
     /** Makes every packet whose interval ended at least the settings' delay before {@code now}; returns how many. */
     int produce(InfluxTelemetry telemetry, String site, Instant now) throws IOException, InterruptedException {
         int count = 0;
-        for (String cn : settings.commands()) {
-            Instant start = next.get(cn);
-            while (!start.plus(length(cn)).plus(settings.delay()).isAfter(now)) {
-                Instant end = start.plus(length(cn));
-                var samples = telemetry.read(site, stack.pollutants().stream().map(m -> m.tag().id()).toList(), start, end);
-                String qn = Packet.qn(nextQn(), zone);
-                Packet packet = StackPackets.HOUR.equals(cn)
-                        ? StackPackets.hour(stack, start, samples, platform.password(), zone, qn)
-                        : StackPackets.minute(stack, start, samples, platform.password(), zone, qn);
-                String frame = PacketCodec.encode(packet, Hj212V2017.INSTANCE);
+        for (Cadence cadence : settings.cadences()) {
+            Instant start = next.get(cadence.cn());
+            while (!end(cadence, start).plus(settings.delay()).isAfter(now)) {
+                Instant end = end(cadence, start);
+                String frame = PacketCodec.encode(make(telemetry, site, cadence, start, end), Hj212V2017.INSTANCE);
                 spool.append(frame.strip());
-                next.put(cn, end);
+                next.put(cadence.cn(), end);
                 writeCursor();
                 made.incrementAndGet();
                 count++;
@@ -107,6 +107,30 @@ final class Channel {
             }
         }
         return count;
+    }
+
+    /** The packet of one interval; a day is read an hour at a time, so that no query holds a day of readings. */
+    private Packet make(InfluxTelemetry telemetry, String site, Cadence cadence, Instant start, Instant end)
+            throws IOException, InterruptedException {
+        List<String> tags = stack.pollutants().stream().map(m -> m.tag().id()).toList();
+        String qn = Packet.qn(nextQn(), zone);
+        String pw = platform.password();
+        return switch (cadence) {
+            case REALTIME -> StackPackets.realtime(stack, start, telemetry.read(site, tags, start, end), pw, zone, qn);
+            case MINUTE -> StackPackets.minute(stack, start, telemetry.read(site, tags, start, end), pw, zone, qn);
+            case HOUR -> StackPackets.hour(stack, start, telemetry.read(site, tags, start, end), pw, zone, qn);
+            case DAY -> {
+                List<Map<Hj212Stack.Mapped, StackPackets.Value>> hours = new ArrayList<>();
+                for (Instant h = start; h.isBefore(end); h = end(Cadence.HOUR, h)) {
+                    hours.add(StackPackets.hourValues(stack, h, telemetry.read(site, tags, h, end(Cadence.HOUR, h))));
+                }
+                yield StackPackets.day(stack, start, hours, pw, zone, qn);
+            }
+        };
+    }
+
+    private Instant end(Cadence cadence, Instant start) {
+        return cadence.end(start, zone, settings.realtimeInterval());
     }
 
     /** QNs are the time they were made, to the millisecond, one apart at least so that each names one packet. */
@@ -207,13 +231,5 @@ final class Channel {
 
     void close() {
         spool.close();
-    }
-
-    static Duration length(String cn) {
-        return StackPackets.HOUR.equals(cn) ? Duration.ofHours(1) : Duration.ofMinutes(1);
-    }
-
-    private static ChronoUnit unit(String cn) {
-        return StackPackets.HOUR.equals(cn) ? ChronoUnit.HOURS : ChronoUnit.MINUTES;
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class Hj212StacksTest {
@@ -22,8 +23,12 @@ class Hj212StacksTest {
     }
 
     private static List<Hj212Stack> stacks(String yaml) {
+        return stacks(yaml, Map.of());
+    }
+
+    private static List<Hj212Stack> stacks(String yaml, Map<String, Double> referenceO2) {
         SiteModel model = SiteModelLoader.parse(yaml, "cn-site.yaml");
-        return Hj212Stacks.of(model);
+        return Hj212Stacks.of(model, referenceO2);
     }
 
     @Test
@@ -62,5 +67,17 @@ class Hj212StacksTest {
     void refusesAWetOrO2ReferencedConcentration() {
         assertThatThrownBy(() -> stacks(siteYaml().replace("uom: mg/Nm3}", "uom: mg/Nm3 dry 6%O2}")))
                 .hasMessageContaining("sources[0].hj212.pollutants.a34013: tag 'boiler-1.dust' is in mg/Nm3 dry 6%O2");
+    }
+
+    @Test
+    void takesAReferenceO2ForAStackThatMapsItsO2AndRefusesOneItCannotUse() {
+        assertThat(stacks(siteYaml(), Map.of("boiler-1.stack", 6.0)).get(0).referenceO2()).isEqualTo(6.0);
+        assertThat(stacks(siteYaml()).get(0).referenceO2()).isNull();
+
+        String withoutO2 = siteYaml().replace("        a19001: boiler-1.o2\n", "");
+        assertThatThrownBy(() -> stacks(withoutO2, Map.of("boiler-1.stack", 21.0, "boiler-2.stack", 3.0))).hasMessage("site model: "
+                + "--reference-o2 boiler-1.stack: the source maps no O2 (a19001) to convert from; "
+                + "--reference-o2 boiler-1.stack=21.0: must be at least 0 and below 20.9 % (air); "
+                + "--reference-o2 boiler-2.stack: no source with an hj212 block has this id");
     }
 }

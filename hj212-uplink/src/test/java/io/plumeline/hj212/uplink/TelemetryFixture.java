@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
+import io.plumeline.core.site.SiteModel;
+import io.plumeline.core.site.SiteModelLoader;
 import io.plumeline.hj212.packet.Packet;
 import io.plumeline.hj212.platform.TestPlatform;
+import io.plumeline.hj212.site.Hj212Stacks;
 import io.plumeline.stack.InfluxDbServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +25,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -65,6 +72,24 @@ final class TelemetryFixture {
                 + " " + Keys.VALUE + "=" + value + "," + Keys.STATUS + "=0," + Keys.QUALITY + "=\"GOOD\" " + ns + "\n";
     }
 
+    /** A test platform on a free port of this machine that takes the fixture's password. */
+    static TestPlatform platform() throws IOException {
+        return new TestPlatform(InetAddress.getLoopbackAddress(), 0, Optional.of("123456"), r -> { }).start();
+    }
+
+    /**
+     * An uplink of the cn-site stack making {@code commands} from {@code first} on for one platform on this machine,
+     * without delay, waiting 0.5 s for an acknowledgement and polling every 0.2 s.
+     */
+    static Uplink uplink(Path dir, List<String> commands, Instant first, int port) {
+        SiteModel model = SiteModelLoader.load(site(dir));
+        UplinkSettings settings = new UplinkSettings(dir.resolve("spool"), 1 << 20, commands, Duration.ofSeconds(30), first,
+                Duration.ZERO, Duration.ofMillis(500), 2, Duration.ofMillis(200),
+                List.of(new UplinkSettings.Platform("provincial", "127.0.0.1", port, "123456")));
+        return new Uplink(model, Hj212Stacks.of(model, Map.of()), settings, URI.create(influx().url()), DB, Optional.empty(),
+                Optional.empty());
+    }
+
     static Path site(Path dir) {
         try (var in = TelemetryFixture.class.getResourceAsStream("/cn-site.yaml")) {
             Path file = dir.resolve("cn-site.yaml");
@@ -91,8 +116,8 @@ final class TelemetryFixture {
         }
     }
 
-    /** The acknowledged packets' interval starts, in arrival order. */
-    static List<Instant> acknowledgedMinutes(TestPlatform platform) {
+    /** The acknowledged packets' DataTimes, in arrival order. */
+    static List<Instant> acknowledgedDataTimes(TestPlatform platform) {
         return platform.received().stream().filter(r -> r.outcome() == TestPlatform.Outcome.ACKNOWLEDGED)
                 .map(r -> StackPackets.dataTime(r.packet(), SHANGHAI)).toList();
     }

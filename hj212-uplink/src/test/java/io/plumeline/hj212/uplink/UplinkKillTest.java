@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.plumeline.core.contracts.ReadyLines;
 import io.plumeline.hj212.platform.TestPlatform;
 import java.io.File;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,21 +24,21 @@ class UplinkKillTest {
     void anUplinkKilledWhileSendingLosesNoPacketAfterItsRestart() throws Exception {
         Instant first = TelemetryFixture.minutesAgo(30);
         TelemetryFixture.writeMinutes(first, 30);
-        try (TestPlatform platform = new TestPlatform(InetAddress.getLoopbackAddress(), 0, Optional.of("123456"), r -> { }).start()) {
+        try (TestPlatform platform = TelemetryFixture.platform()) {
             platform.delayReplies(Duration.ofMillis(150));   // 30 packets take ≥ 4.5 s, so the kill lands mid-way
             List<String> command = command(platform.port(), first);
             Process uplink = start(command, "run-1.log");
-            TelemetryFixture.await(() -> TelemetryFixture.acknowledgedMinutes(platform).size() >= 5, Duration.ofSeconds(60),
+            TelemetryFixture.await(() -> TelemetryFixture.acknowledgedDataTimes(platform).size() >= 5, Duration.ofSeconds(60),
                     "5 acknowledged packets");
             uplink.destroyForcibly();   // SIGKILL: no shutdown hook, no summary, the spool as the last fsync left it
             assertThat(uplink.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            int beforeRestart = TelemetryFixture.acknowledgedMinutes(platform).size();
+            int beforeRestart = TelemetryFixture.acknowledgedDataTimes(platform).size();
             assertThat(beforeRestart).isLessThan(30);
 
             platform.delayReplies(Duration.ZERO);
             Process again = start(command, "run-2.log");
             try {
-                TelemetryFixture.await(() -> TelemetryFixture.acknowledgedMinutes(platform).stream().distinct().count() >= 30,
+                TelemetryFixture.await(() -> TelemetryFixture.acknowledgedDataTimes(platform).stream().distinct().count() >= 30,
                         Duration.ofSeconds(60), "30 distinct acknowledged minutes");
             } finally {
                 again.destroy();
