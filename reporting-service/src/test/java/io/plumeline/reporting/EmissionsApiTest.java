@@ -132,7 +132,7 @@ class EmissionsApiTest extends SingleSiteApiTest {
     @Test
     void anHourAwaitingItsBackfillSaysSo() {
         Instant pending = Instant.parse("2025-01-15T05:00:00Z");
-        InfluxTestServer.write(DATABASE, List.of(Contract3Lines.backfillPendingHour(SITE, "heater-1", HEATER, "CO2", pending, 2_583.56)));
+        InfluxTestServer.write(DATABASE, List.of(Contract3Lines.backfilledHour(SITE, "heater-1", HEATER, "CO2", pending, 2_583.56, true)));
 
         JsonNode row = api.get("/api/v1/emissions", "from", pending.toString(), "to", pending.plusSeconds(3600).toString(),
                 "source", HEATER, "gas", "CO2").json().get("rows").get(0);

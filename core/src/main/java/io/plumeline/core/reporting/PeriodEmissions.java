@@ -25,11 +25,18 @@ public record PeriodEmissions(double co2eKg, List<GasTotal> byGas, List<SourceTo
 
     /**
      * A source over the period: {@code hours} it has results for, their mean availability (each hour weighs the
-     * same; null when no hour carried it), how many were substituted (40 CFR 75.33) and how many were recomputed
-     * after their first result because readings came late.
+     * same; null when no hour carried it), how many were substituted (40 CFR 75.33), how many were recomputed
+     * after their first result because readings came late, and how many await a collector's backfill (a report that
+     * holds any is not final: docs/reports.md).
      */
     public record SourceTotal(String source, String unit, String method, List<GasTotal> gases, double co2eKg,
-                              Double availabilityPct, int substitutedHours, int lateCorrections, int hours) {
+                              Double availabilityPct, int substitutedHours, int lateCorrections, int hours,
+                              int backfillPendingHours) {
+    }
+
+    /** The source-hours of the period that await a collector's backfill. */
+    public int backfillPendingHours() {
+        return bySource.stream().mapToInt(SourceTotal::backfillPendingHours).sum();
     }
 
     /** Sources grouped by plant unit or by method: their gases, CO2e, substituted hours and source-hours. */
@@ -81,7 +88,7 @@ public record PeriodEmissions(double co2eKg, List<GasTotal> byGas, List<SourceTo
                 .thenComparing(SourceGasPeriod::gas, GasTotal.ORDER.reversed())).orElseThrow();
         return new SourceTotal(source, hours.unit(), hours.method(), gasTotals, GasTotal.co2eKg(gasTotals),
                 hours.availabilityHours() == 0 ? null : hours.availabilitySumPct() / hours.availabilityHours(),
-                hours.substitutedHours(), hours.lateCorrectedHours(), hours.hours());
+                hours.substitutedHours(), hours.lateCorrectedHours(), hours.hours(), hours.backfillPendingHours());
     }
 
     /** CO2e = GWP × mass for a greenhouse gas; a pollutant (NOx, SO2, CO) has no GWP and gives 0. */

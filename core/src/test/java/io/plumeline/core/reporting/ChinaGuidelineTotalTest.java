@@ -16,7 +16,7 @@ class ChinaGuidelineTotalTest {
 
     static SourceTotal source(String id, String method, double tonnes) {
         return new SourceTotal(id, id.substring(0, id.indexOf('.')), method,
-                List.of(new GasTotal("CO2", tonnes * 1000, tonnes * 1000)), tonnes * 1000, 100.0, 0, 0, 1);
+                List.of(new GasTotal("CO2", tonnes * 1000, tonnes * 1000)), tonnes * 1000, 100.0, 0, 0, 1, 0);
     }
 
     static final Map<String, String> CATEGORIES = Map.of("heater-1.stack", "stationary_combustion",
@@ -78,7 +78,7 @@ class ChinaGuidelineTotalTest {
     @Test
     void aPollutantSourceIsInNoPartAndAGreenhouseGasThatFitsNoneIsRefused() {
         SourceTotal nox = new SourceTotal("boiler-1.nox", "boiler-1", "POLLUTANT_MASS",
-                List.of(new GasTotal("NOx", 12, 0)), 0, null, 0, 0, 1);
+                List.of(new GasTotal("NOx", 12, 0)), 0, null, 0, 0, 1, 0);
         ChinaGuidelineTotal total = ChinaGuidelineTotal.of(List.of(nox), CATEGORIES::get);
         assertThat(total.parts()).allSatisfy(p -> assertThat(p.sources()).isEmpty());
 

@@ -11,19 +11,20 @@ import org.junit.jupiter.api.Test;
 class PeriodEmissionsTest {
 
     /**
-     * Four hours of the heater (the second substituted at 50 % availability, the fourth corrected late) and one
+     * Four hours of the heater (the second substituted at 50 % availability, the third awaiting a backfill, the fourth
+     * corrected late) and one
      * of the boiler, as InfluxDB sums them per source and gas.
      */
     static List<SourceGasPeriod> sums() {
         double availability = 100 + 50 + 100 + 100;
         return List.of(
-                new SourceGasPeriod("heater-1.stack", "heater-1", "EPA_C2A", "CO2", 1000 + 1001 + 1002 + 1003, 4, availability, 4, 1, 1),
-                new SourceGasPeriod("heater-1.stack", "heater-1", "EPA_C2A", "CH4", 4 * 0.1, 4, availability, 4, 1, 1),
-                new SourceGasPeriod("heater-1.stack", "heater-1", "EPA_C2A", "N2O", 4 * 0.01, 4, availability, 4, 1, 1),
+                new SourceGasPeriod("heater-1.stack", "heater-1", "EPA_C2A", "CO2", 1000 + 1001 + 1002 + 1003, 4, availability, 4, 1, 1, 1),
+                new SourceGasPeriod("heater-1.stack", "heater-1", "EPA_C2A", "CH4", 4 * 0.1, 4, availability, 4, 1, 1, 1),
+                new SourceGasPeriod("heater-1.stack", "heater-1", "EPA_C2A", "N2O", 4 * 0.01, 4, availability, 4, 1, 1, 1),
                 // the stored hour totals, under whatever set the job used: never added again
-                new SourceGasPeriod("heater-1.stack", "heater-1", "EPA_C2A", "CO2e", 4 * 99999, 4, availability, 4, 1, 1),
-                new SourceGasPeriod("boiler-1.stack", "boiler-1", "POLLUTANT_MASS", "NOx", 7.5, 1, 0, 0, 0, 0),
-                new SourceGasPeriod("boiler-1.stack", "boiler-1", "EPA_C2A", "CO2", 500, 1, 100, 1, 0, 0));
+                new SourceGasPeriod("heater-1.stack", "heater-1", "EPA_C2A", "CO2e", 4 * 99999, 4, availability, 4, 1, 1, 1),
+                new SourceGasPeriod("boiler-1.stack", "boiler-1", "POLLUTANT_MASS", "NOx", 7.5, 1, 0, 0, 0, 0, 0),
+                new SourceGasPeriod("boiler-1.stack", "boiler-1", "EPA_C2A", "CO2", 500, 1, 100, 1, 0, 0, 0));
     }
 
     @Test
@@ -46,6 +47,8 @@ class PeriodEmissionsTest {
         assertThat(heater.hours()).isEqualTo(4);
         assertThat(heater.substitutedHours()).isEqualTo(1);
         assertThat(heater.lateCorrections()).isEqualTo(1);
+        assertThat(heater.backfillPendingHours()).isEqualTo(1);
+        assertThat(rollup.backfillPendingHours()).as("the heater's, once, whatever its gases").isEqualTo(1);
         assertThat(heater.availabilityPct()).isEqualTo((100 + 50 + 100 + 100) / 4.0);
         PeriodEmissions.SourceTotal boiler = rollup.bySource().get(0);
         assertThat(boiler.hours()).isEqualTo(1);
@@ -67,9 +70,9 @@ class PeriodEmissionsTest {
     void theTotalSplitsIntoDirectIndirectAndRecovered() {
         // heater 1,000 kg CO2 (direct) + purchased power 400 kg (indirect, scope 2) − 150 kg recovered = 1,250 kg
         PeriodEmissions p = PeriodEmissions.of(List.of(
-                new SourceGasPeriod("heater", "u", "CN_MEE_COMBUSTION", "CO2", 1_000, 1, 100, 1, 0, 0),
-                new SourceGasPeriod("grid", "u", "CN_MEE_ELECTRICITY", "CO2", 400, 1, 100, 1, 0, 0),
-                new SourceGasPeriod("recovery", "u", "CN_MEE_CO2_RECOVERY", "CO2", -150, 1, 100, 1, 0, 0)),
+                new SourceGasPeriod("heater", "u", "CN_MEE_COMBUSTION", "CO2", 1_000, 1, 100, 1, 0, 0, 0),
+                new SourceGasPeriod("grid", "u", "CN_MEE_ELECTRICITY", "CO2", 400, 1, 100, 1, 0, 0, 0),
+                new SourceGasPeriod("recovery", "u", "CN_MEE_CO2_RECOVERY", "CO2", -150, 1, 100, 1, 0, 0, 0)),
                 GwpSet.of("AR5"), s -> true);
 
         assertThat(p.co2eKg(Accounting.DIRECT)).isEqualTo(1_000);

@@ -14,7 +14,7 @@ import java.time.Instant;
  * gap's backfill of the hour is not done (the hour may still change); they are absent from a point stored before the job
  * wrote them. The lineage id names
  * the single hourly calculation. A day or month carries none of these, but {@code substitutedHours}: how many
- * of its hours are substituted.
+ * of its hours are substituted, and {@code backfillPendingHours}: how many await a collector's backfill.
  */
 public record EmissionRow(String source, String gas, Instant start, Double massKg, Double co2eKg,
                           Double availabilityPct, Double substitutedMin,
@@ -24,7 +24,8 @@ public record EmissionRow(String source, String gas, Instant start, Double massK
                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer substitutedHours,
                           String method, @JsonInclude(JsonInclude.Include.NON_NULL) String lineageId, int hours,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Boolean operating,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) Boolean backfillPending) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Boolean backfillPending,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer backfillPendingHours) {
 
     /** One stored hour. */
     static EmissionRow hour(String source, String gas, Instant start, Double massKg, Double co2eKg,
@@ -32,14 +33,14 @@ public record EmissionRow(String source, String gas, Instant start, Double massK
                             String substitutionTier, Integer lateCount, String method, String lineageId, Boolean operating,
                             Boolean backfillPending) {
         return new EmissionRow(source, gas, start, massKg, co2eKg, availabilityPct, substitutedMin, substituted,
-                substitutionTier, lateCount, null, method, lineageId, 1, operating, backfillPending);
+                substitutionTier, lateCount, null, method, lineageId, 1, operating, backfillPending, null);
     }
 
     /** A day or month of hours. */
     static EmissionRow period(String source, String gas, Instant start, Double massKg, Double co2eKg,
-                              Double availabilityPct, Double substitutedMin, int substitutedHours, String method,
-                              int hours) {
+                              Double availabilityPct, Double substitutedMin, int substitutedHours,
+                              int backfillPendingHours, String method, int hours) {
         return new EmissionRow(source, gas, start, massKg, co2eKg, availabilityPct, substitutedMin, null, null, null,
-                substitutedHours, method, null, hours, null, null);
+                substitutedHours, method, null, hours, null, null, backfillPendingHours);
     }
 }

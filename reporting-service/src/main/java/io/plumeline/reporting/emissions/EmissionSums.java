@@ -14,12 +14,12 @@ import java.util.Map;
  * The stored hours of one source, gas and method within a range, summed by InfluxDB rather than read one by one:
  * a year of a large site is millions of hours. {@code hours} counts the hours with a mass, {@code
  * availabilitySumPct} adds the availability of the {@code availabilityHours} that carried one, {@code
- * substitutedHours} and {@code lateCorrectedHours} count the hours filled in under 40 CFR 75.33 and those
- * recomputed after late readings (0 when not asked for).
+ * substitutedHours}, {@code backfillPendingHours} and {@code lateCorrectedHours} count the hours filled in under
+ * 40 CFR 75.33, those awaiting a collector's backfill and those recomputed after late readings (0 when not asked for).
  */
 public record EmissionSums(String source, String gas, String method, Double massKg, Double co2eKg,
                            Double substitutedMin, double availabilitySumPct, int availabilityHours, int hours,
-                           int substitutedHours, int lateCorrectedHours) {
+                           int substitutedHours, int backfillPendingHours, int lateCorrectedHours) {
 
     private static final String BY_SERIES = " GROUP BY " + identifiers(Keys.SOURCE, Keys.GAS, Keys.METHOD);
     private static final String COUNT_HOURS = "SELECT COUNT(" + identifier(Keys.MASS_KG) + ") AS \"n\"";
@@ -35,7 +35,8 @@ public record EmissionSums(String source, String gas, String method, Double mass
                         + " SUM(" + identifier(Keys.AVAILABILITY_PCT) + ") AS \"availability\","
                         + " COUNT(" + identifier(Keys.AVAILABILITY_PCT) + ") AS \"availability_hours\","
                         + " COUNT(" + identifier(Keys.MASS_KG) + ") AS \"hours\"" + fromWhere + BY_SERIES,
-                COUNT_HOURS + fromWhere + " AND " + identifier(Keys.SUBSTITUTED) + " = true" + BY_SERIES));
+                COUNT_HOURS + fromWhere + " AND " + identifier(Keys.SUBSTITUTED) + " = true" + BY_SERIES,
+                COUNT_HOURS + fromWhere + " AND " + identifier(Keys.BACKFILL_PENDING) + " = true" + BY_SERIES));
         if (withLate) statements.add(COUNT_HOURS + fromWhere + " AND " + identifier(Keys.LATE_COUNT) + " > 0" + BY_SERIES);
         return statements;
     }
@@ -43,7 +44,8 @@ public record EmissionSums(String source, String gas, String method, Double mass
     /** The sums from the answers to {@link #statements}, in their order; series without an hour are left out. */
     public static List<EmissionSums> read(List<List<Series>> answers) {
         Map<List<String>, Integer> substituted = counts(answers.get(1));
-        Map<List<String>, Integer> late = answers.size() > 2 ? counts(answers.get(2)) : Map.of();
+        Map<List<String>, Integer> pending = counts(answers.get(2));
+        Map<List<String>, Integer> late = answers.size() > 3 ? counts(answers.get(3)) : Map.of();
         List<EmissionSums> sums = new ArrayList<>();
         for (Series series : answers.get(0)) {
             if (series.rows().isEmpty()) continue;
@@ -53,7 +55,8 @@ public record EmissionSums(String source, String gas, String method, Double mass
             sums.add(new EmissionSums(series.tag(Keys.SOURCE), series.tag(Keys.GAS), series.tag(Keys.METHOD),
                     row.number("mass"), row.number("co2e"), row.number(Keys.SUBSTITUTED_MIN), orZero(row.number("availability")),
                     (int) orZero(row.number("availability_hours")), hours,
-                    substituted.getOrDefault(key(series), 0), late.getOrDefault(key(series), 0)));
+                    substituted.getOrDefault(key(series), 0), pending.getOrDefault(key(series), 0),
+                    late.getOrDefault(key(series), 0)));
         }
         return sums;
     }

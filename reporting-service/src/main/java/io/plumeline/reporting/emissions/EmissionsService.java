@@ -106,7 +106,8 @@ public class EmissionsService {
             for (int i = 0; i < batch.size(); i++) {
                 for (EmissionSums sum : EmissionSums.read(answers.subList(perPeriod * i, perPeriod * (i + 1)))) {
                     rows.add(EmissionRow.period(sum.source(), sum.gas(), batch.get(i), sum.massKg(), sum.co2eKg(),
-                            sum.availabilityPct(), sum.substitutedMin(), sum.substitutedHours(), sum.method(), sum.hours()));
+                            sum.availabilityPct(), sum.substitutedMin(), sum.substitutedHours(), sum.backfillPendingHours(),
+                            sum.method(), sum.hours()));
                 }
             }
         }

@@ -103,7 +103,7 @@ public class ReportCalculator {
             String unit = model.source(sum.source()).map(EmissionSource::unit).orElse("");
             sums.add(new SourceGasPeriod(sum.source(), unit, sum.method(), sum.gas(),
                     sum.massKg() == null ? 0 : sum.massKg(), sum.hours(), sum.availabilitySumPct(),
-                    sum.availabilityHours(), sum.substitutedHours(), sum.lateCorrectedHours()));
+                    sum.availabilityHours(), sum.substitutedHours(), sum.lateCorrectedHours(), sum.backfillPendingHours()));
         }
         return PeriodEmissions.of(sums, gwp, source -> fossil(model, source));
     }

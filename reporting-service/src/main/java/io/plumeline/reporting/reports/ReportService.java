@@ -83,7 +83,20 @@ public class ReportService {
         }
     }
 
+    /**
+     * A draft that holds hours awaiting a collector's backfill is not approved: they may still change, so the report
+     * is generated again once the backfill is done (docs/reports.md, "Hours awaiting a backfill").
+     */
     public ReportSummary approve(String id, String user) {
+        ReportSummary draft = find(id, false);
+        if (draft.state() == ReportStatus.DRAFT) {
+            List<String> pending = content(draft).bySource().stream().filter(s -> s.backfillPendingHours() > 0)
+                    .map(s -> s.source() + " (" + s.backfillPendingHours() + " h)").toList();
+            if (!pending.isEmpty()) {
+                throw ReportProblems.conflict("id", "report " + id + " holds hours awaiting a collector's backfill: "
+                        + String.join(", ", pending) + "; generate it again once the backfill is done");
+            }
+        }
         return transition(id, ReportStatus.DRAFT, ReportStatus.APPROVED, AuditAction.APPROVED, user);
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ChinaGuidelineContentTest {
 
     static final SourceTotal HEATER = new SourceTotal("heater-1.stack", "heater-1", "EPA_C2A",
-            List.of(new GasTotal("CO2", 1000, 1000)), 1000, 100.0, 0, 0, 1);
+            List.of(new GasTotal("CO2", 1000, 1000)), 1000, 100.0, 0, 0, 1, 0);
 
     static ReportContent content(String program, ChinaGuidelineTotal guideline) {
         return new ReportContent("s", "S", "2026-03", Instant.parse("2026-02-28T16:00:00Z"),
@@ -38,7 +38,7 @@ class ChinaGuidelineContentTest {
     @Test
     void theStoredContentReadsBackWithItsParts() {
         SourceTotal recovery = new SourceTotal("co2r-1.product", "co2r-1", "CN_MEE_CO2_RECOVERY",
-                List.of(new GasTotal("CO2", -80, -80)), -80, null, 0, 0, 1);
+                List.of(new GasTotal("CO2", -80, -80)), -80, null, 0, 0, 1, 0);
         ChinaGuidelineTotal guideline = ChinaGuidelineTotal.of(List.of(recovery), id -> "process");
         ReportContent stored = ReportJson.content(ReportJson.write(content("CN_MEE", guideline)));
         assertThat(stored.chinaGuideline()).isEqualTo(guideline);

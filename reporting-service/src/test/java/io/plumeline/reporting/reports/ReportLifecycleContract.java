@@ -10,9 +10,12 @@ import io.plumeline.reporting.audit.AuditAnchor;
 import io.plumeline.reporting.audit.AuditAnchors;
 import io.plumeline.reporting.audit.AuditEntry;
 import io.plumeline.reporting.support.ApiClient.Response;
+import io.plumeline.reporting.support.Contract3Lines;
+import io.plumeline.reporting.support.InfluxTestServer;
 import io.plumeline.reporting.support.ApiClient;
 import io.plumeline.reporting.support.SiteFiles;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -184,6 +187,30 @@ abstract class ReportLifecycleContract {
         }
         assertThat(ok(api.get("/api/v1/audit/verify")).get("valid").asBoolean()).isTrue();
         assertThat(api.as("regulator").get("/api/v1/audit").status()).isEqualTo(403);
+    }
+
+    /**
+     * A heater hour of February a collector gap touched: while its backfill is not done the draft holds it as it
+     * stands and cannot be approved; generated again once the backfill corrected it, the report is approved.
+     */
+    @Test
+    void aDraftHoldingHoursAwaitingABackfillIsNotApprovedUntilGeneratedAgain() {
+        Instant hour = monthStart("2026-02").plus(Duration.ofDays(3));
+        InfluxTestServer.write(database(), List.of(
+                Contract3Lines.backfilledHour(ReportFixture.SITE, "heater-1", ReportFixture.HEATER, "CO2", hour, 2_400, true)));
+        String pending = created(api.post("/api/v1/reports", "", "period", "2026-02")).get("id").asString();
+        Response refused = api.as("reviewer").post("/api/v1/reports/" + pending + "/approve", "");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString())
+                .contains("awaiting a collector's backfill: heater-1.stack (1 h)", "generate it again");
+        assertThat(ok(api.get("/api/v1/reports/" + pending)).get("status").asString()).isEqualTo("draft");
+
+        InfluxTestServer.write(database(), List.of(
+                Contract3Lines.backfilledHour(ReportFixture.SITE, "heater-1", ReportFixture.HEATER, "CO2", hour, 3_000, false)));
+        JsonNode again = created(api.post("/api/v1/reports", "", "period", "2026-02"));
+        assertThat(again.get("co2eKg").asDouble()).isCloseTo(3_000, within(1e-9));
+        JsonNode approved = ok(api.as("reviewer").post("/api/v1/reports/" + again.get("id").asString() + "/approve", ""));
+        assertThat(approved.get("status").asString()).isEqualTo("approved");
     }
 
     /** Review finding M9: the four-eyes rule, on by default. */

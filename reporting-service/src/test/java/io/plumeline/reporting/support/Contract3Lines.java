@@ -60,11 +60,15 @@ public final class Contract3Lines {
                 ",substituted=false,substitution_tier=\"none\",late_count=0,operating=false");
     }
 
-    /** An hour a collector gap touched whose backfill is not done, as the job writes it. */
-    public static String backfillPendingHour(String site, String unit, String source, String gas, Instant hour,
-                                             double massKg) {
-        return emission(site, unit, source, gas, "EPA_C2A", hour, massKg, massKg, 0, 60,
-                ",substituted=true,substitution_tier=\"EPA_PART98_MEAN_BEFORE_AFTER\",late_count=0,backfill_pending=true");
+    /**
+     * An hour a collector gap touched, as the job writes it: while its backfill is not done ({@code pending}: missing,
+     * filled by the rule), and once it is (measured, from the stored telemetry the backfill brought).
+     */
+    public static String backfilledHour(String site, String unit, String source, String gas, Instant hour,
+                                        double massKg, boolean pending) {
+        return emission(site, unit, source, gas, "EPA_C2A", hour, massKg, massKg, pending ? 0 : 100, pending ? 60 : 0,
+                ",substituted=" + pending + ",substitution_tier=\"" + (pending ? "EPA_PART98_MEAN_BEFORE_AFTER" : "none")
+                        + "\",late_count=" + (pending ? 0.0 : 360.0) + ",backfill_pending=" + pending);
     }
 
     private static String emission(String site, String unit, String source, String gas, String method, Instant hour,
