@@ -159,9 +159,10 @@ function content(c) {
   }
   if (c.bySource?.length) {
     parts.push(el('h4', {}, t('reports.bySource')), table([t('col.source'), t('col.unit'), 'Method', t('reports.co2e'),
-      t('reports.availability'), t('reports.substitutedHours')],
+      t('reports.availability'), t('reports.substitutedHours'), t('reports.backfillPendingHours')],
     c.bySource.map(s => el('tr', {dataset: {source: s.source}}, el('td', {}, s.source), el('td', {}, s.unit),
-        el('td', {}, s.method), numberCell(s.co2eKg), numberCell(s.availabilityPct, 2), numberCell(s.substitutedHours, 0))),
+        el('td', {}, s.method), numberCell(s.co2eKg), numberCell(s.availabilityPct, 2), numberCell(s.substitutedHours, 0),
+        numberCell(s.backfillPendingHours || 0, 0))),
     {class: 'by-source'}));
   }
   if (c.previousPeriod) {
