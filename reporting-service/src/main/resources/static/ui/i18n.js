@@ -64,7 +64,7 @@ const MESSAGES = {
     'reports.approve': '批准', 'reports.submit': '提交监管机构', 'reports.diff': '与上一版本比较',
     'reports.exports': '导出文件', 'reports.zip': '全部文件 (zip)', 'reports.byGas': '按气体', 'reports.bySource': '按排放源',
     'reports.mass': '质量 (kg)', 'reports.co2e': 'CO2e (kg)', 'reports.availability': '数据可用率 (%)',
-    'reports.substitutedHours': '替代小时数', 'reports.backfillPendingHours': '待补发小时数', 'reports.previousPeriod': '上一报告期 {period}：{co2e} kg CO2e，变化 {change} kg（{pct} %）',
+    'reports.substitutedHours': '替代小时数', 'reports.backfillPendingHours': '待补采小时数', 'reports.previousPeriod': '上一报告期 {period}：{co2e} kg CO2e，变化 {change} kg（{pct} %）',
     'reports.diffTitle': '与上一版本的差异', 'reports.before': '之前 (kg CO2e)',
     'reports.after': '之后 (kg CO2e)', 'reports.change': '变化 (kg CO2e)', 'reports.noDiff': '没有差异。',
     'reports.generated': '已生成草稿：{period} 第 {revision} 版。', 'reports.done': '报告 {id}：{status}。',
