@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -98,7 +99,8 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
     private transient MapState<String, SourceSample> lastGood;
     private transient MapState<String, HourlyValues> lookBack;
     private transient MapState<Long, SourceHour> archived;
-    private transient MapState<Long, String> awaitingBackfill;
+    /** Per hour, the collector gaps touching it whose backfill is not done (two outages may overlap an hour). */
+    private transient MapState<Long, List<String>> awaitingBackfill;
     private transient Counter lateReadings;
     private transient Counter archiveRecomputes;
     private transient Counter archiveFailures;
@@ -155,7 +157,7 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
         archived = getRuntimeContext().getMapState(new MapStateDescriptor<>("archived",
                 Types.LONG, TypeInformation.of(SourceHour.class)));
         awaitingBackfill = getRuntimeContext().getMapState(new MapStateDescriptor<>("awaitingBackfill",
-                Types.LONG, Types.STRING));
+                Types.LONG, Types.LIST(Types.STRING)));
         lateReadings = getRuntimeContext().getMetricGroup().counter("lateReadings");
         archiveRecomputes = getRuntimeContext().getMetricGroup().counter("archiveRecomputes");
         archiveFailures = getRuntimeContext().getMetricGroup().counter("archiveRecomputeFailures");
@@ -224,11 +226,11 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
                 ? "backfill of collector gap " + gap.gapId() + " done: " + gap.detail()
                 : "collector gap " + gap.gapId() + " (" + gap.detail() + "): backfill pending";
         for (long hourStart = gap.fromHour(); hourStart <= gap.toHour(); hourStart += HOUR_MS) {
-            if (gap.backfilled()) {
-                if (gap.gapId().equals(awaitingBackfill.get(hourStart))) awaitingBackfill.remove(hourStart);
-            } else {
-                awaitingBackfill.put(hourStart, gap.gapId());
-            }
+            List<String> gaps = new ArrayList<>(Objects.requireNonNullElse(awaitingBackfill.get(hourStart), List.of()));
+            if (gap.backfilled()) gaps.remove(gap.gapId());
+            else if (!gaps.contains(gap.gapId())) gaps.add(gap.gapId());
+            if (gaps.isEmpty()) awaitingBackfill.remove(hourStart);
+            else awaitingBackfill.put(hourStart, gaps);
             SourceHour kept = hours.get(hourStart);
             if (kept != null) {
                 // now, not at the next watermark: the readings' input may be idle for long after an outage

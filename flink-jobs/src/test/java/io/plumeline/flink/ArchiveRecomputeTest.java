@@ -153,4 +153,21 @@ class ArchiveRecomputeTest {
         assertThat(co2Of(H5)).last().satisfies(r -> assertThat(r.backfillPending()).isFalse());
         assertThat(co2Of(h6)).last().satisfies(r -> assertThat(r.backfillPending()).isFalse());
     }
+
+    /** Two outages overlap 04:00: it stays pending until the backfill of both is done, whichever ends first. */
+    @Test
+    void anHourTwoGapsTouchIsPendingUntilBothBackfillsAreDone() throws Exception {
+        open();
+        readings(H4, H4.plusSeconds(1800), 1200, true);
+        harness.watermark(H5.plus(Duration.ofHours(3)).toEpochMilli());
+        long h4 = H4.toEpochMilli();
+        harness.gap(new GapNotice(SOURCE, "dcs-1/a", h4, h4, false, "connection-lost"));
+        harness.gap(new GapNotice(SOURCE, "dcs-2/b", h4, h4, false, "data-lost"));
+        harness.gap(new GapNotice(SOURCE, "dcs-2/b", h4, h4, true, "12 readings read back"));
+        harness.processingTime(DELAY.toMillis());
+        assertThat(co2Of(H4)).last().satisfies(r -> assertThat(r.backfillPending()).as("dcs-1/a still reads back").isTrue());
+        harness.gap(new GapNotice(SOURCE, "dcs-1/a", h4, h4, true, "40 readings read back"));
+        harness.processingTime(DELAY.toMillis() * 2);
+        assertThat(co2Of(H4)).last().satisfies(r -> assertThat(r.backfillPending()).isFalse());
+    }
 }
