@@ -192,7 +192,7 @@ public final class InfluxDbServer extends LocalServer {
      * measurement does not exist yet.
      */
     public long count(String database, String measurement, String field) {
-        return count(database, (String) null, measurement, field);
+        return count(database, null, measurement, field, null);
     }
 
     /** Points of {@code measurement} in a retention policy ({@code null}: the default one) with {@code field}; 0 when absent. */
