@@ -31,6 +31,16 @@ public final class FlueGasBasis {
     private FlueGasBasis() {
     }
 
+    /**
+     * The O2 of air of the correction to a reference O2 as the site's program writes it, where it is not Part 60's
+     * {@link #AIR_O2_PERCENT}: 21 % for an EU_ETS site (IED Annex VI Part 7, the standardised concentration
+     * E_S = (21 − O_S)/(21 − O_M) × E_M) and a CN_MEE site (HJ 75-2017 折算, GB 13223's formula with 21). Empty for the
+     * others, which the calculator's default serves.
+     */
+    public static Optional<Double> airO2Of(String program) {
+        return "EU_ETS".equals(program) || "CN_MEE".equals(program) ? Optional.of(21.0) : Optional.empty();
+    }
+
     /** C_actual = C_ref × (O2_air − O2_meas) / (O2_air − O2_ref), O2 in vol% on the concentration's moisture basis. */
     public static double atMeasuredO2(double atReference, double referenceO2Percent, double measuredO2Percent, double airO2Percent) {
         return atReference * (airO2Percent - measuredO2Percent) / (airO2Percent - referenceO2Percent);

@@ -268,6 +268,9 @@ public final class HourlyEmissions {
             double over = StepIntegral.ofProduct(hourStart, end, denominator, maxHold).valueHours();
             quantities.put(name, new Quantity(over > 0 ? product / over : 0, unitOf(model, input.getValue())));
         }
+        if (method.input("airO2").isPresent() && !quantities.containsKey("airO2")) {
+            FlueGasBasis.airO2Of(model.site().program()).ifPresent(o2 -> quantities.put("airO2", Quantity.of(o2, "vol%")));
+        }
         Calculation calculation = new Calculation(method, source.fuel(), GwpSet.of(model.site().gwp()), quantities, List.of());
         return new HourlyInputs(calculation, 100.0 * availableHours, substitutedMin, fills);
     }

@@ -36,6 +36,8 @@ class HourlyMethodsTest {
               - {id: oil_flow, unit: h, server: d, node: "nsu=urn:t;s=8", uom: t/h}
               - {id: flue_flow, unit: h, server: d, node: "nsu=urn:t;s=9", uom: Nm3/h}
               - {id: flue_nox, unit: h, server: d, node: "nsu=urn:t;s=10", uom: mg/Nm3}
+              - {id: flue_nox_ref, unit: h, server: d, node: "nsu=urn:t;s=11", uom: "mg/Nm3 dry 3.5%O2"}
+              - {id: flue_o2, unit: h, server: d, node: "nsu=urn:t;s=12", uom: vol%}
             sources:
             """;
     private static final SiteModel MODEL = SiteModelLoader.parse(SITE.replace("PROGRAM", "EPA_PART98") + """
@@ -61,6 +63,8 @@ class HourlyMethodsTest {
     private static final SiteModel CN = SiteModelLoader.parse(SITE.replace("PROGRAM", "CN_MEE") + """
               - {id: cn, unit: h, category: stationary_combustion, method: CN_MEE_COMBUSTION, fuel: natural_gas,
                  inputs: {fuelQuantity: fg_flow}}
+              - {id: cn-nox, unit: h, category: stationary_combustion, method: POLLUTANT_MASS,
+                 inputs: {stackFlow: flue_flow, noxConcentration: flue_nox_ref, o2: flue_o2}}
             """, "test-cn");
     private static final List<SiteModel> MODELS = List.of(MODEL, EU, CN);
 
@@ -204,6 +208,15 @@ class HourlyMethodsTest {
         assertThat(e).containsOnlyKeys("NOx");
         assertThat(e.get("NOx").massKg()).isCloseTo(7.5, within(1e-9));
         assertThat(e.get("NOx").co2eKg()).isZero();
+    }
+
+    @Test
+    void anO2ReferencedConcentrationAtAChinaSiteIsCorrectedWithTheAirO2OfHj75() {
+        // HJ 75-2017 折算 with 21 % for air: 100 mg/Nm3 at 3.5 % O2 is 100 × (21 − 6)/(21 − 3.5) = 85.714286 mg/Nm3 at the
+        // 6 vol% measured; × 10,000 Nm3/h × 1 h × 1e-6 = 0.857143 kg NOx (Part 60's 20.9 would give 0.856322 kg)
+        Map<String, HourlyEmission> e = compute("cn-nox", Map.of("stackFlow", constant(10_000),
+                "noxConcentration", constant(100), "o2", constant(6)));
+        assertThat(e.get("NOx").massKg()).isCloseTo(0.857143, within(1e-6));
     }
 
     @Test
