@@ -52,7 +52,8 @@ public record PeriodEmissions(double co2eKg, List<GasTotal> byGas, List<SourceTo
         return bySource.stream().filter(s -> accountingOf(s.method()) == accounting).mapToDouble(SourceTotal::co2eKg).sum();
     }
 
-    private static Accounting accountingOf(String method) {
+    /** How a source of {@code method} counts in a total; a method no longer known counts as direct. */
+    public static Accounting accountingOf(String method) {
         return CalculationMethod.find(method).map(CalculationMethod::accounting).orElse(Accounting.DIRECT);
     }
 

@@ -4,6 +4,7 @@ import io.plumeline.core.emissions.Accounting;
 import io.plumeline.core.reporting.ChinaGuidelineTotal;
 import io.plumeline.core.reporting.GasTotal;
 import io.plumeline.core.reporting.PeriodChange;
+import io.plumeline.core.reporting.PeriodEmissions;
 import io.plumeline.core.reporting.PeriodEmissions.GroupTotal;
 import io.plumeline.core.reporting.PeriodEmissions.SourceTotal;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.EnumMap;
 import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.List;
@@ -116,9 +118,18 @@ final class PdfExport implements AutoCloseable {
         boolean[] right = {false, false, false, true, true, true, true, true};
         row(sourceColumns, right, labels.get("source"), labels.get("unit"), labels.get("method"), labels.get("co2e"),
                 labels.get("availability"), labels.get("substituted"), labels.get("late"), labels.get("hours"));
+        // direct, indirect (emitted where the electricity and heat are made) and deducted sources apart, each under its
+        // own line when the report has more than one kind, so that no reader adds an indirect row to the site's own
+        Map<Accounting, List<SourceTotal>> byAccounting = new EnumMap<>(Accounting.class);
         for (SourceTotal s : c.bySource()) {
-            row(sourceColumns, right, s.source(), s.unit(), s.method(), tonnes(s.co2eKg()), percent(s.availabilityPct()),
-                    integer(s.substitutedHours()), integer(s.lateCorrections()), integer(s.hours()));
+            byAccounting.computeIfAbsent(PeriodEmissions.accountingOf(s.method()), a -> new ArrayList<>()).add(s);
+        }
+        for (Map.Entry<Accounting, List<SourceTotal>> kind : byAccounting.entrySet()) {
+            if (byAccounting.size() > 1) line(0, SIZE, labels.accounting(kind.getKey()) + ":");
+            for (SourceTotal s : kind.getValue()) {
+                row(sourceColumns, right, s.source(), s.unit(), s.method(), tonnes(s.co2eKg()), percent(s.availabilityPct()),
+                        integer(s.substitutedHours()), integer(s.lateCorrections()), integer(s.hours()));
+            }
         }
         groups("byUnit", "unit", c.byUnit());
         groups("byMethod", "method", c.byMethod());

@@ -146,6 +146,9 @@ class ChinaGuidelineReportTest {
         assertThat(english).containsPattern("\\+\\s+Fuel combustion emissions\\s+direct\\s+46\\.000")
                 .containsPattern("-\\s+CO2 recovered and utilised\\s+deducted\\s+7\\.000")
                 .containsPattern("Indirect emissions subtotal\\s+indirect\\s+28\\.600");
+        // the source table keeps the site's own emissions, the indirect ones and the deduction apart
+        assertThat(english).containsPattern("By source[\\s\\S]*direct:[\\s\\S]*indirect:\\s+utilities\\.(electricity|steam)"
+                + "[\\s\\S]*deducted:\\s+co2r-1\\.product");
 
         Path schema = Path.of("src/main/resources/reports/emissions-report.xsd").toAbsolutePath();
         Download xml = download(base + "xml");
