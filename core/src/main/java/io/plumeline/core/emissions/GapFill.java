@@ -43,8 +43,9 @@ final class GapFill {
                            Instant to, Duration maxHold, MissingDataContext context) {
         Tag tag = model.tag(source.inputs().get(input).tag()).orElseThrow();
         // a higher value gives more emissions for every input but the moisture C-7 takes off a dry concentration and
-        // the measured O2 an O2-referenced concentration is diluted by, C_ref × (20.9 − O2)/(20.9 − O2_ref)
-        boolean higher = !input.equals("moisture") && !input.equals("o2");
+        // the measured O2 an O2-referenced concentration is diluted by, C_ref × (20.9 − O2)/(20.9 − O2_ref); of a
+        // deduction (CO2 recovered) a higher value takes more off the total, so there the lower one is conservative
+        boolean higher = (!input.equals("moisture") && !input.equals("o2")) != (method.accounting() == Accounting.DEDUCTION);
         Tag.ValidRange valid = tag.valid();
         Double limit;
         if (higher) limit = valid == null ? null : valid.max();

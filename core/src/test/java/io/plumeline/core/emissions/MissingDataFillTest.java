@@ -103,6 +103,33 @@ class MissingDataFillTest {
     }
 
     @Test
+    void aGapInTheCo2RecoveredIsFilledWithTheLowerValueSinceItIsADeduction() {
+        // MEE guideline, conservative value: of a deduction the lower one. Purity BAD 04:20–04:40 between 95 and 99 vol%:
+        // filled with 95, so (20 × 95 + 20 × 95 + 20 × 99)/60 = 96.3333 %; 1,000 Nm3/h for the hour = 0.1 × 10^4 Nm3;
+        // recovered = 0.1 × 0.963333 × 19.77 t/10^4 Nm3 = 1.904510 t, a deduction of −1,904.510 kg
+        // (with the higher value it would be (20 × 95 + 40 × 99)/60 = 97.6667 %: −1,930.870 kg, more taken off)
+        SiteModel china = SiteModelLoader.parse("""
+                apiVersion: plumeline/v1
+                site: {id: s, name: S, timezone: Asia/Shanghai, program: CN_MEE, gwp: SAR}
+                servers: [{id: d, endpoint: "opc.tcp://127.0.0.1:4840"}]
+                units: [{id: r, name: Recovery}]
+                tags:
+                  - {id: product, unit: r, server: d, node: "nsu=urn:t;s=1", uom: Nm3/h}
+                  - {id: purity, unit: r, server: d, node: "nsu=urn:t;s=2", uom: vol%}
+                sources:
+                  - {id: co2r, unit: r, category: process, method: CN_MEE_CO2_RECOVERY,
+                     inputs: {recoveredGas: product, purity: purity}}
+                """, "test-cn");
+        SourceHourAccount a = account(china, "co2r", Map.of("recoveredGas", perMinute(m -> 1000),
+                "purity", perMinute(m -> m < 20 ? 95 : m < 40 ? Double.NaN : 99)), MissingDataContext.NONE);
+        assertThat(a.emissions().get(0).massKg()).isCloseTo(-1_904.510, within(1e-3));
+        assertThat(a.fills()).singleElement().satisfies(f -> {
+            assertThat(f.input()).isEqualTo("purity");
+            assertThat(f.value()).isEqualTo(95.0);
+        });
+    }
+
+    @Test
     void anOutOfRangeFlareReadingIsFilledNotUsedAsMeasured() {
         // §98.253(b)(1)(i): 9,999 Nm3/h (above valid.max 2,000) from :30 to :40 is invalid; filled with the last good
         // 1,000: flare gas 1,000 Nm3 × 50 MJ/Nm3 = 50,000 MJ → 0.98 × 47.3909 mmBtu × 60 = 2,786.58 kg
