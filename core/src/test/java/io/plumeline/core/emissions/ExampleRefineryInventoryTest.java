@@ -89,6 +89,9 @@ class ExampleRefineryInventoryTest {
         // hydrogen plant, 15,000 Nm3/h of natural gas less 5,000 Nm3/h of PSA off-gas to fuel:
         // (1.5 × 5.36 − 0.5 × 2.1) × 44/12 = 25.63 t
         assertThat(nominalHour(CHINA, "hgu-1.reformer").get("CO2").massKg()).isCloseTo(25_630, within(0.001));
+        // and that off-gas burnt in the reformer's furnace: 5,000 Nm3 × 10.5 MJ/Nm3 = 0.0525 TJ × 20 tC/TJ × 1.00 = 1.05 t C
+        // (the 0.5 × 2.1 the balance took out) × 44/12 = 3.85 t CO2
+        assertThat(nominalHour(CHINA, "hgu-1.reformer_furnace").get("CO2").massKg()).isCloseTo(3_850, within(0.001));
         // food-grade CO2 recovered, 2,500 Nm3/h at 99.9 %: 0.25 × 0.999 × 19.77 = 4.937558 t, a deduction
         assertThat(nominalHour(CHINA, "co2r-1.product").get("CO2").massKg()).isCloseTo(-4_937.558, within(0.001));
     }
