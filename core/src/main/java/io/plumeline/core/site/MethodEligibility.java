@@ -65,6 +65,7 @@ final class MethodEligibility {
                     + " Tier 4 (EPA_C6, EPA_PART75_F11), found " + method + "; EPA_C1 or EPA_C2A only with"
                     + " 'exception: \"98.252(a)(1)\"' or '\"98.252(a)(2)\"' when that paragraph's condition is met");
         }
+        problems.addAll(subpartOfMethodProblems(path, method, site, part98));
         problems.addAll(heatInputProblems(path, source, method, part98));
         problems.addAll(defaultFlareProblems(path, source, method));
         return problems;
@@ -105,6 +106,30 @@ final class MethodEligibility {
                 + " or Tier 4 (EPA_C6, EPA_PART75_F11)" + (tier1 ? ", or Tier 2 (EPA_C2A) for natural gas or distillate oil" : ""));
     }
 
+    /**
+     * A Part 98 facility that lists its subparts (98.2(a): it reports under every subpart that applies, 98.3(c)(4)
+     * by subpart) lists the one each of its methods belongs to: a hydrogen plant's Eq. P-1 is subpart P, not Y,
+     * even inside a refinery. A site that lists none is not checked.
+     */
+    private static List<String> subpartOfMethodProblems(String path, CalculationMethod method, Site site, boolean part98) {
+        // a list with a malformed entry is refused on its own (subpartProblems); its methods are not checked against it
+        if (!part98 || site.subparts().isEmpty() || site.subparts().stream().anyMatch(s -> !wellFormed(s))) return List.of();
+        String subpart = subpartOf(method);
+        if (subpart == null || site.subparts().contains(subpart)) return List.of();
+        return List.of(path + ".method: " + method + " is a method of 40 CFR Part 98 subpart " + subpart
+                + "; the site's subparts " + site.subparts() + " do not list " + subpart + ": add it to site.subparts");
+    }
+
+    /** The Part 98 subpart of a method: C for combustion (Tier 4 and Part 75's F-11 included), P, Y, ZZ. */
+    static String subpartOf(CalculationMethod method) {
+        String id = method.name();
+        if (id.equals("EPA_P1")) return "P";
+        if (id.equals("EPA_ZZ")) return "ZZ";
+        if (id.startsWith("EPA_Y")) return "Y";
+        if (id.startsWith("EPA_C") || id.equals("EPA_PART75_F11")) return "C";
+        return null;
+    }
+
     /** A Part 98 facility names its subparts as the rule does: a letter or two (C, Y, MM). */
     static List<String> subpartProblems(Site site) {
         List<String> problems = new ArrayList<>();
@@ -114,11 +139,15 @@ final class MethodEligibility {
         }
         for (int i = 0; i < site.subparts().size(); i++) {
             String subpart = site.subparts().get(i);
-            if (subpart == null || !subpart.matches("[A-Z]{1,2}")) {
+            if (!wellFormed(subpart)) {
                 problems.add("site.subparts[" + i + "]: '" + subpart + "' is not a Part 98 subpart (a letter or two: C, Y, MM)");
             }
         }
         return problems;
+    }
+
+    private static boolean wellFormed(String subpart) {
+        return subpart != null && subpart.matches("[A-Z]{1,2}");
     }
 
     /** The program a method belongs to, or null for a method any program may use (pollutants). */

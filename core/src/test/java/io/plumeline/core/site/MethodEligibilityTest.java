@@ -94,6 +94,16 @@ class MethodEligibilityTest {
     }
 
     @Test
+    void aMethodOfASubpartTheSiteDoesNotListIsRefused() {
+        String hydrogen = "{id: h.stack, unit: h, category: process, method: EPA_P1,"
+                + " inputs: {feedstock: h.flow, carbonContent: h.cc, molecularWeight: h.mw}}";
+        assertThat(problems(model("EPA_PART98", REFINERY, hydrogen))).containsExactly("sources[0].method: EPA_P1 is a"
+                + " method of 40 CFR Part 98 subpart P; the site's subparts [C, Y] do not list P: add it to site.subparts");
+        assertThat(problems(model("EPA_PART98", ", subparts: [C, P, Y]", hydrogen))).isEmpty();
+        assertThat(problems(model("EPA_PART98", "", hydrogen))).as("a site that lists no subparts").isEmpty();
+    }
+
+    @Test
     void theDefaultFlareMethodTakesTheHeatingValueOfCompanyRecordsNotAMeasuredOne() {
         // EPA_Y3 is now Eq. Y-3 (98.253(b)(1)(iii)); a site model of the time EPA_Y3 named Eq. Y-2 feeds it a
         // measured HHV tag, which the rule puts under Eq. Y-2 (EPA_Y2): refused, saying so
