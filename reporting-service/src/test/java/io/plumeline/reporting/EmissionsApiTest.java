@@ -129,6 +129,25 @@ class EmissionsApiTest extends SingleSiteApiTest {
                 .as("an hour stored before the job wrote the field").isFalse();
     }
 
+    /**
+     * A day of the heater with one operating hour at 50 % availability and one shut-down hour (stored at 100 %: its
+     * status was known): the day's availability is that of the operating hour, 50 %, not (50 + 100)/2 = 75 %.
+     */
+    @Test
+    void aDaysAvailabilityIsOverItsOperatingHoursAndItCountsTheShutDownOnes() {
+        Instant running = Instant.parse("2025-02-10T04:00:00Z");
+        InfluxTestServer.write(DATABASE, List.of(
+                Contract3Lines.accountedHour(SITE, "heater-1", HEATER, "CO2", running, 900, 900, 50, 0, null, 0),
+                Contract3Lines.nonOperatingHour(SITE, "heater-1", HEATER, "CO2", running.plusSeconds(3600))));
+
+        JsonNode day = api.get("/api/v1/emissions", "from", "2025-02-09T16:00:00Z", "to", "2025-02-10T16:00:00Z",
+                "source", HEATER, "gas", "CO2", "interval", "P1D").json().get("rows").get(0);
+        assertThat(day.get("hours").asInt()).isEqualTo(2);
+        assertThat(day.get("nonOperatingHours").asInt()).isEqualTo(1);
+        assertThat(day.get("availabilityPct").asDouble()).isEqualTo(50.0);
+        assertThat(day.get("massKg").asDouble()).isEqualTo(900.0);
+    }
+
     @Test
     void anHourAwaitingItsBackfillSaysSo() {
         Instant pending = Instant.parse("2025-01-15T05:00:00Z");

@@ -14,7 +14,9 @@ import java.time.Instant;
  * gap's backfill of the hour is not done (the hour may still change); they are absent from a point stored before the job
  * wrote them. The lineage id names
  * the single hourly calculation. A day or month carries none of these, but {@code substitutedHours}: how many
- * of its hours are substituted, and {@code backfillPendingHours}: how many await a collector's backfill.
+ * of its hours are substituted, {@code backfillPendingHours}: how many await a collector's backfill, and
+ * {@code nonOperatingHours}: how many the source was shut down for (its {@code availabilityPct} is the mean over the
+ * operating hours).
  */
 public record EmissionRow(String source, String gas, Instant start, Double massKg, Double co2eKg,
                           Double availabilityPct, Double substitutedMin,
@@ -25,7 +27,8 @@ public record EmissionRow(String source, String gas, Instant start, Double massK
                           String method, @JsonInclude(JsonInclude.Include.NON_NULL) String lineageId, int hours,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Boolean operating,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Boolean backfillPending,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer backfillPendingHours) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer backfillPendingHours,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer nonOperatingHours) {
 
     /** One stored hour. */
     static EmissionRow hour(String source, String gas, Instant start, Double massKg, Double co2eKg,
@@ -33,14 +36,14 @@ public record EmissionRow(String source, String gas, Instant start, Double massK
                             String substitutionTier, Integer lateCount, String method, String lineageId, Boolean operating,
                             Boolean backfillPending) {
         return new EmissionRow(source, gas, start, massKg, co2eKg, availabilityPct, substitutedMin, substituted,
-                substitutionTier, lateCount, null, method, lineageId, 1, operating, backfillPending, null);
+                substitutionTier, lateCount, null, method, lineageId, 1, operating, backfillPending, null, null);
     }
 
     /** A day or month of hours. */
     static EmissionRow period(String source, String gas, Instant start, Double massKg, Double co2eKg,
                               Double availabilityPct, Double substitutedMin, int substitutedHours,
-                              int backfillPendingHours, String method, int hours) {
+                              int backfillPendingHours, int nonOperatingHours, String method, int hours) {
         return new EmissionRow(source, gas, start, massKg, co2eKg, availabilityPct, substitutedMin, null, null, null,
-                substitutedHours, method, null, hours, null, null, backfillPendingHours);
+                substitutedHours, method, null, hours, null, null, backfillPendingHours, nonOperatingHours);
     }
 }

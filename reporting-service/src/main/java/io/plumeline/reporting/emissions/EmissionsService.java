@@ -107,7 +107,7 @@ public class EmissionsService {
                 for (EmissionSums sum : EmissionSums.read(answers.subList(perPeriod * i, perPeriod * (i + 1)))) {
                     rows.add(EmissionRow.period(sum.source(), sum.gas(), batch.get(i), sum.massKg(), sum.co2eKg(),
                             sum.availabilityPct(), sum.substitutedMin(), sum.substitutedHours(), sum.backfillPendingHours(),
-                            sum.method(), sum.hours()));
+                            sum.nonOperatingHours(), sum.method(), sum.hours()));
                 }
             }
         }
