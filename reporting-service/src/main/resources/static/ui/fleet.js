@@ -13,8 +13,9 @@ export class FleetView {
     this.asked = 0;
     const $ = selector => this.root.querySelector(selector);
     const now = new Date();
-    // The last complete year: what annual emission reports are about.
-    $('#fleet-period').value = String(now.getFullYear() - 1);
+    // This year, where the work is; the last one when this one has no emissions yet (January, a new fleet).
+    $('#fleet-period').value = String(now.getFullYear());
+    this.fallback = String(now.getFullYear() - 1);
     $('#fleet-periods').replaceChildren(...periodsSoFar(now).map(p => el('option', {value: p})));
     $('#fleet-show').addEventListener('click', () => this.load());
     $('#fleet-period').addEventListener('keydown', e => { if (e.key === 'Enter') this.load(); });
@@ -33,6 +34,12 @@ export class FleetView {
     try {
       const data = await get('/api/v1/corporate/emissions', {period});
       if (asked !== this.asked) return; // a later choice is on its way
+      if (this.fallback && asked === 1 && !(data.co2eKg > 0)) {
+        this.root.querySelector('#fleet-period').value = this.fallback;
+        this.fallback = null;
+        return this.load();
+      }
+      this.fallback = null;
       this.data = data;
       this.notify.clear();
       this.render();
