@@ -3,6 +3,7 @@ import {el, get, post} from './api.js';
 import {chooseLanguage, setLanguage, setTimeZone, t, translatePage} from './i18n.js';
 import {FleetView} from './fleet.js';
 import {LiveView} from './live.js';
+import {QualityView} from './quality.js';
 import {ReportsView} from './reports.js';
 
 const $ = selector => document.querySelector(selector);
@@ -33,14 +34,16 @@ const reportsMode = me.roles.includes('COMPLIANCE') ? 'compliance' : me.roles.in
 const refreshSeconds = Math.max(1, Number(new URLSearchParams(location.search).get('refresh')) || 5);
 
 const views = {};
+const siteView = has(PLANT_ROLES) ? await get('/api/v1/site', {site: site.id}) : null;
 if (has(PLANT_ROLES)) {
-  views.live = new LiveView($('#view-live'), await get('/api/v1/site', {site: site.id}), refreshSeconds);
+  views.live = new LiveView($('#view-live'), siteView, refreshSeconds);
 }
 if (reportsMode) {
   views.reports = new ReportsView($('#view-reports'), site.id, reportsMode, notify);
 }
 if (has(PLANT_ROLES)) { // the roles of /api/v1/corporate/** (docs/reports.md)
   views.fleet = new FleetView($('#view-fleet'), notify);
+  views.quality = new QualityView($('#view-quality'), siteView, notify);
 }
 
 function labels() {
@@ -63,6 +66,7 @@ function show() {
 $('#nav-live').hidden = !views.live;
 $('#nav-reports').hidden = !views.reports;
 $('#nav-fleet').hidden = !views.fleet;
+$('#nav-quality').hidden = !views.quality;
 $('#sign-out').hidden = me.mode !== 'basic';
 $('#sign-out').addEventListener('click', async () => {
   await post('/logout');

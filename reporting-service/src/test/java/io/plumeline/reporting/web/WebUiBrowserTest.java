@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.plumeline.reporting.support.ApiClient;
+import io.plumeline.reporting.support.Contract3Lines;
 import io.plumeline.reporting.support.InfluxTestServer;
 import io.plumeline.reporting.support.SiteFiles;
 import java.net.URLEncoder;
@@ -286,6 +287,62 @@ class WebUiBrowserTest {
         assertThat(browser.find("#nav-fleet").isDisplayed()).as("no fleet for regulators").isFalse();
         assertThat(browser.find("#view-fleet").isDisplayed()).isFalse();
         assertThat(browser.find("#view-reports").isDisplayed()).isTrue();
+    }
+
+    /**
+     * 20 May 2025 in Dalian (UTC+8): the heater measured at 10:00, substituted at 11:00 (75 % available), awaiting a
+     * backfill at 12:00, nothing at 13:00. The map shows each hour so, and the substituted one opens its lineage.
+     */
+    @Test
+    void theDataQualityMapMarksEachHourAndOpensItsLineage() {
+        String heater = "heater-1.stack";
+        Instant measured = Instant.parse("2025-05-20T02:00:00Z");
+        Instant substituted = measured.plus(1, ChronoUnit.HOURS);
+        Instant pending = measured.plus(2, ChronoUnit.HOURS);
+        String lineageId = Contract3Lines.lineageId(SITE, heater, "CO2e", substituted);
+        String record = "{\"method\":\"EPA_C2A\",\"maxHold\":\"PT5M\",\"availabilityPct\":75.0,\"substitutedMin\":15.0,"
+                + "\"inputs\":[],\"results\":[{\"gas\":\"CO2e\",\"lineageId\":\"" + lineageId + "\"}],"
+                + "\"fills\":[{\"input\":\"hhv\",\"rule\":\"EPA_PART98_MEAN_BEFORE_AFTER\",\"citation\":\"40 CFR 98.35(b)(1)\","
+                + "\"minutes\":15.0,\"value\":39.0,\"uom\":\"MJ/Nm3\"}]}";
+        InfluxTestServer.write(DATABASE, List.of(
+                accountedHour(SITE, "heater-1", heater, "CO2e", measured, 2500, 2500, 100, 0, null, 0),
+                accountedHour(SITE, "heater-1", heater, "CO2e", substituted, 2500, 2500, 75, 15, "EPA_PART98_MEAN_BEFORE_AFTER", 0),
+                Contract3Lines.backfilledHour(SITE, "heater-1", heater, "CO2e", pending, 2400, true),
+                "lineage,site=" + SITE + ",source=" + heater + " lineage_ids=\"" + lineageId + "\",record=\""
+                        + record.replace("\\", "\\\\").replace("\"", "\\\"") + "\" " + substituted.toEpochMilli() * 1_000_000L));
+
+        browser.signIn("engineer", "engineer-pw");
+        browser.open("/#quality");
+        browser.waitFor(d -> browser.find("#nav-quality").isDisplayed());
+        browser.driver.executeScript("document.querySelector('#quality-day').value = '2025-05-20'");
+        browser.find("#quality-show").click();
+        String row = "#quality-map tr[data-source='" + heater + "'] ";
+        // the day asked for, not today's that the view opened on
+        browser.waitFor(d -> !browser.driver.findElements(By.cssSelector(row + "td[data-hour='" + iso(measured) + "']")).isEmpty());
+        assertThat(browser.driver.findElements(By.cssSelector(row + "td"))).hasSize(24);
+        assertThat(cellState(row, measured)).isEqualTo("measured");
+        assertThat(cellState(row, substituted)).isEqualTo("substituted");
+        assertThat(cellState(row, pending)).isEqualTo("pending");
+        assertThat(cellState(row, pending.plus(1, ChronoUnit.HOURS))).isEqualTo("missing");
+        assertThat(browser.driver.findElements(By.cssSelector("#quality-map th.hour")).get(0).getText())
+                .as("the day of the site's clock").isEqualTo("00");
+        browser.screenshot("data-quality");
+
+        browser.find(row + "td[data-hour='" + iso(substituted) + "']").click();
+        browser.waitFor(d -> browser.find("#quality-lineage").isDisplayed());
+        assertThat(browser.find("#quality-lineage").getDomAttribute("data-lineage-id")).isEqualTo(lineageId);
+        assertThat(browser.find("#quality-lineage").getText()).contains("EPA_PART98_MEAN_BEFORE_AFTER", "40 CFR 98.35(b)(1)")
+                .as("a record without a revision says nothing of one").doesNotContain("null");
+        browser.screenshot("data-quality-lineage");
+    }
+
+    private String cellState(String row, Instant hour) {
+        return browser.find(row + "td[data-hour='" + iso(hour) + "']").getDomAttribute("data-state");
+    }
+
+    /** As the browser's Date.toISOString writes an instant: with milliseconds. */
+    private static String iso(Instant instant) {
+        return instant.toString().replace("Z", ".000Z");
     }
 
     private void choosePeriod(String period) {
