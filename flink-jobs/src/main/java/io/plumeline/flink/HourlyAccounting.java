@@ -233,10 +233,13 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
             else awaitingBackfill.put(hourStart, gaps);
             SourceHour kept = hours.get(hourStart);
             if (kept != null) {
+                // its lineage says so whenever it is computed from now on, as a recomputed closed hour's does
+                if (!kept.causes.contains(cause)) kept.causes.add(cause);
                 // now, not at the next watermark: the readings' input may be idle for long after an outage
-                if (!kept.computed) continue;
-                compute(context.getCurrentKey(), hourStart, kept, out);
-                kept.dirty = false;
+                if (kept.computed) {
+                    compute(context.getCurrentKey(), hourStart, kept, out);
+                    kept.dirty = false;
+                }
                 hours.put(hourStart, kept);
             } else if (!archive.isNone() && schedule.closed(hourStart, watermark)) {
                 SourceHour pending = recomputeOf(hourStart, context);
@@ -314,7 +317,8 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
         MissingDataContext context = EmissionSource.PROGRAM.equals(source.substitution())
                 ? missingDataContext(source, hourStart,
                         (input, tag) -> keptValueBefore(hourStart, input), (input, tag) -> keptValueAfter(hourStart, input)) : MissingDataContext.NONE;
-        SourceHourAccount account = account(source, hourStart, byInput, context, hour.lateCount, null, out);
+        SourceHourAccount account = account(source, hourStart, byInput, context, hour.lateCount,
+                hour.causes.isEmpty() ? null : String.join("; ", hour.causes), false, out);
         hour.awaitsValueAfter = awaitsValueAfter(account.fills(), byInput, context, Instant.ofEpochMilli(hourStart));
     }
 
@@ -375,7 +379,7 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
         }
         causes.addAll(pending.causes);
         account(source, hourStart, byInput, context, pending.lateCount,
-                String.join("; ", causes) + "; computed again from the stored telemetry", out);
+                String.join("; ", causes) + "; computed again from the stored telemetry", true, out);
     }
 
     private EmissionSource source(String sourceId) {
@@ -385,10 +389,11 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
 
     /**
      * Computes the hour with core's {@link SourceHourAccount} and emits its results; {@code revision} null for the
-     * stream's computation, else why it was computed again from the archive.
+     * stream's plain computation, else why it was computed again ({@code fromArchive}: from the stored telemetry,
+     * else from the readings in state, for a collector gap that touched it).
      */
     private SourceHourAccount account(EmissionSource source, long hourStart, Map<String, List<Sample>> byInput,
-                                      MissingDataContext context, int lateCount, String revision,
+                                      MissingDataContext context, int lateCount, String revision, boolean fromArchive,
                                       Collector<HourResult> out) throws Exception {
         Instant from = Instant.ofEpochMilli(hourStart);
         SourceHourAccount account;
@@ -425,7 +430,7 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
         // give no CO2e)
         for (int i = 0; i < emissions.size(); i++) {
             out.collect(new HourResult(emissions.get(i), substitution, lateCount, i == 0 ? ids : null,
-                    i == 0 ? lineage : null, revision != null, account.operating(), backfillPending));
+                    i == 0 ? lineage : null, fromArchive, account.operating(), backfillPending));
         }
         return account;
     }

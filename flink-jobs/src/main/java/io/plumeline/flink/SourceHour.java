@@ -19,7 +19,10 @@ public class SourceHour {
     public boolean computed;
     public boolean awaitsValueAfter;
     public long recomputeAt;
-    /** Why the hour is computed again from the archive, besides the readings that came too late for it. */
+    /**
+     * Why the hour is computed again, in its lineage {@code revision}: the collector gaps that touched it (and, for a
+     * recompute from the archive, besides the readings that came too late for it).
+     */
     public List<String> causes = new ArrayList<>();
 
     public SourceHour() {

@@ -137,6 +137,8 @@ class ArchiveRecomputeTest {
         assertThat(co2Of(h6)).as("kept: computed at once").hasSize(2).last().satisfies(r -> {
             assertThat(r.backfillPending()).isTrue();
             assertThat(r.fromArchive()).isFalse();
+            assertThat(LineageJson.read(r.lineage()).revision())
+                    .isEqualTo("collector gap dcs-1/g (connection-lost): backfill pending");
         });
 
         readings(H4.plusSeconds(1800), H5, 1800, true);
@@ -151,7 +153,11 @@ class ArchiveRecomputeTest {
                     .contains("backfill of collector gap dcs-1/g done: 210 readings read back");
         });
         assertThat(co2Of(H5)).last().satisfies(r -> assertThat(r.backfillPending()).isFalse());
-        assertThat(co2Of(h6)).last().satisfies(r -> assertThat(r.backfillPending()).isFalse());
+        assertThat(co2Of(h6)).last().satisfies(r -> {
+            assertThat(r.backfillPending()).isFalse();
+            assertThat(LineageJson.read(r.lineage()).revision()).as("kept: from state, saying why")
+                    .endsWith("backfill of collector gap dcs-1/g done: 210 readings read back");
+        });
     }
 
     /** Two outages overlap 04:00: it stays pending until the backfill of both is done, whichever ends first. */
