@@ -1,5 +1,6 @@
 package io.plumeline.systemtests;
 
+import io.plumeline.core.contracts.Topics;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.site.SiteModelLoader;
 import io.plumeline.stack.ChildProcess;
@@ -25,6 +26,8 @@ import java.util.regex.Pattern;
  * simulator serves the site's server {@code sim} and starts ticking only once the collector has subscribed to every
  * tag, so the exact set of readings that must arrive is known. Everything is kept under {@code work} after the run,
  * so that the services' logs can be read when something fails; {@link #close} stops the processes in reverse order.
+ * The collector keeps its spool and saved tag times under {@code work/spool}, so that a test can stop it and start it
+ * again as an operator would ({@link #stopCollector}, {@link #startCollector}).
  */
 final class Pipeline implements AutoCloseable {
 
@@ -34,6 +37,8 @@ final class Pipeline implements AutoCloseable {
     private final Map<String, Duration> stages = new LinkedHashMap<>();
     private final List<AutoCloseable> running = new ArrayList<>();
     private InfluxDbServer influx;
+    private List<String> collectorArgs;
+    private ChildProcess collector;
 
     private Pipeline(Path work, SiteModel model, Api api) {
         this.work = work;
@@ -48,6 +53,12 @@ final class Pipeline implements AutoCloseable {
      * {@code --fault}, {@code --seed}).
      */
     static Pipeline start(Path work, IntFunction<String> site, String profiles, String... simulatorArgs) throws IOException {
+        return start(work, site, profiles, List.of(), simulatorArgs);
+    }
+
+    /** As above, with {@code jobArgs} added to the Flink job's command line (e.g. {@code --recompute-delay PT2S}). */
+    static Pipeline start(Path work, IntFunction<String> site, String profiles, List<String> jobArgs,
+            String... simulatorArgs) throws IOException {
         Folders.deleteRecursively(work);
         Folders.create(work);
         int opcPort = Ports.free();
@@ -62,13 +73,16 @@ final class Pipeline implements AutoCloseable {
         p.stage("Kafka start", () -> {
             kafka[0] = p.started(KafkaBroker.start(work.resolve("kafka"), Ports.free(), Ports.free(), logs.resolve("kafka.log"),
                     KafkaBroker.DEFAULT_START_TIMEOUT));
-            kafka[0].createTopic("plumeline.telemetry", 4);
-            kafka[0].createTopic("plumeline.telemetry.dlq", 1);
+            kafka[0].createTopic(Topics.TELEMETRY, 4);
+            kafka[0].createTopic(Topics.TELEMETRY_DLQ, 1);
+            kafka[0].createTopic(Topics.GAPS, 1);
         });
         String bootstrap = kafka[0].bootstrapServers();
+        List<String> job = new ArrayList<>(List.of("--site", siteFile.toString(), "--kafka", bootstrap, "--influx",
+                p.influx.url(), "--checkpoint-dir", work.resolve("checkpoints").toUri().toString()));
+        job.addAll(jobArgs);
         p.stage("Flink job start", () -> p.process(Services.launch("flink-jobs", "io.plumeline.flink.PlumelineJob", logs,
-                        "--site", siteFile.toString(), "--kafka", bootstrap, "--influx", p.influx.url(),
-                        "--checkpoint-dir", work.resolve("checkpoints").toUri().toString()))
+                        job.toArray(String[]::new)))
                 .awaitLogLine(Pattern.compile("PlumelineJob running"), Duration.ofSeconds(120)));
         p.stage("Reporting service start", () -> p.process(Services.launch("reporting-service",
                         "io.plumeline.reporting.ReportingApplication", logs, "--plumeline.sites=" + siteFile,
@@ -82,9 +96,33 @@ final class Pipeline implements AutoCloseable {
         p.stage("Simulator start", () -> p.process(Services.launch("plant-simulator", "io.plumeline.simulator.PlantSimulator",
                         logs, simulator.toArray(String[]::new)))
                 .awaitLogLine(Pattern.compile("PlantSimulator ready on"), Duration.ofSeconds(60)));
-        p.stage("Collector start", () -> p.process(Services.launch("edge-collector", "io.plumeline.edge.EdgeCollector", logs,
-                "--site", siteFile.toString(), "--kafka", bootstrap)));
+        // its own spool and HTTP port: a spool left by another run would hold that run's tag times (a restart gap)
+        p.collectorArgs = List.of("--site", siteFile.toString(), "--kafka", bootstrap, "--spool-dir",
+                work.resolve("spool").toString(), "--http-port", String.valueOf(Ports.free()));
+        p.running.add(() -> {
+            if (p.collector != null) p.collector.stop(Duration.ofSeconds(20));
+        });
+        p.stage("Collector start", p::startCollector);
         return p;
+    }
+
+    /** Starts the edge collector (again, after {@link #stopCollector}: with the same spool and saved tag times). */
+    void startCollector() {
+        if (collector != null && collector.isAlive()) throw new IllegalStateException("the collector is running");
+        collector = Services.launch("edge-collector", "io.plumeline.edge.EdgeCollector", logs(),
+                collectorArgs.toArray(String[]::new));
+    }
+
+    /** Stops the edge collector as an operator would (SIGTERM: it sends what it spooled and saves its tag times). */
+    void stopCollector() {
+        if (collector != null && !collector.stop(Duration.ofSeconds(20))) {
+            throw new IllegalStateException("the collector did not stop within 20 s of SIGTERM; see " + collector.logFile());
+        }
+    }
+
+    /** The collector's log (both runs, one after the other, when it was started again). */
+    Path collectorLog() {
+        return logs().resolve("edge-collector.log");
     }
 
     InfluxDbServer influx() {
