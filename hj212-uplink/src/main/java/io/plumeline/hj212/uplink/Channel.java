@@ -90,11 +90,22 @@ final class Channel {
         }
     }
 
+    /**
+     * How far back real-time packets are made: real-time data is for watching the stack now, and the minutes, hours and
+     * days the platform keeps cover the past, so an uplink started with an early {@code --from}, or back after a long
+     * stop, does not make thousands of stale real-time packets (a packet made is still sent, however late).
+     */
+    static final Duration REALTIME_CATCH_UP = Duration.ofMinutes(10);
+
     /** Makes every packet whose interval ended at least the settings' delay before {@code now}; returns how many. */
     int produce(InfluxTelemetry telemetry, String site, Instant now) throws IOException, InterruptedException {
         int count = 0;
         for (Cadence cadence : settings.cadences()) {
             Instant start = next.get(cadence.cn());
+            if (cadence == Cadence.REALTIME) {
+                Instant oldest = cadence.start(now.minus(REALTIME_CATCH_UP), zone, settings.realtimeInterval());
+                if (start.isBefore(oldest)) start = oldest;
+            }
             while (!end(cadence, start).plus(settings.delay()).isAfter(now)) {
                 Instant end = end(cadence, start);
                 String frame = PacketCodec.encode(make(telemetry, site, cadence, start, end), Hj212V2017.INSTANCE);

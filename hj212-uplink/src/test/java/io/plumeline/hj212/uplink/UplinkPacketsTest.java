@@ -45,6 +45,19 @@ class UplinkPacketsTest {
     }
 
     /**
+     * An uplink started with a --from a day back makes no real-time packet of that day (2,880 of them per stack at 30 s):
+     * real-time starts within Channel.REALTIME_CATCH_UP of now; the past is the minute, hour and day packets'.
+     */
+    @Test
+    void realTimePacketsDoNotReachBackADay() throws Exception {
+        TelemetryFixture.writeMinutes(TelemetryFixture.minutesAgo(5), 4);
+        Instant started = Instant.now();
+        Packet first = acknowledged(List.of(Cadence.REALTIME.cn()), started.minus(Duration.ofDays(1)), 1).get(0);
+        assertThat(StackPackets.dataTime(first, SHANGHAI))
+                .isAfterOrEqualTo(started.minus(Channel.REALTIME_CATCH_UP).minusSeconds(30));
+    }
+
+    /**
      * Yesterday in Shanghai, every minute read: SO2 -Cou = 24 h × 60 min × 50 mg/Nm3 × 120000 Nm3/h / 60 × 1e-6 =
      * 144 kg, the flow's 24 × 60 × 120000 / 60 = 2880000 m3, both valid (24 ≥ 20 valid hours); NOx had no reading in
      * any hour, so its day is B. DataTime is yesterday's midnight.
