@@ -9,6 +9,7 @@ import io.plumeline.core.emissions.LatestBefore;
 import io.plumeline.core.emissions.MissingDataContext.InputHistory;
 import io.plumeline.core.emissions.MissingDataContext;
 import io.plumeline.core.emissions.OperatingHours;
+import io.plumeline.core.emissions.Part75HourValidity;
 import io.plumeline.core.emissions.ReferencePeriod;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.emissions.SourceHourAccount;
@@ -33,6 +34,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -430,7 +432,10 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
         return account;
     }
 
-    /** Fills {@code filled} per §75.33 from the look-back, records the hour in it; the worst tier used, or null. */
+    /**
+     * Fills {@code filled} with each input's hour as Part 75 takes it, valid (§75.10(d)(1)) or substituted whole
+     * (§75.33), and records the hour in the input's look-back; the worst tier used, or null.
+     */
     private Tier part75(EmissionSource source, long hourStart, Map<String, List<Sample>> byInput,
                         Map<String, List<Sample>> filled) throws Exception {
         Instant from = Instant.ofEpochMilli(hourStart);
@@ -446,7 +451,9 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
                     maximumPotential(model, input.getValue().tag()));
             filled.put(name, f.samples());
             if (f.tier() != null && (worst == null || f.tier().ordinal() > worst.ordinal())) worst = f.tier();
-            values.record(hourStart, Part75Substitution.hourlyValue(from, to, samples, maxHold));
+            // §75.10(d)(1): the hour is quality-assured with a valid reading in each quadrant, its value their average
+            OptionalDouble valid = Part75HourValidity.hourlyValue(from, samples);
+            values.record(hourStart, valid.isPresent() ? valid.getAsDouble() : null);
             lookBack.put(name, values);
         }
         return worst;

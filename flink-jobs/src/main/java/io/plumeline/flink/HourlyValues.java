@@ -71,4 +71,15 @@ public class HourlyValues {
         for (int i = countBefore(hourStart) - 1; i >= 0; i--) if (values.get(i) != null) return values.get(i);
         return null;
     }
+
+    /**
+     * The first quality-assured value recorded after {@code hourStart}: known when the hour is computed again after
+     * later hours were (a late reading), so that the mean of before and after has its "after".
+     */
+    Double firstQualityAssuredAfter(long hourStart) {
+        for (int i = countBefore(hourStart); i < hours.size(); i++) {
+            if (hours.get(i) > hourStart && values.get(i) != null) return values.get(i);
+        }
+        return null;
+    }
 }

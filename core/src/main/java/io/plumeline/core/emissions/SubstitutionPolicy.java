@@ -21,9 +21,12 @@ public final class SubstitutionPolicy {
     private SubstitutionPolicy() {
     }
 
-    /** Which rule of §75.33 gave the value. */
+    /**
+     * Which rule gave the hour's value. {@code VALID_HOUR_AVERAGE} is no substitution: a valid hour (§75.10(d)(1))
+     * with gaps between its readings, whose average holds for the whole hour.
+     */
     public enum Tier {
-        MEAN_BEFORE_AFTER, PERCENTILE_90, PERCENTILE_95, MAXIMUM_LOOK_BACK, MAXIMUM_POTENTIAL
+        VALID_HOUR_AVERAGE, MEAN_BEFORE_AFTER, PERCENTILE_90, PERCENTILE_95, MAXIMUM_LOOK_BACK, MAXIMUM_POTENTIAL
     }
 
     public record Substitution(double value, Tier tier) {
