@@ -9,6 +9,7 @@ import io.plumeline.core.emissions.LatestBefore;
 import io.plumeline.core.emissions.MissingDataContext.InputHistory;
 import io.plumeline.core.emissions.MissingDataContext;
 import io.plumeline.core.emissions.OperatingHours;
+import io.plumeline.core.emissions.Part75Availability;
 import io.plumeline.core.emissions.Part75HourValidity;
 import io.plumeline.core.emissions.ReferencePeriod;
 import io.plumeline.core.emissions.Sample;
@@ -68,7 +69,7 @@ import org.slf4j.LoggerFactory;
  * row when event time passes it, whether samples came or not ({@link #expectNext}).
  *
  * <p>A {@code PART75} source's gaps are filled per §75.33 ({@link Part75Substitution}) from a look-back of
- * each input's hourly values kept in state ({@link HourlyValues}, bounded to 720 or 2,160 hours); the
+ * each input's hourly values kept in state ({@link HourlyValues}, the last 8,760 operating hours); the
  * availability stays that of the measured data, the substituted minutes are the rest of the hour. A source under
  * its program's rule ({@code PROGRAM}, the default) has its gaps filled by core's rules (docs/calculations.md,
  * "Missing data") with what state knows beyond the hour ({@link #missingDataContext}); an hour filled without the
@@ -80,8 +81,6 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
 
     static final long HOUR_MS = HourSchedule.HOUR_MS;
     static final String PART75 = "PART75";
-    private static final int LOOK_BACK_HOURS = 720;
-    private static final int FLOW_LOOK_BACK_HOURS = 2_160;
     /** The reference period of MRR Art. 45 is the reporting year: at most a leap year of hours. */
     private static final int REFERENCE_HOURS = 8_784;
     private static final Logger log = LoggerFactory.getLogger(HourlyAccounting.class);
@@ -446,8 +445,11 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
             String name = input.getKey();
             List<Sample> samples = byInput.getOrDefault(name, List.of());
             HourlyValues values = lookBack.get(name);
-            if (values == null) values = new HourlyValues(capacity(source, name));
-            Part75Substitution.Filled f = Part75Substitution.fill(from, to, samples, maxHold, values,
+            if (values == null) values = new HourlyValues(Part75Availability.EQ9_HOURS);
+            // a look-back kept from before §75.32 was followed held 720 or 2,160 hours: it grows to Eq. 9's 8,760
+            values.capacity = Math.max(values.capacity, Part75Availability.EQ9_HOURS);
+            boolean flow = capacity(source, name) == Part75Availability.FLOW_HOURS;
+            Part75Substitution.Filled f = Part75Substitution.fill(from, to, samples, maxHold, values, flow,
                     maximumPotential(model, input.getValue().tag()));
             filled.put(name, f.samples());
             if (f.tier() != null && (worst == null || f.tier().ordinal() > worst.ordinal())) worst = f.tier();
@@ -572,11 +574,14 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
         return LatestBefore.hourSamples(earlier, inHour, SourceSample::input, SourceSample::ts, SourceSample::sample);
     }
 
-    /** §75.33: 2,160 hours of look-back for a flow (the input the method integrates), 720 for the others. */
+    /**
+     * The quality-assured hours of the §75.31 initial period and of the §75.33 look-back: 2,160 for a flow (the input
+     * the method integrates), 720 for the others.
+     */
     private int capacity(EmissionSource source, String input) {
         SourceInput spec = source.inputs().get(input);
         boolean flow = spec.isTag() && model.tag(spec.tag()).map(t -> t.unitOfMeasure().integratedOverTime().isPresent())
                 .orElse(false);
-        return flow ? FLOW_LOOK_BACK_HOURS : LOOK_BACK_HOURS;
+        return flow ? Part75Availability.FLOW_HOURS : Part75Availability.CONCENTRATION_HOURS;
     }
 }

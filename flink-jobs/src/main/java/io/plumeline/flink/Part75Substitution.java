@@ -1,5 +1,6 @@
 package io.plumeline.flink;
 
+import io.plumeline.core.emissions.Part75Availability;
 import io.plumeline.core.emissions.Part75HourValidity;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.emissions.StepIntegral;
@@ -17,15 +18,17 @@ import java.util.OptionalDouble;
  * One input of one hour of a {@code PART75} source as Part 75 sees it: an hour, not minutes. A valid hour (40 CFR
  * 75.10(d)(1), core's {@link Part75HourValidity}) is measured; when it has gaps between its readings its value, the
  * average of its valid readings, holds for the whole hour. An invalid hour is missing data as a whole: the value
- * §75.33 gives (core's {@link SubstitutionPolicy}) holds for the whole hour, whatever readings it had. The look-back
- * is the input's hourly values ({@link HourlyValues}); "the hour before and the hour after the missing data period"
- * are its quality-assured hourly values, the one after known only when the hour is computed again after a later one
- * (else the one before stands for both).
+ * the rule gives holds for the whole hour, whatever readings it had: the §75.31 initial period until 720 (2,160 for a
+ * flow) quality-assured hours, then §75.33 by the PMA of §75.32 (core's {@link Part75Availability},
+ * {@link SubstitutionPolicy}). The history is the input's hourly values ({@link HourlyValues}); "the hour before and
+ * the hour after the missing data period" are its quality-assured hourly values, the one after known only when the
+ * hour is computed again after a later one (else the one before stands for both).
  */
 final class Part75Substitution {
 
     /** An hour counts as quality-assured in a reference period when the input was GOOD for at least this long. */
     static final Duration QUALITY_ASSURED = Duration.ofMinutes(45);
+    private static final long HOUR_MS = 3_600_000L;
 
     private Part75Substitution() {
     }
@@ -38,27 +41,37 @@ final class Part75Substitution {
      * without gaps (its samples come back unchanged).
      */
     static Filled fill(Instant from, Instant to, List<Sample> samples, Duration maxHold, HourlyValues lookBack,
-                       double maximumPotential) {
+                       boolean flow, double maximumPotential) {
         OptionalDouble valid = Part75HourValidity.hourlyValue(from, samples);
         if (valid.isPresent()) {
             List<StepIntegral.Interval> good = StepIntegral.goodIntervals(from, to, samples, maxHold);
             if (StepIntegral.complement(from, to, good).isEmpty()) return new Filled(samples, null);
             return new Filled(whole(from, to, samples, maxHold, valid.getAsDouble()), Tier.VALID_HOUR_AVERAGE);
         }
-        Substitution s = substitution(from.toEpochMilli(), lookBack, maximumPotential);
+        Substitution s = substitution(from.toEpochMilli(), lookBack, flow, maximumPotential);
         return new Filled(whole(from, to, samples, maxHold, s.value()), s.tier());
     }
 
-    /** The §75.33 value of a missing hour from the look-back of the hours before it. */
-    private static Substitution substitution(long hourStart, HourlyValues lookBack, double maximumPotential) {
-        Double before = lookBack.lastQualityAssuredBefore(hourStart);
-        // §75.31(b)(2): no prior quality-assured data at all
-        if (before == null) return new Substitution(maximumPotential, Tier.MAXIMUM_POTENTIAL);
-        Double after = lookBack.firstQualityAssuredAfter(hourStart);
-        List<Double> qa = lookBack.qualityAssuredBefore(hourStart);
-        double pma = SubstitutionPolicy.pma(qa.size(), lookBack.countBefore(hourStart));
-        return SubstitutionPolicy.substitute(pma, lookBack.gapHoursBefore(hourStart) + 1, qa, before,
-                after == null ? before : after, maximumPotential);
+    /** The value of a missing hour: §75.31 in the initial period, else §75.33 by the PMA of §75.32. */
+    private static Substitution substitution(long hourStart, HourlyValues history, boolean flow, double maximumPotential) {
+        int required = flow ? Part75Availability.FLOW_HOURS : Part75Availability.CONCENTRATION_HOURS;
+        Double before = history.lastQualityAssuredBefore(hourStart);
+        Double after = history.firstQualityAssuredAfter(hourStart);
+        // §75.33(a): quality-assured hours from no earlier than 26,280 clock hours before the missing hour
+        long since = hourStart - Part75Availability.INITIAL_PERIOD_CLOCK_HOURS * HOUR_MS;
+        if (Part75Availability.initialPeriod(history.qualityAssuredHoursBefore(hourStart),
+                history.clockHoursSinceFirst(hourStart), required)) {
+            return SubstitutionPolicy.initial(flow, before, after, history.qualityAssuredBetween(since, hourStart),
+                    maximumPotential);
+        }
+        int window = Math.min(Part75Availability.window(history.operatingHoursBefore(hourStart)),
+                history.countBefore(hourStart));
+        double pma = Part75Availability.percent(history.qualityAssuredOfLatest(hourStart, window), window);
+        // no quality-assured hour kept at all only with a PMA of 0 %, whose tier is the maximum potential anyway
+        double hourBefore = before == null ? maximumPotential : before;
+        return SubstitutionPolicy.substitute(pma, history.gapHoursBefore(hourStart) + 1,
+                history.latestQualityAssured(since, hourStart, required), hourBefore,
+                after == null ? hourBefore : after, maximumPotential);
     }
 
     /**

@@ -375,23 +375,27 @@ class HourlyAccountingTest {
     }
 
     /**
-     * PART75, an invalid hour (40 CFR 75.10(d)(1): no valid reading from 04:15 to 04:30) is substituted whole: its
-     * own readings (1,200 Nm3/h before 04:15, 1,500 after 04:35) do not count. Three valid hours at 1,200 before it:
-     * the hour before the missing period is 1,200 and, no later hour known yet, stands for the hour after too;
-     * (1,200 + 1,200) / 2 = 1,200 Nm3/h for the whole hour → 1,200 Nm3, the worked example's 2,583.56 kg, where
-     * filling the 20 minutes alone would have given 300 + 500 + 625 = 1,425 Nm3.
+     * PART75, an invalid hour (40 CFR 75.10(d)(1): no valid reading from 04:15 to 04:30) in the §75.31 initial period
+     * (3 quality-assured hours, fewer than the 2,160 of a flow) is substituted whole: its own readings (1,200 Nm3/h
+     * before 04:15, 1,500 after 04:35) do not count. The flow of a unit without load ranges takes the average of all
+     * its previous quality-assured hours (§75.57 Table 4a code 7(c)): (1,100 + 1,200 + 1,300) / 3 = 1,200 Nm3/h for
+     * the whole hour → 1,200 Nm3, the worked example's 2,583.56 kg. (The hours around the gap would give 1,300; filling
+     * the 20 minutes alone 300 + 500 + 625 = 1,425 Nm3 with the old blend.)
      */
     @Test
-    void anInvalidPart75HourIsSubstitutedWhole() throws Exception {
+    void anInvalidPart75HourInTheInitialPeriodIsSubstitutedWhole() throws Exception {
         open(TestSite.part75(), Duration.ZERO);
-        hour(H4.minus(Duration.ofHours(3)), H4, null, null);
+        for (int k = 0; k < 3; k++) {
+            Instant h = H4.minus(Duration.ofHours(3 - k));
+            hour(h, h.plus(Duration.ofHours(1)), 1100.0 + 100 * k, null, null);
+        }
         hour(H4, H4.plusSeconds(15 * 60), 1200.0, null, null);
         hour(H4.plusSeconds(15 * 60), H5, 1500.0, H4, H4.plusSeconds(35 * 60));
         watermark(H5);
 
         assertThat(co2()).hasSize(4).last().satisfies(r -> {
             assertThat(r.emission().hourStart()).isEqualTo(H4);
-            assertThat(r.substitution()).isEqualTo(Tier.MEAN_BEFORE_AFTER.name());
+            assertThat(r.substitution()).isEqualTo(Tier.INITIAL_MEAN_OF_PREVIOUS.name());
             assertThat(r.emission().availabilityPct()).isCloseTo(100.0 * 40 / 60, within(1e-6));
             assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG, within(0.01));
         });
@@ -401,30 +405,38 @@ class HourlyAccountingTest {
                 .isEqualTo(hour.stream().map(HourResult::emission).toList());
     }
 
+    /** One reading of flow and HHV at the start of each quadrant (a valid hour), or none in the second (invalid). */
+    private void quadrantReadings(Instant h, double flow, boolean valid) throws Exception {
+        for (int q = 0; q < 4; q++) {
+            Instant t = h.plusSeconds(15 * 60L * q);
+            sample("fuelQuantity", t, valid || q != 1 ? flow : null);
+            sample("hhv", t, 38.5);
+        }
+    }
+
     /**
-     * PART75 with a PMA between 80 and 90 %: 10 operating hours, 8 quality-assured at 1,000, 1,010 … 1,070
-     * Nm3/h, 2 with no reading in their first two quadrants (invalid, §75.10(d)(1)): PMA 8/10 = 80 % → the maximum
-     * hourly value of the look-back, 1,070 Nm3/h, for the whole of the invalid 04:00 hour (no reading 04:15–04:30):
-     * fuel 1,070 Nm3.
+     * PART75 after the initial period, §75.33 by a PMA of §75.32 Eq. 8 between 80 and 90 %: 2,700 unit operating
+     * hours since the first (fewer than 8,760), every sixth hour's flow invalid (no reading in its second quadrant):
+     * 2,250 quality-assured (past the 2,160 of a flow's initial period), PMA 2,250 / 2,700 = 83.3 % → the maximum
+     * hourly value of the look-back (the last 2,160 quality-assured hours, at 1,000 + k mod 50 Nm3/h: 1,049) for the
+     * whole invalid 04:00 hour (no reading 04:15–04:30): 1,049 Nm3.
      */
     @Test
-    void aLowerPmaTakesTheMaximumOfTheLookBack() throws Exception {
+    void aPmaBetween80And90PercentTakesTheMaximumOfTheLookBack() throws Exception {
         open(TestSite.part75(), Duration.ZERO);
-        Instant h = H4.minus(Duration.ofHours(10));
-        for (int k = 0; k < 10; k++, h = h.plus(Duration.ofHours(1))) {
-            boolean qualityAssured = k != 3 && k != 6;
-            hour(h, h.plus(Duration.ofHours(1)), 1000.0 + 10 * Math.min(k, 7),
-                    qualityAssured ? null : h, qualityAssured ? null : h.plusSeconds(1800));
+        int hours = 2_700;
+        for (int k = 0; k < hours; k++) {
+            Instant h = H4.minus(Duration.ofHours(hours - k));
+            quadrantReadings(h, 1000.0 + k % 50, k % 6 != 5);
+            watermark(h.plus(Duration.ofHours(1)));
         }
         hour(H4, H5, 1200.0, H4.plusSeconds(15 * 60), H4.plusSeconds(35 * 60));
         watermark(H5);
 
-        assertThat(co2()).last().satisfies(r -> {
+        assertThat(co2()).hasSize(hours + 1).last().satisfies(r -> {
             assertThat(r.emission().hourStart()).isEqualTo(H4);
             assertThat(r.substitution()).isEqualTo(Tier.MAXIMUM_LOOK_BACK.name());
-            assertThat(r.emission().availabilityPct()).isCloseTo(66.7, within(0.05));
-            assertThat(r.emission().substitutedMin()).isCloseTo(20.0, within(1e-6));
-            assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG * 1070 / 1200, within(0.01));
+            assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG * 1049 / 1200, within(0.01));
         });
     }
 

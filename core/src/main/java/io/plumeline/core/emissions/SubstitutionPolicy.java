@@ -26,19 +26,10 @@ public final class SubstitutionPolicy {
      * with gaps between its readings, whose average holds for the whole hour.
      */
     public enum Tier {
-        VALID_HOUR_AVERAGE, MEAN_BEFORE_AFTER, PERCENTILE_90, PERCENTILE_95, MAXIMUM_LOOK_BACK, MAXIMUM_POTENTIAL
+        VALID_HOUR_AVERAGE, INITIAL_MEAN_BEFORE_AFTER, INITIAL_MEAN_OF_PREVIOUS, MEAN_BEFORE_AFTER, PERCENTILE_90, PERCENTILE_95, MAXIMUM_LOOK_BACK, MAXIMUM_POTENTIAL
     }
 
     public record Substitution(double value, Tier tier) {
-    }
-
-    /** PMA in percent: quality-assured operating hours over operating hours of the look-back. */
-    public static double pma(int qualityAssuredHours, int operatingHours) {
-        if (operatingHours <= 0 || qualityAssuredHours < 0 || qualityAssuredHours > operatingHours) {
-            throw new IllegalArgumentException("PMA needs 0 ≤ quality-assured hours (" + qualityAssuredHours
-                    + ") ≤ operating hours (" + operatingHours + "), operating hours > 0");
-        }
-        return 100.0 * qualityAssuredHours / operatingHours;
     }
 
     /**
@@ -59,6 +50,25 @@ public final class SubstitutionPolicy {
         double p = percentile(lookBack, high ? 90 : 95);
         return p > mean ? new Substitution(p, high ? Tier.PERCENTILE_90 : Tier.PERCENTILE_95)
                 : new Substitution(mean, Tier.MEAN_BEFORE_AFTER);
+    }
+
+    /**
+     * The value of a missing hour in the initial period of §75.31 (before 720, or 2,160 for a flow, quality-assured
+     * monitor operating hours, {@link Part75Availability#initialPeriod}). An SO2, CO2, O2 or moisture parameter,
+     * §75.31(b)(1): the average of the quality-assured hours before and after the missing data period
+     * ({@code hourAfter} null: not known yet, the hour before stands for it). A flow of a unit without load ranges:
+     * the average of all its previous quality-assured values (§75.57 Table 4a, code 7(c)). No prior quality-assured
+     * data, §75.31(b)(2) and (c): the maximum potential value.
+     */
+    public static Substitution initial(boolean flow, Double hourBefore, Double hourAfter, List<Double> previous,
+                                       double maximumPotential) {
+        if (flow && !previous.isEmpty()) {
+            return new Substitution(previous.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+                    Tier.INITIAL_MEAN_OF_PREVIOUS);
+        }
+        if (flow || hourBefore == null) return new Substitution(maximumPotential, Tier.MAXIMUM_POTENTIAL);
+        double after = hourAfter == null ? hourBefore : hourAfter;
+        return new Substitution((hourBefore + after) / 2, Tier.INITIAL_MEAN_BEFORE_AFTER);
     }
 
     /** Nearest-rank percentile: the value at rank ⌈p × n / 100⌉ of the sorted values. */

@@ -60,10 +60,28 @@ class SubstitutionPolicyTest {
     }
 
     @Test
-    void pmaIsTheShareOfQualityAssuredOperatingHours() {
-        // 684 of 720 h = 95 %
-        assertThat(SubstitutionPolicy.pma(684, 720)).isEqualTo(95.0);
-        assertThatThrownBy(() -> SubstitutionPolicy.pma(721, 720)).hasMessageContaining("721");
+    void theInitialPeriodTakesTheMeanOfTheHoursAroundTheMissingPeriod() {
+        // §75.31(b)(1): (40 + 60) / 2 = 50; the hour after not known yet: (40 + 40) / 2 = 40
+        assertThat(SubstitutionPolicy.initial(false, 40.0, 60.0, List.of(), MPV))
+                .isEqualTo(new Substitution(50, Tier.INITIAL_MEAN_BEFORE_AFTER));
+        assertThat(SubstitutionPolicy.initial(false, 40.0, null, List.of(), MPV))
+                .isEqualTo(new Substitution(40, Tier.INITIAL_MEAN_BEFORE_AFTER));
+    }
+
+    @Test
+    void theInitialPeriodOfAFlowTakesTheMeanOfAllPreviousValues() {
+        // §75.57 Table 4a code 7(c): (1,000 + 1,100 + 1,300) / 3 = 1,133.33…, whatever the hours around the gap
+        assertThat(SubstitutionPolicy.initial(true, 900.0, 950.0, List.of(1000.0, 1100.0, 1300.0), MPV).value())
+                .isCloseTo(3400.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void theInitialPeriodWithoutPriorDataTakesTheMaximumPotential() {
+        // §75.31(b)(2): no prior quality-assured data
+        assertThat(SubstitutionPolicy.initial(false, null, null, List.of(), MPV))
+                .isEqualTo(new Substitution(MPV, Tier.MAXIMUM_POTENTIAL));
+        assertThat(SubstitutionPolicy.initial(true, null, null, List.of(), MPV))
+                .isEqualTo(new Substitution(MPV, Tier.MAXIMUM_POTENTIAL));
     }
 
     @Test
