@@ -15,6 +15,7 @@ import io.plumeline.core.emissions.ReferencePeriod;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.emissions.SourceHourAccount;
 import io.plumeline.core.emissions.StepIntegral;
+import io.plumeline.core.emissions.SubstitutionPolicy.Direction;
 import io.plumeline.core.emissions.SubstitutionPolicy.Tier;
 import io.plumeline.core.lineage.JobIdentity;
 import io.plumeline.core.lineage.LineageJson;
@@ -121,26 +122,30 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
     }
 
     /**
-     * Fails at start, not at the first hour, when a source cannot be computed, or when a PART75 source has
-     * an input tag without the maximum potential value the lowest tier of §75.33 needs (its {@code valid.max}).
+     * Fails at start, not at the first hour, when a source cannot be computed, or when a PART75 source has an input tag
+     * without the potential value the lowest tier of §75.33 needs: its {@code valid.max}, the maximum potential value,
+     * or for moisture and O2 (substituted on their low side) its {@code valid.min}, the minimum potential value.
      */
     public static void checkSources(SiteModel model) {
         HourlyEmissions.check(model, Calculator.withDefaults());
         for (EmissionSource source : model.sources()) {
             if (!HourlyEmissions.accounts(source) || !PART75.equals(source.substitution())) continue;
             for (Map.Entry<String, SourceInput> input : source.inputs().entrySet()) {
-                if (input.getValue().isTag() && maximumPotential(model, input.getValue().tag()) == null) {
+                if (input.getValue().isTag() && potential(model, input.getKey(), input.getValue().tag()) == null) {
+                    boolean lower = Direction.ofInput(input.getKey()) == Direction.LOWER;
                     throw new IllegalArgumentException("source '" + source.id() + "' (substitution PART75): input "
-                            + input.getKey() + " tag '" + input.getValue().tag()
-                            + "' needs valid.max, the maximum potential value of §75.33");
+                            + input.getKey() + " tag '" + input.getValue().tag() + "' needs "
+                            + (lower ? "valid.min, the minimum" : "valid.max, the maximum") + " potential value of §75.33");
                 }
             }
         }
     }
 
-    private static Double maximumPotential(SiteModel model, String tag) {
+    /** The potential value of a Part 75 input's tag: its valid range's end on the input's conservative side. */
+    private static Double potential(SiteModel model, String input, String tag) {
         Tag.ValidRange valid = model.tag(tag).map(Tag::valid).orElse(null);
-        return valid == null ? null : valid.max();
+        if (valid == null) return null;
+        return Direction.ofInput(input) == Direction.LOWER ? valid.min() : valid.max();
     }
 
     @Override
@@ -450,7 +455,7 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
             values.capacity = Math.max(values.capacity, Part75Availability.EQ9_HOURS);
             boolean flow = capacity(source, name) == Part75Availability.FLOW_HOURS;
             Part75Substitution.Filled f = Part75Substitution.fill(from, to, samples, maxHold, values, flow,
-                    maximumPotential(model, input.getValue().tag()));
+                    Direction.ofInput(name), potential(model, name, input.getValue().tag()));
             filled.put(name, f.samples());
             if (f.tier() != null && (worst == null || f.tier().ordinal() > worst.ordinal())) worst = f.tier();
             // §75.10(d)(1): the hour is quality-assured with a valid reading in each quadrant, its value their average

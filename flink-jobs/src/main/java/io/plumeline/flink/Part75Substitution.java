@@ -5,6 +5,7 @@ import io.plumeline.core.emissions.Part75HourValidity;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.emissions.StepIntegral;
 import io.plumeline.core.emissions.SubstitutionPolicy;
+import io.plumeline.core.emissions.SubstitutionPolicy.Direction;
 import io.plumeline.core.emissions.SubstitutionPolicy.Substitution;
 import io.plumeline.core.emissions.SubstitutionPolicy.Tier;
 import java.time.Duration;
@@ -22,7 +23,8 @@ import java.util.OptionalDouble;
  * flow) quality-assured hours, then §75.33 by the PMA of §75.32 (core's {@link Part75Availability},
  * {@link SubstitutionPolicy}). The history is the input's hourly values ({@link HourlyValues}); "the hour before and
  * the hour after the missing data period" are its quality-assured hourly values, the one after known only when the
- * hour is computed again after a later one (else the one before stands for both).
+ * hour is computed again after a later one (else the one before stands for both). Moisture and O2 are substituted on
+ * their low side ({@link Direction}).
  */
 final class Part75Substitution {
 
@@ -41,19 +43,20 @@ final class Part75Substitution {
      * without gaps (its samples come back unchanged).
      */
     static Filled fill(Instant from, Instant to, List<Sample> samples, Duration maxHold, HourlyValues lookBack,
-                       boolean flow, double maximumPotential) {
+                       boolean flow, Direction direction, double potential) {
         OptionalDouble valid = Part75HourValidity.hourlyValue(from, samples);
         if (valid.isPresent()) {
             List<StepIntegral.Interval> good = StepIntegral.goodIntervals(from, to, samples, maxHold);
             if (StepIntegral.complement(from, to, good).isEmpty()) return new Filled(samples, null);
             return new Filled(whole(from, to, samples, maxHold, valid.getAsDouble()), Tier.VALID_HOUR_AVERAGE);
         }
-        Substitution s = substitution(from.toEpochMilli(), lookBack, flow, maximumPotential);
+        Substitution s = substitution(from.toEpochMilli(), lookBack, flow, direction, potential);
         return new Filled(whole(from, to, samples, maxHold, s.value()), s.tier());
     }
 
     /** The value of a missing hour: §75.31 in the initial period, else §75.33 by the PMA of §75.32. */
-    private static Substitution substitution(long hourStart, HourlyValues history, boolean flow, double maximumPotential) {
+    private static Substitution substitution(long hourStart, HourlyValues history, boolean flow, Direction direction,
+                                             double potential) {
         int required = flow ? Part75Availability.FLOW_HOURS : Part75Availability.CONCENTRATION_HOURS;
         Double before = history.lastQualityAssuredBefore(hourStart);
         Double after = history.firstQualityAssuredAfter(hourStart);
@@ -61,17 +64,17 @@ final class Part75Substitution {
         long since = hourStart - Part75Availability.INITIAL_PERIOD_CLOCK_HOURS * HOUR_MS;
         if (Part75Availability.initialPeriod(history.qualityAssuredHoursBefore(hourStart),
                 history.clockHoursSinceFirst(hourStart), required)) {
-            return SubstitutionPolicy.initial(flow, before, after, history.qualityAssuredBetween(since, hourStart),
-                    maximumPotential);
+            return SubstitutionPolicy.initial(direction, flow, before, after,
+                    history.qualityAssuredBetween(since, hourStart), potential);
         }
         int window = Math.min(Part75Availability.window(history.operatingHoursBefore(hourStart)),
                 history.countBefore(hourStart));
         double pma = Part75Availability.percent(history.qualityAssuredOfLatest(hourStart, window), window);
-        // no quality-assured hour kept at all only with a PMA of 0 %, whose tier is the maximum potential anyway
-        double hourBefore = before == null ? maximumPotential : before;
-        return SubstitutionPolicy.substitute(pma, history.gapHoursBefore(hourStart) + 1,
+        // no quality-assured hour kept at all only with a PMA of 0 %, whose tier is the potential value anyway
+        double hourBefore = before == null ? potential : before;
+        return SubstitutionPolicy.substitute(direction, pma, history.gapHoursBefore(hourStart) + 1,
                 history.latestQualityAssured(since, hourStart, required), hourBefore,
-                after == null ? hourBefore : after, maximumPotential);
+                after == null ? hourBefore : after, potential);
     }
 
     /**

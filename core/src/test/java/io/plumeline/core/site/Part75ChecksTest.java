@@ -2,28 +2,22 @@ package io.plumeline.core.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A PART75 source that would need the load-based Table 2 of 40 CFR 75.33(c) is refused at load, with the rule. */
+/** A PART75 source that would need the load-based Table 2 of 40 CFR 75.33(c) is refused, with its path and the rule. */
 class Part75ChecksTest {
 
+    /** The problems of an F-11 stack (stack flow and CO2) under {@code substitution}, as the validator reports them. */
     private static List<String> problems(String substitution) {
-        String yaml = """
-                apiVersion: plumeline/v1
-                site: {id: s, name: S, timezone: UTC, program: EPA_PART98, gwp: AR5}
-                servers:
-                  - {id: dcs-1, endpoint: "opc.tcp://127.0.0.1:4840/x", securityPolicy: None, securityMode: None, auth: {type: anonymous}}
-                units:
-                  - {id: b, name: Boiler}
-                tags:
-                  - {id: b.flow, unit: b, server: dcs-1, node: "nsu=urn:t;s=F", uom: scf/h, valid: {min: 0, max: 9000000}}
-                  - {id: b.co2, unit: b, server: dcs-1, node: "nsu=urn:t;s=C", uom: vol%% wet, valid: {min: 0, max: 14}}
-                sources:
-                  - {id: b.stack, unit: b, category: stationary_combustion, method: EPA_PART75_F11,
-                     inputs: {stackFlow: b.flow, co2Concentration: b.co2}, substitution: %s}
-                """.formatted(substitution);
-        return SiteProblems.of(yaml);
+        EmissionSource stack = new EmissionSource("b.stack", "b", "stationary_combustion", "EPA_PART75_F11", null,
+                Map.of("stackFlow", SourceInput.ofTag("b.flow"), "co2Concentration", SourceInput.ofTag("b.co2")),
+                substitution, null, null, null, null, null, null);
+        List<String> problems = new ArrayList<>();
+        Part75Checks.check("sources[0]", stack, (path, message) -> problems.add(path + ": " + message));
+        return problems;
     }
 
     @Test
@@ -34,7 +28,7 @@ class Part75ChecksTest {
     }
 
     @Test
-    void theSameSourceUnderItsProgramsRuleLoads() {
+    void theSameSourceUnderItsProgramsRuleIsNotPart75s() {
         assertThat(problems("PROGRAM")).isEmpty();
     }
 }
