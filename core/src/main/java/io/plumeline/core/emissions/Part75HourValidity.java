@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * Whether an hour of a Part 75 monitor is valid, 40 CFR 75.10(d)(1): its hourly average needs at least one valid
- * reading in each 15-minute quadrant of the hour in which the unit operated; the hour's value is then the average
- * of its valid readings. An hour that fails is missing as a whole (§75.30(a)) and is substituted whole, never
- * blended from the minutes it has. The source-hours given here operate for the whole hour (a shut-down hour never
+ * Whether an hour of a Part 75 monitor is valid, 40 CFR 75.10(d)(1): its hourly average needs at least one data
+ * point in each fifteen-minute quadrant of the hour in which the unit combusted fuel, and is the average of all its
+ * valid data points. An hour that fails loses the component's data "for the entire hour" (§75.10(d)(3)) and is
+ * substituted whole under subpart D, never blended from the minutes it has. Not here: (d)(1)'s two points 15 minutes
+ * apart for an hour of calibration or other QA activity (the job knows of no such activity). The source-hours given here operate for the whole hour (a shut-down hour never
  * comes here), so all four quadrants are operating quadrants. Readings are counted, not held values: the reading
  * before the hour that holds into it proves nothing about the first quadrant.
  */

@@ -42,9 +42,9 @@ public final class SubstitutionPolicy {
     /**
      * Which rule gave the hour's value, with its method of determination code (MODC, §75.57(c), Table 4a).
      * {@code VALID_HOUR_AVERAGE} is no substitution: a valid hour (§75.10(d)(1)) with gaps between its readings,
-     * whose average holds for the whole hour, measured by the primary monitor (01). Codes 01 and 06–09 are as
-     * Table 4a's text reads; 10 (maximum or minimum hourly value of the look-back) and 12 (maximum or minimum
-     * potential value) follow its numbering, whose text could not be read here to confirm them.
+     * whose average holds for the whole hour, measured by the certified primary monitor (01). 06: the hours before
+     * and after; 07: the initial missing data procedures; 08, 09: the 90th/95th (10th/5th) percentile; 10: the
+     * maximum (minimum) hourly value of the look-back; 12: the maximum (minimum) potential value.
      */
     public enum Tier {
         VALID_HOUR_AVERAGE("01"), INITIAL_MEAN_BEFORE_AFTER("07"), INITIAL_MEAN_OF_PREVIOUS("07"),
