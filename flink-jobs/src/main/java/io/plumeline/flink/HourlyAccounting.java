@@ -9,10 +9,13 @@ import io.plumeline.core.emissions.LatestBefore;
 import io.plumeline.core.emissions.MissingDataContext.InputHistory;
 import io.plumeline.core.emissions.MissingDataContext;
 import io.plumeline.core.emissions.OperatingHours;
+import io.plumeline.core.emissions.Part75Availability;
+import io.plumeline.core.emissions.Part75HourValidity;
 import io.plumeline.core.emissions.ReferencePeriod;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.emissions.SourceHourAccount;
 import io.plumeline.core.emissions.StepIntegral;
+import io.plumeline.core.emissions.SubstitutionPolicy.Direction;
 import io.plumeline.core.emissions.SubstitutionPolicy.Tier;
 import io.plumeline.core.lineage.JobIdentity;
 import io.plumeline.core.lineage.LineageJson;
@@ -33,6 +36,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -66,7 +70,7 @@ import org.slf4j.LoggerFactory;
  * row when event time passes it, whether samples came or not ({@link #expectNext}).
  *
  * <p>A {@code PART75} source's gaps are filled per §75.33 ({@link Part75Substitution}) from a look-back of
- * each input's hourly values kept in state ({@link HourlyValues}, bounded to 720 or 2,160 hours); the
+ * each input's hourly values kept in state ({@link HourlyValues}, the last 8,760 operating hours); the
  * availability stays that of the measured data, the substituted minutes are the rest of the hour. A source under
  * its program's rule ({@code PROGRAM}, the default) has its gaps filled by core's rules (docs/calculations.md,
  * "Missing data") with what state knows beyond the hour ({@link #missingDataContext}); an hour filled without the
@@ -78,8 +82,6 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
 
     static final long HOUR_MS = HourSchedule.HOUR_MS;
     static final String PART75 = "PART75";
-    private static final int LOOK_BACK_HOURS = 720;
-    private static final int FLOW_LOOK_BACK_HOURS = 2_160;
     /** The reference period of MRR Art. 45 is the reporting year: at most a leap year of hours. */
     private static final int REFERENCE_HOURS = 8_784;
     private static final Logger log = LoggerFactory.getLogger(HourlyAccounting.class);
@@ -120,26 +122,30 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
     }
 
     /**
-     * Fails at start, not at the first hour, when a source cannot be computed, or when a PART75 source has
-     * an input tag without the maximum potential value the lowest tier of §75.33 needs (its {@code valid.max}).
+     * Fails at start, not at the first hour, when a source cannot be computed, or when a PART75 source has an input tag
+     * without the potential value the lowest tier of §75.33 needs: its {@code valid.max}, the maximum potential value,
+     * or for moisture and O2 (substituted on their low side) its {@code valid.min}, the minimum potential value.
      */
     public static void checkSources(SiteModel model) {
         HourlyEmissions.check(model, Calculator.withDefaults());
         for (EmissionSource source : model.sources()) {
             if (!HourlyEmissions.accounts(source) || !PART75.equals(source.substitution())) continue;
             for (Map.Entry<String, SourceInput> input : source.inputs().entrySet()) {
-                if (input.getValue().isTag() && maximumPotential(model, input.getValue().tag()) == null) {
+                if (input.getValue().isTag() && potential(model, input.getKey(), input.getValue().tag()) == null) {
+                    boolean lower = Direction.ofInput(input.getKey()) == Direction.LOWER;
                     throw new IllegalArgumentException("source '" + source.id() + "' (substitution PART75): input "
-                            + input.getKey() + " tag '" + input.getValue().tag()
-                            + "' needs valid.max, the maximum potential value of §75.33");
+                            + input.getKey() + " tag '" + input.getValue().tag() + "' needs "
+                            + (lower ? "valid.min, the minimum" : "valid.max, the maximum") + " potential value of §75.33");
                 }
             }
         }
     }
 
-    private static Double maximumPotential(SiteModel model, String tag) {
+    /** The potential value of a Part 75 input's tag: its valid range's end on the input's conservative side. */
+    private static Double potential(SiteModel model, String input, String tag) {
         Tag.ValidRange valid = model.tag(tag).map(Tag::valid).orElse(null);
-        return valid == null ? null : valid.max();
+        if (valid == null) return null;
+        return Direction.ofInput(input) == Direction.LOWER ? valid.min() : valid.max();
     }
 
     @Override
@@ -435,7 +441,10 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
         return account;
     }
 
-    /** Fills {@code filled} per §75.33 from the look-back, records the hour in it; the worst tier used, or null. */
+    /**
+     * Fills {@code filled} with each input's hour as Part 75 takes it, valid (§75.10(d)(1)) or substituted whole
+     * (§75.33), and records the hour in the input's look-back; the worst tier used, or null.
+     */
     private Tier part75(EmissionSource source, long hourStart, Map<String, List<Sample>> byInput,
                         Map<String, List<Sample>> filled) throws Exception {
         Instant from = Instant.ofEpochMilli(hourStart);
@@ -446,12 +455,17 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
             String name = input.getKey();
             List<Sample> samples = byInput.getOrDefault(name, List.of());
             HourlyValues values = lookBack.get(name);
-            if (values == null) values = new HourlyValues(capacity(source, name));
-            Part75Substitution.Filled f = Part75Substitution.fill(from, to, samples, maxHold, values,
-                    maximumPotential(model, input.getValue().tag()));
+            if (values == null) values = new HourlyValues(Part75Availability.EQ9_HOURS);
+            // a look-back kept from before §75.32 was followed held 720 or 2,160 hours: it grows to Eq. 9's 8,760
+            values.capacity = Math.max(values.capacity, Part75Availability.EQ9_HOURS);
+            boolean flow = capacity(source, name) == Part75Availability.FLOW_HOURS;
+            Part75Substitution.Filled f = Part75Substitution.fill(from, to, samples, maxHold, values, flow,
+                    Direction.ofInput(name), potential(model, name, input.getValue().tag()));
             filled.put(name, f.samples());
             if (f.tier() != null && (worst == null || f.tier().ordinal() > worst.ordinal())) worst = f.tier();
-            values.record(hourStart, Part75Substitution.hourlyValue(from, to, samples, maxHold));
+            // §75.10(d)(1): the hour is quality-assured with a valid reading in each quadrant, its value their average
+            OptionalDouble valid = Part75HourValidity.hourlyValue(from, samples);
+            values.record(hourStart, valid.isPresent() ? valid.getAsDouble() : null);
             lookBack.put(name, values);
         }
         return worst;
@@ -570,11 +584,14 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
         return LatestBefore.hourSamples(earlier, inHour, SourceSample::input, SourceSample::ts, SourceSample::sample);
     }
 
-    /** §75.33: 2,160 hours of look-back for a flow (the input the method integrates), 720 for the others. */
+    /**
+     * The quality-assured hours of the §75.31 initial period and of the §75.33 look-back: 2,160 for a flow (the input
+     * the method integrates), 720 for the others.
+     */
     private int capacity(EmissionSource source, String input) {
         SourceInput spec = source.inputs().get(input);
         boolean flow = spec.isTag() && model.tag(spec.tag()).map(t -> t.unitOfMeasure().integratedOverTime().isPresent())
                 .orElse(false);
-        return flow ? FLOW_LOOK_BACK_HOURS : LOOK_BACK_HOURS;
+        return flow ? Part75Availability.FLOW_HOURS : Part75Availability.CONCENTRATION_HOURS;
     }
 }

@@ -4,15 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The §75.33 look-back of one monitored input of a source: its hourly value per operating hour, the newest
- * {@code capacity} hours (720, or 2,160 for a flow), null for an hour that was not quality-assured. Hours
- * may be recorded again (a late reading recomputes an hour) and out of order; they are kept sorted.
+ * The hourly values of one monitored input of a source, per unit operating hour (a shut-down hour is not recorded),
+ * the newest {@code capacity} hours, null for an hour that was not quality-assured. Hours may be recorded again (a
+ * late reading recomputes an hour) and out of order; they are kept sorted. Beyond the hours kept it counts, since the
+ * first hour recorded (the input's certification, for Part 75), the operating and the quality-assured hours: the
+ * §75.31 initial period and the §75.32 Eq. 8 denominator outlive the 8,760 hours kept.
  */
 public class HourlyValues {
+
+    private static final long HOUR_MS = 3_600_000L;
 
     public int capacity;
     public ArrayList<Long> hours = new ArrayList<>();
     public ArrayList<Double> values = new ArrayList<>();
+    /** The first hour ever recorded, null before any. */
+    public Long firstHour;
+    public long operatingHours;
+    public long qualityAssuredHours;
 
     public HourlyValues() {
     }
@@ -23,12 +31,17 @@ public class HourlyValues {
 
     /** Records an hour's value (null: not quality-assured), replacing an earlier record of the same hour. */
     public void record(long hourStart, Double value) {
+        if (firstHour == null || hourStart < firstHour) firstHour = hourStart;
         int i = hours.size();
         while (i > 0 && hours.get(i - 1) > hourStart) i--;
         if (i > 0 && hours.get(i - 1) == hourStart) {
+            if (values.get(i - 1) != null) qualityAssuredHours--;
+            if (value != null) qualityAssuredHours++;
             values.set(i - 1, value);
             return;
         }
+        operatingHours++;
+        if (value != null) qualityAssuredHours++;
         hours.add(i, hourStart);
         values.add(i, value);
         while (hours.size() > capacity) {
@@ -44,11 +57,35 @@ public class HourlyValues {
         return n;
     }
 
-    /** The quality-assured values of the look-back of {@code hourStart}. */
-    List<Double> qualityAssuredBefore(long hourStart) {
-        List<Double> qa = new ArrayList<>();
-        for (int i = 0; i < countBefore(hourStart); i++) if (values.get(i) != null) qa.add(values.get(i));
+    /** The operating hours since the first one, before {@code hourStart} (those kept after it are not). */
+    long operatingHoursBefore(long hourStart) {
+        return operatingHours - (hours.size() - countBefore(hourStart));
+    }
+
+    /** The quality-assured hours since the first one, before {@code hourStart}. */
+    long qualityAssuredHoursBefore(long hourStart) {
+        long after = 0;
+        for (int i = countBefore(hourStart); i < values.size(); i++) if (values.get(i) != null) after++;
+        return qualityAssuredHours - after;
+    }
+
+    /** Clock hours from the first hour recorded to {@code hourStart}. */
+    long clockHoursSinceFirst(long hourStart) {
+        return firstHour == null ? 0 : (hourStart - firstHour) / HOUR_MS;
+    }
+
+    /** How many of the latest {@code n} hours before {@code hourStart} were quality-assured. */
+    int qualityAssuredOfLatest(long hourStart, int n) {
+        int end = countBefore(hourStart);
+        int qa = 0;
+        for (int i = Math.max(0, end - n); i < end; i++) if (values.get(i) != null) qa++;
         return qa;
+    }
+
+    /** The latest {@code n} quality-assured values before {@code hourStart} of the recorded hours since {@code since}. */
+    List<Double> latestQualityAssured(long since, long hourStart, int n) {
+        List<Double> qa = qualityAssuredBetween(since, hourStart);
+        return qa.subList(Math.max(0, qa.size() - n), qa.size());
     }
 
     /** Operating hours without a quality-assured value right before {@code hourStart}: the gap goes on since then. */
@@ -69,6 +106,17 @@ public class HourlyValues {
 
     Double lastQualityAssuredBefore(long hourStart) {
         for (int i = countBefore(hourStart) - 1; i >= 0; i--) if (values.get(i) != null) return values.get(i);
+        return null;
+    }
+
+    /**
+     * The first quality-assured value recorded after {@code hourStart}: known when the hour is computed again after
+     * later hours were (a late reading), so that the mean of before and after has its "after".
+     */
+    Double firstQualityAssuredAfter(long hourStart) {
+        for (int i = countBefore(hourStart); i < hours.size(); i++) {
+            if (hours.get(i) > hourStart && values.get(i) != null) return values.get(i);
+        }
         return null;
     }
 }

@@ -156,6 +156,7 @@ final class SiteModelValidator {
         oneOf(path + ".category", source.category(), CATEGORIES, true);
         oneOf(path + ".substitution", source.substitution(), SUBSTITUTIONS, true);
         MissingDataChecks.check(model, path, source, this::problem);
+        Part75Checks.check(path, source, this::problem);
         checkOperatingStatus(path + ".operatingStatus", source.operatingStatus(), tags);
         if (!required(path + ".method", source.method())) {
             return;
