@@ -15,7 +15,8 @@ import org.apache.flink.api.common.functions.MapFunction;
  * {@code late_count} says how many readings came after the hour's first result, {@code revision} whether the stream
  * computed the hour ({@code stream}) or it was computed again from the stored telemetry ({@code archive}),
  * {@code operating} false for an hour the source's status tag showed it shut down for (zero, nothing substituted),
- * {@code backfill_pending} true while a collector gap's backfill of the hour is not done.
+ * {@code backfill_pending} true while a collector gap's backfill of the hour is not done, {@code modc} the 40 CFR 75.57
+ * method of determination code of a PART75 source's hour (absent for the others).
  */
 public class EmissionToPoint implements MapFunction<HourResult, InfluxPoint> {
 
@@ -40,6 +41,7 @@ public class EmissionToPoint implements MapFunction<HourResult, InfluxPoint> {
                 .field(Keys.REVISION, result.fromArchive() ? "archive" : "stream")
                 .field(Keys.OPERATING, result.operating())
                 .field(Keys.BACKFILL_PENDING, result.backfillPending())
+                .field(Keys.MODC, result.modc())
                 .field(Keys.LINEAGE_ID, e.lineageId())
                 .timestamp(e.hourStart())
                 .toPoint();

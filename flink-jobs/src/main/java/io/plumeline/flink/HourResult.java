@@ -13,17 +13,19 @@ import java.util.List;
  * by which it is found, and its record as JSON ({@code lineage}). {@code fromArchive}: computed again from the stored
  * telemetry because readings came after the hour's state was gone ({@code lateCount} then counts those).
  * {@code operating}: false for an hour the source's status tag showed it shut down for. {@code backfillPending}: a
- * collector gap touched the hour and its backfill is not done yet, so the hour may still lack readings.
+ * collector gap touched the hour and its backfill is not done yet, so the hour may still lack readings. {@code modc}:
+ * the method of determination code of 40 CFR 75.57 Table 4a for a {@code PART75} source's hour (01 measured, 06–12
+ * the §75.33 tiers, 07 the §75.31 initial period), null for the others.
  */
 public record HourResult(HourlyEmission emission, String substitution, int lateCount,
                          List<String> hourLineageIds, String lineage, boolean fromArchive, boolean operating,
-                         boolean backfillPending)
+                         boolean backfillPending, String modc)
         implements Serializable {
 
     /** A result of the stream: computed from the readings the job holds in state. */
     public HourResult(HourlyEmission emission, String substitution, int lateCount, List<String> hourLineageIds,
                       String lineage) {
-        this(emission, substitution, lateCount, hourLineageIds, lineage, false, true, false);
+        this(emission, substitution, lateCount, hourLineageIds, lineage, false, true, false, null);
     }
 
     public boolean substituted() {

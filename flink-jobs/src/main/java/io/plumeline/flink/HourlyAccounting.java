@@ -405,6 +405,7 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
         SourceHourAccount account;
         LineageRecord record;
         String substitution;
+        String modc = null;
         if (OperatingHours.notOperating(source.operatingStatus(), byInput.get(OperatingHours.STATUS_KEY), from, maxHold)) {
             // a shut-down hour fills nothing and enters no look-back or reference period
             account = SourceHourAccount.of(model, source, from, byInput, maxHold, HourlyEmissions.DEFAULT_CALCULATOR);
@@ -419,6 +420,7 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
                     : SourceHourAccount.substituted(model, source, from, byInput, filled, maxHold,
                             HourlyEmissions.DEFAULT_CALCULATOR);
             substitution = worst == null ? null : worst.name();
+            modc = Tier.modcOf(substitution);
             record = SourceHourLineage.of(job, model, source, from, byInput, worst == null ? byInput : filled, maxHold,
                     account, substitution, MissingDataContext.NONE);
         } else {
@@ -436,7 +438,7 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
         // give no CO2e)
         for (int i = 0; i < emissions.size(); i++) {
             out.collect(new HourResult(emissions.get(i), substitution, lateCount, i == 0 ? ids : null,
-                    i == 0 ? lineage : null, fromArchive, account.operating(), backfillPending));
+                    i == 0 ? lineage : null, fromArchive, account.operating(), backfillPending, modc));
         }
         return account;
     }

@@ -159,6 +159,7 @@ class HourlyAccountingTest {
         assertThat(co2().get(1).emission().substitutedMin()).isCloseTo(56, within(1e-9));
         assertThat(co2().get(1).emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG, within(0.01));
         assertThat(co2().get(1).substitution()).isEqualTo("EPA_PART98_BEST_AVAILABLE+EPA_PART98_MEAN_BEFORE_AFTER");
+        assertThat(co2().get(1).modc()).as("no MODC outside Part 75").isNull();
         assertThat(co2().get(2).emission().availabilityPct()).isZero();
         assertThat(co2().get(2).emission().substitutedMin()).isCloseTo(60, within(1e-9));
         assertThat(co2().get(2).emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG, within(0.01));
@@ -396,6 +397,7 @@ class HourlyAccountingTest {
         assertThat(co2()).hasSize(4).last().satisfies(r -> {
             assertThat(r.emission().hourStart()).isEqualTo(H4);
             assertThat(r.substitution()).isEqualTo(Tier.INITIAL_MEAN_OF_PREVIOUS.name());
+            assertThat(r.modc()).as("40 CFR 75.57 Table 4a").isEqualTo("07");
             assertThat(r.emission().availabilityPct()).isCloseTo(100.0 * 40 / 60, within(1e-6));
             assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG, within(0.01));
         });
@@ -436,6 +438,7 @@ class HourlyAccountingTest {
         assertThat(co2()).hasSize(hours + 1).last().satisfies(r -> {
             assertThat(r.emission().hourStart()).isEqualTo(H4);
             assertThat(r.substitution()).isEqualTo(Tier.MAXIMUM_LOOK_BACK.name());
+            assertThat(r.modc()).as("40 CFR 75.57 Table 4a").isEqualTo("10");
             assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG * 1049 / 1200, within(0.01));
         });
     }

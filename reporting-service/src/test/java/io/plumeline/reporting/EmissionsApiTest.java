@@ -149,6 +149,17 @@ class EmissionsApiTest extends SingleSiteApiTest {
     }
 
     @Test
+    void aPart75HourCarriesItsMethodOfDeterminationCode() {
+        Instant hour = Instant.parse("2025-01-15T07:00:00Z");
+        InfluxTestServer.write(DATABASE, List.of(Contract3Lines.part75Hour(SITE, "heater-1", HEATER, "CO2", hour, 2_500)));
+        JsonNode row = api.get("/api/v1/emissions", "from", hour.toString(), "to", hour.plusSeconds(3600).toString(),
+                "source", HEATER, "gas", "CO2").json().get("rows").get(0);
+        assertThat(row.get("modc").asString()).as("40 CFR 75.57 Table 4a: the mean of before and after").isEqualTo("06");
+        assertThat(api.get("/api/v1/emissions", "from", "2026-11-30T12:00:00Z", "to", "2026-11-30T13:00:00Z",
+                "source", HEATER, "gas", "CO2").json().get("rows").get(0).has("modc")).as("not a Part 75 hour").isFalse();
+    }
+
+    @Test
     void anHourAwaitingItsBackfillSaysSo() {
         Instant pending = Instant.parse("2025-01-15T05:00:00Z");
         InfluxTestServer.write(DATABASE, List.of(Contract3Lines.backfilledHour(SITE, "heater-1", HEATER, "CO2", pending, 2_583.56, true)));

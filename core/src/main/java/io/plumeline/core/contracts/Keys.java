@@ -34,6 +34,7 @@ public final class Keys {
     public static final String REVISION = "revision";
     public static final String OPERATING = "operating";
     public static final String BACKFILL_PENDING = "backfill_pending";
+    public static final String MODC = "modc";
     public static final String LINEAGE_ID = "lineage_id";
     public static final String KG_PER_H = "kg_per_h";
 

@@ -68,14 +68,15 @@ public class EmissionsService {
         List<EmissionRow> hourly = new ArrayList<>();
         for (Series series : influx.query("SELECT " + identifiers(Keys.MASS_KG, Keys.CO2E_KG, Keys.AVAILABILITY_PCT,
                 Keys.SUBSTITUTED_MIN, Keys.SUBSTITUTED, Keys.SUBSTITUTION_TIER, Keys.LATE_COUNT, Keys.LINEAGE_ID, Keys.OPERATING,
-                Keys.BACKFILL_PENDING) + from + BY_SERIES)) {
+                Keys.BACKFILL_PENDING, Keys.MODC) + from + BY_SERIES)) {
             for (Series.Row row : series.rows()) {
                 Double lateCount = row.number(Keys.LATE_COUNT);
                 hourly.add(EmissionRow.hour(series.tag(Keys.SOURCE), series.tag(Keys.GAS), row.time(),
                         row.number(Keys.MASS_KG), row.number(Keys.CO2E_KG), row.number(Keys.AVAILABILITY_PCT),
                         row.number(Keys.SUBSTITUTED_MIN), row.bool(Keys.SUBSTITUTED), row.text(Keys.SUBSTITUTION_TIER),
                         lateCount == null ? null : lateCount.intValue(), series.tag(Keys.METHOD),
-                        row.text(Keys.LINEAGE_ID), row.bool(Keys.OPERATING), row.bool(Keys.BACKFILL_PENDING)));
+                        row.text(Keys.LINEAGE_ID), row.bool(Keys.OPERATING), row.bool(Keys.BACKFILL_PENDING),
+                        row.text(Keys.MODC)));
             }
         }
         return hourly;

@@ -71,6 +71,12 @@ public final class Contract3Lines {
                         + "\",late_count=" + (pending ? 0.0 : 360.0) + ",backfill_pending=" + pending);
     }
 
+    /** A PART75 source's hour substituted by §75.33's mean before and after, with its MODC, as the job writes it. */
+    public static String part75Hour(String site, String unit, String source, String gas, Instant hour, double massKg) {
+        return emission(site, unit, source, gas, "EPA_C2A", hour, massKg, massKg, 0, 60,
+                ",substituted=true,substitution_tier=\"MEAN_BEFORE_AFTER\",late_count=0,modc=\"06\"");
+    }
+
     private static String emission(String site, String unit, String source, String gas, String method, Instant hour,
                                    double massKg, double co2eKg, double availabilityPct, double substitutedMin,
                                    String accounting) {
