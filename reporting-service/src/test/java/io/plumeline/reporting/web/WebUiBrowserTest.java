@@ -115,9 +115,11 @@ class WebUiBrowserTest {
 
         browser.find("#live-tags tr[data-tag='" + TAG + "']").click();
         browser.waitFor(d -> !d.findElements(By.cssSelector("#live-chart svg path.line")).isEmpty());
-        assertThat(browser.find("#chart-title").getText()).contains(TAG);
-        assertThat(Integer.parseInt(browser.find("#chart-count").getDomAttribute("data-count"))).isEqualTo(3);
-        assertThat(browser.driver.findElements(By.cssSelector("#live-chart svg circle.dot"))).hasSize(3);
+        // the view refreshes every second and draws the chart anew: each check reads one drawing (waitFor ignores a
+        // drawing replaced while it is read), failing after its timeout when none shows them
+        browser.waitFor(d -> browser.find("#chart-title").getText().contains(TAG)
+                && "3".equals(browser.find("#chart-count").getDomAttribute("data-count"))
+                && d.findElements(By.cssSelector("#live-chart svg circle.dot")).size() == 3);
         browser.screenshot("live-chart");
     }
 
