@@ -3,6 +3,7 @@ package io.plumeline.bench;
 import io.plumeline.core.emissions.HourlyEmissions;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.site.SiteModel;
+import io.plumeline.flink.GapNotice;
 import io.plumeline.flink.HourResult;
 import io.plumeline.flink.HourlyAccounting;
 import io.plumeline.flink.SiteModelText;
@@ -17,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -51,7 +54,7 @@ public class HourlyAccountingBench {
     public String substitution;
 
     private SiteModelText site;
-    private KeyedOneInputStreamOperatorTestHarness<String, SourceSample, HourResult> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, SourceSample, GapNotice, HourResult> harness;
     private Instant hour;
     private SiteModel model;
     private Map<String, List<Sample>> anHour;
@@ -65,9 +68,11 @@ public class HourlyAccountingBench {
             throw new IllegalStateException(e);
         }
         model = site.model();
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new HourlyAccounting(site, MAX_HOLD, Duration.ZERO)), SourceSample::source, Types.STRING);
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(
+                new HourlyAccounting(site, MAX_HOLD, Duration.ZERO)), SourceSample::source, GapNotice::source, Types.STRING);
         harness.open();
+        // no gap records: that input is idle, as in the job (NoEventTime)
+        harness.processWatermarkStatus2(WatermarkStatus.IDLE);
         hour = Instant.parse("2026-01-01T00:00:00Z");
         List<Sample> flow = new ArrayList<>();
         List<Sample> hhv = new ArrayList<>();
@@ -95,9 +100,9 @@ public class HourlyAccountingBench {
     @Benchmark
     @OperationsPerInvocation(READINGS_PER_HOUR)
     public int operator() throws Exception {
-        for (SourceSample s : samples(hour)) harness.processElement(new StreamRecord<>(s, s.ts().toEpochMilli()));
+        for (SourceSample s : samples(hour)) harness.processElement1(new StreamRecord<>(s, s.ts().toEpochMilli()));
         hour = hour.plus(Duration.ofHours(1));
-        harness.processWatermark(hour.toEpochMilli() - 1);
+        harness.processWatermark1(new Watermark(hour.toEpochMilli() - 1));
         int results = harness.getOutput().size();
         harness.getOutput().clear();
         return results;
