@@ -160,6 +160,7 @@ spec:
           mountPath: /tmp
         - name: flink-log
           mountPath: /opt/flink/log
+        {{- include "plumeline.kafkaConfigMount" $root | nindent 8 }}
         {{- if $storage.existingClaim }}
         - name: flink-storage
           mountPath: {{ (urlParse $storage.uri).path }}
@@ -174,11 +175,44 @@ spec:
     - name: flink-log
       emptyDir:
         sizeLimit: 512Mi
+    {{- include "plumeline.kafkaConfigVolume" (dict "root" $root "file" "job.properties") | nindent 4 }}
     {{- if $storage.existingClaim }}
     - name: flink-storage
       persistentVolumeClaim:
         claimName: {{ $storage.existingClaim }}
     {{- end }}
+{{- end -}}
+
+{{/*
+The Kafka client settings of one component, .file (collector.properties or job.properties), with the files they
+name, from kafka.configSecret: a volume, its mount and the flag, each only when the Secret is set.
+*/}}
+{{- define "plumeline.kafkaConfigVolume" -}}
+{{- with .root.Values.kafka.configSecret }}
+- name: kafka-config
+  secret:
+    secretName: {{ . }}
+    defaultMode: 0400
+    items:
+      - {key: {{ $.file }}, path: {{ $.file }}}
+      {{- range $.root.Values.kafka.configSecretFiles }}
+      - {key: {{ . }}, path: {{ . }}}
+      {{- end }}
+{{- end }}
+{{- end -}}
+
+{{- define "plumeline.kafkaConfigMount" -}}
+{{- if .Values.kafka.configSecret }}
+- name: kafka-config
+  mountPath: /etc/plumeline/kafka
+  readOnly: true
+{{- end }}
+{{- end -}}
+
+{{- define "plumeline.kafkaConfigArg" -}}
+{{- if .root.Values.kafka.configSecret }}
+- --kafka-config=/etc/plumeline/kafka/{{ .file }}
+{{- end }}
 {{- end -}}
 
 {{/*

@@ -61,7 +61,7 @@ final class Collector implements AutoCloseable {
         ReadingMapper mapper = new ReadingMapper(model.site().id(), Clock.systemUTC());
         this.topic = settings.topic();
         this.spool = Spool.open(settings.spoolDir(), settings.spoolMaxBytes());
-        this.forwarder = new SpoolForwarder(spool, settings.kafka());
+        this.forwarder = new SpoolForwarder(spool, settings.kafka(), settings.kafkaConfig());
         this.gapsTopic = settings.gapsTopic();
         var saved = spool.loadTagState();
         if (spool.movedAside() != null) {

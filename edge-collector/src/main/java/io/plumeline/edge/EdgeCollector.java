@@ -1,5 +1,6 @@
 package io.plumeline.edge;
 
+import io.plumeline.core.contracts.KafkaClientConfig;
 import io.plumeline.core.contracts.ReadyLines;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.site.SiteModelException;
@@ -34,6 +35,11 @@ public final class EdgeCollector implements Callable<Integer> {
 
     @Option(names = "--kafka", paramLabel = "BOOTSTRAP", description = "Kafka bootstrap servers, host:port[,host:port]; required")
     private String kafka;
+
+    @Option(names = KafkaClientConfig.OPTION, paramLabel = "FILE",
+            description = "Kafka client settings (properties: security.protocol, sasl.*, ssl.*) for the producer; passwords go"
+                    + " here, never on the command line")
+    private Path kafkaConfig;
 
     @Option(names = "--server", paramLabel = "ID", description = "a server id of the site model; repeatable (default: all servers)")
     private List<String> servers = new ArrayList<>();
@@ -88,12 +94,13 @@ public final class EdgeCollector implements Callable<Integer> {
                     + (site == null ? "--site=FILE " : "") + (kafka == null ? "--kafka=BOOTSTRAP" : ""));
         }
         SiteModel model = SiteModelLoader.load(site);
+        KafkaClientConfig kafkaSettings = SpoolForwarder.readClientConfig(kafkaConfig);
         if (spoolMaxMb <= 0) throw new IllegalArgumentException("--spool-max-mb " + spoolMaxMb + ": must be positive");
         if (httpPort < 0 || httpPort > 65535) throw new IllegalArgumentException("--http-port " + httpPort + ": not a port");
         Path spool = spoolDir != null ? spoolDir
                 : (Files.isDirectory(CONTAINER_SPOOL) ? CONTAINER_SPOOL : Path.of(".plumeline", "spool")).resolve(model.site().id());
         Path pkiDir = pki != null ? pki : Files.isDirectory(CONTAINER_PKI) ? CONTAINER_PKI : Path.of(".plumeline", "pki");
-        Collector collector = new Collector(model, new CollectorSettings(servers, kafka, topic, gapsTopic, spool,
+        Collector collector = new Collector(model, new CollectorSettings(servers, kafka, kafkaSettings, topic, gapsTopic, spool,
                 spoolMaxMb * 1_000_000, httpPort, pkiDir));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

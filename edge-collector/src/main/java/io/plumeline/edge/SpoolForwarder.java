@@ -1,10 +1,15 @@
 package io.plumeline.edge;
 
+import io.plumeline.core.contracts.KafkaClientConfig;
 import io.plumeline.core.retry.Backoff;
 import io.plumeline.edge.Spool.Stored;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -53,6 +58,7 @@ final class SpoolForwarder implements AutoCloseable {
 
     private final Spool spool;
     private final String bootstrapServers;
+    private final KafkaClientConfig clientConfig;
     private final Thread thread;
     private final Object lock = new Object();
     /** Row id → time sent (nanos), of the records sent and not yet acknowledged by the current producer. */
@@ -70,15 +76,24 @@ final class SpoolForwarder implements AutoCloseable {
     /** Quarantined row ids not yet deleted from the spool: skipped when the spool is sent again. */
     private final java.util.Set<Long> quarantinedIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    SpoolForwarder(Spool spool, String bootstrapServers) {
+    SpoolForwarder(Spool spool, String bootstrapServers, KafkaClientConfig clientConfig) {
         this.spool = spool;
         this.bootstrapServers = bootstrapServers;
+        this.clientConfig = clientConfig;
         this.thread = new Thread(this::run, "edge-kafka-forwarder");
         thread.setDaemon(true);
     }
 
-    static Properties config(String bootstrapServers) {
-        Properties props = new Properties();
+    /** What a {@code --kafka-config} file may hold: producer settings other than the ones {@link #config} sets. */
+    static KafkaClientConfig readClientConfig(Path file) {
+        Set<String> reserved = new HashSet<>(config("").keySet());
+        reserved.addAll(Set.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG));
+        return KafkaClientConfig.read(file, ProducerConfig.configNames(), reserved);
+    }
+
+    /** The settings the forwarder relies on: ordered, never expired, never duplicated by a retry. */
+    static Map<String, String> config(String bootstrapServers) {
+        Map<String, String> props = new HashMap<>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "plumeline-edge-collector");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -98,7 +113,8 @@ final class SpoolForwarder implements AutoCloseable {
     }
 
     private KafkaProducer<String, byte[]> newProducer() {
-        return new KafkaProducer<>(config(bootstrapServers), new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(clientConfig.with(config(bootstrapServers)), new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     private void run() {

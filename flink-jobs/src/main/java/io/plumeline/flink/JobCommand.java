@@ -1,5 +1,6 @@
 package io.plumeline.flink;
 
+import io.plumeline.core.contracts.KafkaClientConfig;
 import io.plumeline.core.contracts.ReadyLines;
 import io.plumeline.core.contracts.Topics;
 import io.plumeline.core.site.RecordRetention;
@@ -17,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +40,11 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -57,6 +64,23 @@ final class JobCommand implements Callable<Integer> {
 
     @Option(names = "--kafka", required = true, paramLabel = "BOOTSTRAP", description = "Kafka bootstrap servers")
     String kafka;
+
+    @Option(names = KafkaClientConfig.OPTION, paramLabel = "FILE",
+            description = "Kafka client settings (properties: security.protocol, sasl.*, ssl.*) for the job's consumers, its"
+                    + " dead-letter producer and its admin client; passwords go here, never on the command line")
+    Path kafkaConfig;
+
+    /**
+     * What the job sets on its Kafka clients itself, or the connector does: where they connect, the consumer group and
+     * its offsets (kept in checkpoints), (de)serializers, client ids, partition discovery, and the admin's timeout.
+     */
+    private static final Set<String> KAFKA_SETTINGS_OF_THE_JOB = Set.of(
+            CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, CommonClientConfigs.GROUP_ID_CONFIG,
+            CommonClientConfigs.CLIENT_ID_CONFIG, "client.id.prefix", "partition.discovery.interval.ms",
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG, CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG);
 
     @Option(names = "--influx", required = true, paramLabel = "URL", description = "InfluxDB base URL (v1 HTTP API)")
     URI influx;
@@ -162,6 +186,7 @@ final class JobCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--recompute-delay must not be negative, found " + recomputeDelay);
             }
             influxCredentials();
+            kafkaClientConfig();
             siteModel = SiteModelText.read(site);
             HourlyAccounting.checkSources(siteModel.model());
             retentionPolicies(siteModel.model());
@@ -170,7 +195,7 @@ final class JobCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            KafkaTopics.ensure(kafka, topic, dlqTopic);
+            KafkaTopics.ensure(kafkaClientConfig(), kafka, topic, dlqTopic);
         } catch (IllegalStateException e) {
             System.err.println("PlumelineJob: " + e.getMessage());
             return 1;
@@ -207,9 +232,12 @@ final class JobCommand implements Callable<Integer> {
     }
 
     PlumelineJob job(SiteModelText siteModel, Sink<InfluxPoint> influxSink) {
+        // the file's settings first, so that the job's own, set after them, are the ones that count
+        KafkaClientConfig client = kafkaClientConfig();
         return new PlumelineJob(siteModel,
                 new PlumelineJob.Timing(outOfOrderness, idleness, maxHold, allowedLateness, maxClockAhead, recomputeDelay),
                 KafkaSource.<RawMessage>builder()
+                        .setProperties(client.properties())
                         .setBootstrapServers(kafka)
                         .setTopics(topic)
                         .setGroupId(groupId)
@@ -218,12 +246,14 @@ final class JobCommand implements Callable<Integer> {
                         .setProperty("partition.discovery.interval.ms", "10000")
                         .build(),
                 KafkaSink.<DeadLetter>builder()
+                        .setKafkaProducerConfig(client.properties())
                         .setBootstrapServers(kafka)
                         .setRecordSerializer(new DeadLetterSerializer(dlqTopic))
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                         .build(),
                 influxSink, imbalanceThreshold)
                 .withGaps(KafkaSource.<RawMessage>builder()
+                        .setProperties(client.properties())
                         .setBootstrapServers(kafka)
                         // a pattern, not a list: a topic that does not exist yet is waited for, not a failure
                         .setTopicPattern(Pattern.compile(Pattern.quote(gapsTopic)))
@@ -242,6 +272,14 @@ final class JobCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--telemetry-retention, --record-retention: " + e.getMessage(), e);
         }
+    }
+
+    /** The {@code --kafka-config} file's settings; read again by each caller, as {@link #job} may run without {@link #call}. */
+    KafkaClientConfig kafkaClientConfig() {
+        Set<String> known = new HashSet<>(ConsumerConfig.configNames());
+        known.addAll(ProducerConfig.configNames());
+        known.addAll(AdminClientConfig.configNames());
+        return KafkaClientConfig.read(kafkaConfig, known, KAFKA_SETTINGS_OF_THE_JOB);
     }
 
     InfluxCredentials influxCredentials() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -44,6 +45,17 @@ public final class Folders {
 
     static void write(Path file, String content) {
         try {
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new StackException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a file only its owner may read: it holds a password. */
+    static void writePrivate(Path file, String content) {
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, content);
         } catch (IOException e) {
             throw new StackException("cannot write " + file + ": " + e.getMessage(), e);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -17,12 +18,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AccessControlEntryFilter;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourcePatternFilter;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -38,6 +50,9 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  *     String bootstrap = kafka.bootstrapServers();   // 127.0.0.1:PORT
  * }
  * }</pre>
+ *
+ * <p>{@link #startTemporarySecured} starts one that takes clients only over SASL_SSL (SCRAM-SHA-512) and lets
+ * each user do only what an ACL allows ({@link KafkaSecurity}).
  */
 public final class KafkaBroker extends LocalServer {
 
@@ -46,13 +61,18 @@ public final class KafkaBroker extends LocalServer {
     private static final int NODE_ID = 1;
 
     private final Admin admin;
+    /** null: a plaintext broker that allows everything. */
+    private final KafkaSecurity security;
 
-    private KafkaBroker(ChildProcess process, int port, Path dataDir, boolean temporary) {
+    private KafkaBroker(ChildProcess process, int port, Path dataDir, boolean temporary, KafkaSecurity security) {
         super(process, port, dataDir, temporary, Duration.ofSeconds(30));
-        this.admin = Admin.create(Map.of(
+        this.security = security;
+        Map<String, Object> settings = new HashMap<>(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
+        if (security != null) settings.putAll(security.clientSettings(KafkaSecurity.ADMIN));
+        this.admin = Admin.create(settings);
     }
 
     /**
@@ -61,15 +81,29 @@ public final class KafkaBroker extends LocalServer {
      * port is written into the formatted storage, so keep it the same for the same folder.
      */
     public static KafkaBroker start(Path dataDir, int port, int controllerPort, Path logFile, Duration timeout) {
-        return start(dataDir, port, controllerPort, logFile, timeout, false);
+        return start(dataDir, port, controllerPort, logFile, timeout, false, null);
     }
 
     /** For tests: free ports and a temporary data folder that {@link #close()} deletes. */
     public static KafkaBroker startTemporary() {
+        return startTemporary(List.of());
+    }
+
+    /**
+     * For tests: like {@link #startTemporary()}, but clients must log in over SASL_SSL as one of {@code users}
+     * (whose {@link #clientConfig} files say how) and may do only what {@link #allowProducer} and
+     * {@link #allowConsumer} grant them.
+     */
+    public static KafkaBroker startTemporarySecured(String... users) {
+        return startTemporary(List.of(users));
+    }
+
+    private static KafkaBroker startTemporary(List<String> securedUsers) {
         Path dataDir = Folders.temporary("plumeline-kafka-");
         try {
+            Path security = Folders.create(dataDir.resolve("security"));
             KafkaBroker broker = start(dataDir, Ports.free(), Ports.free(), dataDir.resolve("kafka.log"),
-                    DEFAULT_START_TIMEOUT, true);
+                    DEFAULT_START_TIMEOUT, true, securedUsers.isEmpty() ? null : KafkaSecurity.generate(security, securedUsers));
             broker.stopAtExit("kafka-cleanup");
             return broker;
         } catch (RuntimeException e) {
@@ -79,11 +113,11 @@ public final class KafkaBroker extends LocalServer {
     }
 
     private static KafkaBroker start(Path dataDir, int port, int controllerPort, Path logFile, Duration timeout,
-            boolean temporary) {
+            boolean temporary, KafkaSecurity security) {
         Path data = Folders.create(dataDir.toAbsolutePath());
         Path logDir = data.resolve("log");
         Path properties = data.resolve("server.properties");
-        Folders.write(properties, serverProperties(logDir, port, controllerPort));
+        Folders.writePrivate(properties, serverProperties(logDir, port, controllerPort, security));
         Path log4j = data.resolve("log4j2.properties");
         Folders.write(log4j, LOG4J2);
         List<String> java = List.of(javaBinary().toString(), "-Xmx512m", "-XX:+UseG1GC",
@@ -92,17 +126,24 @@ public final class KafkaBroker extends LocalServer {
 
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             List<String> format = new ArrayList<>(java);
-            format.addAll(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-                    "-c", properties.toString(), "--standalone"));
-            ChildProcess storageTool = ChildProcess.start("Kafka storage format", format, data, logFile);
-            if (storageTool.awaitExit(Duration.ofSeconds(60)) != 0) {
-                throw storageTool.failure("failed (exit code " + storageTool.exitCode() + ")");
+            List<String> storageTool = List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
+                    "-c", properties.toString(), "--standalone");
+            Path arguments = security == null ? null : security.formatArgumentFile(storageTool);
+            if (arguments == null) format.addAll(storageTool);
+            else format.add("@" + arguments);
+            try {
+                ChildProcess formatting = ChildProcess.start("Kafka storage format", format, data, logFile);
+                if (formatting.awaitExit(Duration.ofSeconds(60)) != 0) {
+                    throw formatting.failure("failed (exit code " + formatting.exitCode() + ")");
+                }
+            } finally {
+                if (arguments != null) Folders.deleteRecursively(arguments);
             }
         }
         List<String> server = new ArrayList<>(java);
         server.addAll(List.of("kafka.Kafka", properties.toString()));
         KafkaBroker broker = new KafkaBroker(ChildProcess.start("Kafka", server, data, logFile), port, data,
-                temporary);
+                temporary, security);
         try {
             broker.process().awaitReady(broker::answers, timeout,
                     "the AdminClient could not describe the cluster at " + broker.bootstrapServers());
@@ -117,18 +158,19 @@ public final class KafkaBroker extends LocalServer {
      * One node is broker and controller. Internal topics get one partition and one replica: with the
      * default 50 offset partitions a first consumer waits ~5 s for them.
      */
-    private static String serverProperties(Path logDir, int port, int controllerPort) {
+    private static String serverProperties(Path logDir, int port, int controllerPort, KafkaSecurity security) {
         String broker = "127.0.0.1:" + port;
         String controller = "127.0.0.1:" + controllerPort;
-        return String.join("\n",
+        List<String> listeners = security != null ? security.serverProperties(broker, controller) : List.of(
+                "listeners=PLAINTEXT://" + broker + ",CONTROLLER://" + controller,
+                "advertised.listeners=PLAINTEXT://" + broker + ",CONTROLLER://" + controller,
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        return String.join("\n", listeners) + "\n" + String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=" + NODE_ID,
                 "controller.quorum.bootstrap.servers=" + controller,
-                "listeners=PLAINTEXT://" + broker + ",CONTROLLER://" + controller,
-                "advertised.listeners=PLAINTEXT://" + broker + ",CONTROLLER://" + controller,
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
                 "log.dirs=" + logDir,
                 "num.partitions=1",
                 "offsets.topic.num.partitions=1",
@@ -200,6 +242,49 @@ public final class KafkaBroker extends LocalServer {
             Thread.currentThread().interrupt();
             throw new StackException("interrupted while creating the Kafka topic " + name, e);
         }
+    }
+
+    /**
+     * A properties file (owner-only) with {@code user}'s client settings for this secured broker: SASL_SSL,
+     * SCRAM-SHA-512, its password, the broker's certificate as trust store. What {@code --kafka-config} takes.
+     */
+    public Path clientConfig(String user) {
+        return secured().clientConfigFile(user);
+    }
+
+    /** {@code user} may write to and describe {@code topics} of this secured broker, and nothing else it is not granted. */
+    public void allowProducer(String user, String... topics) {
+        grant(user, Stream.of(topics).flatMap(topic -> Stream.of(AclOperation.WRITE, AclOperation.DESCRIBE)
+                .map(operation -> acl(user, ResourceType.TOPIC, topic, operation))).toList());
+    }
+
+    /** {@code user} may read {@code topics} of this secured broker in its consumer group {@code group}. */
+    public void allowConsumer(String user, String group, String... topics) {
+        List<AclBinding> acls = new ArrayList<>(Stream.of(topics).flatMap(topic -> Stream.of(AclOperation.READ,
+                AclOperation.DESCRIBE).map(operation -> acl(user, ResourceType.TOPIC, topic, operation))).toList());
+        acls.add(acl(user, ResourceType.GROUP, group, AclOperation.READ));
+        grant(user, acls);
+    }
+
+    private static AclBinding acl(String user, ResourceType type, String name, AclOperation operation) {
+        return new AclBinding(new ResourcePattern(type, name, PatternType.LITERAL),
+                new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW));
+    }
+
+    /** Returns once the broker's authorizer applies them, which describing them tells (it answers from the same state). */
+    private void grant(String user, List<AclBinding> acls) {
+        secured().clientSettings(user); // refuses a user the broker was not started with
+        adminCall("create the ACLs of " + user, () -> admin.createAcls(acls).all().get(15, TimeUnit.SECONDS));
+        AclBindingFilter ofUser = new AclBindingFilter(ResourcePatternFilter.ANY, new AccessControlEntryFilter(
+                "User:" + user, null, AclOperation.ANY, AclPermissionType.ANY));
+        process().awaitReady(() -> adminCall("describe the ACLs of " + user,
+                () -> admin.describeAcls(ofUser).values().get(15, TimeUnit.SECONDS)).containsAll(acls),
+                Duration.ofSeconds(15), "the ACLs of " + user + " were not in effect");
+    }
+
+    private KafkaSecurity secured() {
+        if (security == null) throw new StackException("this Kafka broker is not secured: start it with startTemporarySecured");
+        return security;
     }
 
     public Set<String> topics() {
