@@ -12,4 +12,12 @@ public class BackfillSpan {
 
     public BackfillSpan() {
     }
+
+    /** A span of no hour and no source, which the gap's first record widens. */
+    static BackfillSpan empty() {
+        BackfillSpan span = new BackfillSpan();
+        span.fromHour = Long.MAX_VALUE;
+        span.toHour = Long.MIN_VALUE;
+        return span;
+    }
 }

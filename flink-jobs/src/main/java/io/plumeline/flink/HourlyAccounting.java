@@ -240,7 +240,7 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
             SourceHour kept = hours.get(hourStart);
             if (kept != null) {
                 // its lineage says so whenever it is computed from now on, as a recomputed closed hour's does
-                if (!kept.causes.contains(cause)) kept.causes.add(cause);
+                kept.because(cause);
                 // now, not at the next watermark: the readings' input may be idle for long after an outage
                 if (kept.computed) {
                     compute(context.getCurrentKey(), hourStart, kept, out);
@@ -249,7 +249,7 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
                 hours.put(hourStart, kept);
             } else if (!archive.isNone() && schedule.closed(hourStart, watermark)) {
                 SourceHour pending = recomputeOf(hourStart, context);
-                if (!pending.causes.contains(cause)) pending.causes.add(cause);
+                pending.because(cause);
                 archived.put(hourStart, pending);
             }
         }
@@ -460,8 +460,7 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
             if (values == null) values = new HourlyValues(Part75Availability.EQ9_HOURS);
             // a look-back kept from before §75.32 was followed held 720 or 2,160 hours: it grows to Eq. 9's 8,760
             values.capacity = Math.max(values.capacity, Part75Availability.EQ9_HOURS);
-            boolean flow = capacity(source, name) == Part75Availability.FLOW_HOURS;
-            Part75Substitution.Filled f = Part75Substitution.fill(from, to, samples, maxHold, values, flow,
+            Part75Substitution.Filled f = Part75Substitution.fill(from, to, samples, maxHold, values, isFlow(source, name),
                     Direction.ofInput(name), potential(model, name, input.getValue().tag()));
             filled.put(name, f.samples());
             if (f.tier() != null && (worst == null || f.tier().ordinal() > worst.ordinal())) worst = f.tier();
@@ -587,13 +586,12 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
     }
 
     /**
-     * The quality-assured hours of the §75.31 initial period and of the §75.33 look-back: 2,160 for a flow (the input
-     * the method integrates), 720 for the others.
+     * Whether the input is a flow (a rate the method integrates), whose §75.31 initial period and §75.33 look-back
+     * count 2,160 quality-assured hours rather than 720.
      */
-    private int capacity(EmissionSource source, String input) {
+    private boolean isFlow(EmissionSource source, String input) {
         SourceInput spec = source.inputs().get(input);
-        boolean flow = spec.isTag() && model.tag(spec.tag()).map(t -> t.unitOfMeasure().integratedOverTime().isPresent())
+        return spec.isTag() && model.tag(spec.tag()).map(t -> t.unitOfMeasure().integratedOverTime().isPresent())
                 .orElse(false);
-        return flow ? Part75Availability.FLOW_HOURS : Part75Availability.CONCENTRATION_HOURS;
     }
 }

@@ -72,10 +72,10 @@ public class ToGapNotices extends KeyedProcessFunction<String, GapReport, GapNot
         long toHour = HourSchedule.hourOf(Math.max(report.from().toEpochMilli(), report.to().toEpochMilli() - 1));
         long fromHour = Math.max(HourSchedule.hourOf(report.from().toEpochMilli()),
                 toHour - (MAX_HOURS - 1) * HourSchedule.HOUR_MS);
-        BackfillSpan merged = known == null ? new BackfillSpan() : known;
-        boolean widened = known == null || fromHour < known.fromHour || toHour > known.toHour;
-        merged.fromHour = known == null ? fromHour : Math.min(fromHour, known.fromHour);
-        merged.toHour = known == null ? toHour : Math.max(toHour, known.toHour);
+        BackfillSpan merged = known == null ? BackfillSpan.empty() : known;
+        boolean widened = fromHour < merged.fromHour || toHour > merged.toHour;
+        merged.fromHour = Math.min(fromHour, merged.fromHour);
+        merged.toHour = Math.max(toHour, merged.toHour);
         Set<String> before = Set.copyOf(merged.sources);
         Set<String> all = new LinkedHashSet<>(merged.sources);
         all.addAll(sources);

@@ -52,10 +52,7 @@ public record EmissionSums(String source, String gas, String method, Double mass
         Map<List<String>, Integer> substituted = counts(answers.get(1));
         Map<List<String>, Integer> pending = counts(answers.get(2));
         Map<List<String>, Integer> notOperating = counts(answers.get(3));
-        Map<List<String>, Double> notOperatingAvailability = new HashMap<>();
-        for (Series series : answers.get(3)) {
-            if (!series.rows().isEmpty()) notOperatingAvailability.put(key(series), orZero(series.rows().get(0).number("availability")));
-        }
+        Map<List<String>, Double> notOperatingAvailability = column(answers.get(3), "availability");
         Map<List<String>, Integer> late = answers.size() > 4 ? counts(answers.get(4)) : Map.of();
         List<EmissionSums> sums = new ArrayList<>();
         for (Series series : answers.get(0)) {
@@ -81,10 +78,17 @@ public record EmissionSums(String source, String gas, String method, Double mass
 
     private static Map<List<String>, Integer> counts(List<Series> answer) {
         Map<List<String>, Integer> counts = new HashMap<>();
-        for (Series series : answer) {
-            if (!series.rows().isEmpty()) counts.put(key(series), (int) orZero(series.rows().get(0).number("n")));
-        }
+        column(answer, "n").forEach((key, n) -> counts.put(key, (int) (double) n));
         return counts;
+    }
+
+    /** One column of an answer per series (0 where null); series without a row are left out. */
+    private static Map<List<String>, Double> column(List<Series> answer, String name) {
+        Map<List<String>, Double> values = new HashMap<>();
+        for (Series series : answer) {
+            if (!series.rows().isEmpty()) values.put(key(series), orZero(series.rows().get(0).number(name)));
+        }
+        return values;
     }
 
     private static List<String> key(Series series) {
