@@ -3,6 +3,7 @@ import {el, get, post} from './api.js';
 import {chooseLanguage, setLanguage, setTimeZone, t, translatePage} from './i18n.js';
 import {FleetView} from './fleet.js';
 import {LiveView} from './live.js';
+import {OverviewView} from './overview.js';
 import {QualityView} from './quality.js';
 import {ReportsView} from './reports.js';
 
@@ -35,7 +36,8 @@ const refreshSeconds = Math.max(1, Number(new URLSearchParams(location.search).g
 
 const views = {};
 const siteView = has(PLANT_ROLES) ? await get('/api/v1/site', {site: site.id}) : null;
-if (has(PLANT_ROLES)) {
+if (has(PLANT_ROLES)) { // the engineers' home comes first: the view a plant role opens on
+  views.overview = new OverviewView($('#view-overview'), siteView, refreshSeconds);
   views.live = new LiveView($('#view-live'), siteView, refreshSeconds);
 }
 if (reportsMode) {
@@ -63,6 +65,7 @@ function show() {
   views[name]?.shown?.();
 }
 
+$('#nav-overview').hidden = !views.overview;
 $('#nav-live').hidden = !views.live;
 $('#nav-reports').hidden = !views.reports;
 $('#nav-fleet').hidden = !views.fleet;
@@ -88,6 +91,7 @@ window.addEventListener('hashchange', show);
 
 labels();
 show();
+views.overview?.start();
 views.live?.start();
 if (views.reports) await views.reports.load().catch(e => notify(e.message, true));
 document.body.dataset.ready = 'true';

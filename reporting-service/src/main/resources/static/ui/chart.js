@@ -5,7 +5,8 @@ import {number, time} from './i18n.js';
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 760, HEIGHT = 260, LEFT = 64, RIGHT = 12, TOP = 12, BOTTOM = 28;
 
-function node(name, attributes = {}, text) {
+/** An SVG element with its attributes (and text). */
+export function node(name, attributes = {}, text) {
   const element = document.createElementNS(SVG, name);
   Object.entries(attributes).forEach(([k, v]) => element.setAttribute(k, v));
   if (text !== undefined) element.textContent = text;
@@ -68,5 +69,26 @@ export function barChart(bars) {
     svg.append(node('rect', {x: LABEL, y: y + 3, width: length(b.value).toFixed(1), height: BAR - 6, class: 'bar'}));
     svg.append(node('text', {x: LABEL + length(b.value) + 6, y: y + BAR / 2 + 4, class: 'axis'}, number(b.value, 1)));
   });
+  return svg;
+}
+
+const SPARK_W = 160, SPARK_H = 28;
+
+/** A tag's trend in a table cell: the line only, broken where readings were BAD. points as lineChart's. */
+export function sparkline(points, from, to) {
+  const svg = node('svg', {viewBox: `0 0 ${SPARK_W} ${SPARK_H}`, class: 'sparkline', width: SPARK_W, height: SPARK_H,
+    'data-points': points.filter(p => p.value !== null).length});
+  const values = points.filter(p => p.value !== null).map(p => p.value);
+  if (!values.length) return svg;
+  const low = Math.min(...values), high = Math.max(...values) === low ? low + 1 : Math.max(...values);
+  const x = ms => (ms - from) / (to - from) * SPARK_W;
+  const y = v => SPARK_H - 2 - (v - low) / (high - low) * (SPARK_H - 4);
+  let path = '', pen = false;
+  for (const p of points) {
+    if (p.value === null) { pen = false; continue; }
+    path += (pen ? 'L' : 'M') + x(Date.parse(p.ts)).toFixed(1) + ' ' + y(p.value).toFixed(1) + ' ';
+    pen = true;
+  }
+  svg.append(node('path', {d: path, class: 'line'}));
   return svg;
 }

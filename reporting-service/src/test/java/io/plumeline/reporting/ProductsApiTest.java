@@ -3,6 +3,7 @@ package io.plumeline.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumeline.reporting.support.ApiClient.Response;
+import io.plumeline.reporting.support.Contract3Lines;
 import io.plumeline.reporting.support.InfluxTestServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,17 +31,11 @@ class ProductsApiTest extends RefineryApiTest {
     static void writeProductHours() {
         List<String> lines = new ArrayList<>();
         for (int h = 0; h < 3; h++) {
-            long nanos = H0.plus(Duration.ofHours(h)).getEpochSecond() * 1_000_000_000L;
             for (String p : PRODUCTS) {
-                double mass = massT(h, p);
-                // as the job writes it: no intensity when no mass left the site as the product
-                String intensity = mass > 0 ? ",intensity_kg_per_t=" + co2eKg(h, p) / mass : "";
-                lines.add("product_intensity,site=" + SITE + ",product=" + p + " mass_t=" + mass + ",co2e_kg=" + co2eKg(h, p)
-                        + intensity + " " + nanos);
+                lines.add(Contract3Lines.productIntensity(SITE, p, H0.plus(Duration.ofHours(h)), massT(h, p), co2eKg(h, p)));
             }
         }
-        lines.add("product_intensity,site=other-site,product=diesel mass_t=1,co2e_kg=1,intensity_kg_per_t=1 "
-                + H0.getEpochSecond() * 1_000_000_000L);
+        lines.add(Contract3Lines.productIntensity("other-site", "diesel", H0, 1, 1));
         InfluxTestServer.write(DATABASE, lines);
     }
 

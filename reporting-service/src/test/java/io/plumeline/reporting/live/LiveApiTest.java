@@ -6,6 +6,7 @@ import static io.plumeline.reporting.support.Contract3Lines.uncertainReading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumeline.reporting.support.ApiClient.Response;
+import io.plumeline.reporting.support.Contract3Lines;
 import io.plumeline.reporting.support.InfluxTestServer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,27 +32,14 @@ class LiveApiTest extends LiveSiteTest {
                 goodReading(SITE, "heater-1", "heater-1.fuel_gas_hhv", T0, 38.0),
                 badReading(SITE, "heater-1", "heater-1.fuel_gas_hhv", T0.plusSeconds(2)),
                 uncertainReading(SITE, "boiler-1", "boiler-1.fuel_gas_flow", T0.plusSeconds(3), 800.25),
-                rate("heater-1.stack", "heater-1", "CO2", T0, 2500.0),
-                rate("heater-1.stack", "heater-1", "CO2", T0.plusSeconds(60), 2600.0),
-                rate("heater-1.stack", "heater-1", "CO2e", T0.plusSeconds(60), 2612.0),
-                rate("heater-1.stack", "heater-1", "CH4", T0.plusSeconds(60), 0.12),
-                rate("boiler-1.stack", "boiler-1", "CO2", T0, 1700.0),
-                alert("heater-1.fuel_gas_flow", "PT1H:1000", T0.plusSeconds(60), 1100.0, 1000.0),
-                alert("heater-1.fuel_gas_flow", "PT1H:1000", T0.plusSeconds(120), 1150.0, 1000.0),
-                alert("boiler-1.fuel_gas_flow", "PT1H:700", T0.plusSeconds(180), 750.0, 700.0)));
-    }
-
-    static String rate(String source, String unit, String gas, Instant minute, double kgPerH) {
-        return "emission_rate,site=" + SITE + ",unit=" + unit + ",source=" + source + ",gas=" + gas + " kg_per_h=" + kgPerH
-                + " " + nanos(minute);
-    }
-
-    static String alert(String tag, String limit, Instant at, double value, double max) {
-        return "alerts,site=" + SITE + ",tag=" + tag + ",limit=" + limit + " value=" + value + ",max=" + max + " " + nanos(at);
-    }
-
-    static long nanos(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+                Contract3Lines.emissionRate(SITE, "heater-1", "heater-1.stack", "CO2", T0, 2500.0),
+                Contract3Lines.emissionRate(SITE, "heater-1", "heater-1.stack", "CO2", T0.plusSeconds(60), 2600.0),
+                Contract3Lines.emissionRate(SITE, "heater-1", "heater-1.stack", "CO2e", T0.plusSeconds(60), 2612.0),
+                Contract3Lines.emissionRate(SITE, "heater-1", "heater-1.stack", "CH4", T0.plusSeconds(60), 0.12),
+                Contract3Lines.emissionRate(SITE, "boiler-1", "boiler-1.stack", "CO2", T0, 1700.0),
+                Contract3Lines.alert(SITE, "heater-1.fuel_gas_flow", "PT1H:1000", T0.plusSeconds(60), 1100.0, 1000.0),
+                Contract3Lines.alert(SITE, "heater-1.fuel_gas_flow", "PT1H:1000", T0.plusSeconds(120), 1150.0, 1000.0),
+                Contract3Lines.alert(SITE, "boiler-1.fuel_gas_flow", "PT1H:700", T0.plusSeconds(180), 750.0, 700.0)));
     }
 
     @Test

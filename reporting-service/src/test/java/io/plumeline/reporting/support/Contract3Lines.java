@@ -86,6 +86,23 @@ public final class Contract3Lines {
                 + "\" " + nanos(hour);
     }
 
+    /** A minute's live emission rate of a source and gas, as the job writes it to {@code raw}. */
+    public static String emissionRate(String site, String unit, String source, String gas, Instant minute, double kgPerH) {
+        return "emission_rate,site=" + site + ",unit=" + unit + ",source=" + source + ",gas=" + gas + " kg_per_h=" + kgPerH
+                + " " + nanos(minute);
+    }
+
+    /** A limit exceedance at the end of a minute: the rolling average {@code value} above {@code max}. */
+    public static String alert(String site, String tag, String limit, Instant at, double value, double max) {
+        return "alerts,site=" + site + ",tag=" + tag + ",limit=" + limit + " value=" + value + ",max=" + max + " " + nanos(at);
+    }
+
+    /** A product's hour of the production chain; as the job writes it, no intensity when no mass left as the product. */
+    public static String productIntensity(String site, String product, Instant hour, double massT, double co2eKg) {
+        return "product_intensity,site=" + site + ",product=" + product + " mass_t=" + massT + ",co2e_kg=" + co2eKg
+                + (massT > 0 ? ",intensity_kg_per_t=" + co2eKg / massT : "") + " " + nanos(hour);
+    }
+
     /** The id the Flink job gives the point (core's one definition of it). */
     public static String lineageId(String site, String source, String gas, Instant hour) {
         return io.plumeline.core.emissions.HourlyEmission.lineageId(site, source, gas, hour.truncatedTo(ChronoUnit.HOURS));
