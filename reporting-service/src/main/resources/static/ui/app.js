@@ -1,6 +1,7 @@
 // The web UI's shell: who is signed in, which site, which language, and the views of the user's roles.
 import {el, get, post} from './api.js';
 import {chooseLanguage, setLanguage, setTimeZone, t, translatePage} from './i18n.js';
+import {DeskView} from './desk.js';
 import {FleetView} from './fleet.js';
 import {LiveView} from './live.js';
 import {OverviewView} from './overview.js';
@@ -43,6 +44,10 @@ if (has(PLANT_ROLES)) { // the engineers' home comes first: the view a plant rol
 if (reportsMode) {
   views.reports = new ReportsView($('#view-reports'), site.id, reportsMode, notify);
 }
+if (has(['COMPLIANCE', 'ADMIN'])) { // the roles of /api/v1/compliance/** (docs/security.md)
+  const toReports = (period, action, id) => { location.hash = '#reports'; views.reports.take(period, action, id); };
+  views.desk = new DeskView($('#view-desk'), site.id, toReports, reportsMode === 'compliance', notify);
+}
 if (has(PLANT_ROLES)) { // the roles of /api/v1/corporate/** (docs/reports.md)
   views.fleet = new FleetView($('#view-fleet'), notify);
   views.quality = new QualityView($('#view-quality'), siteView, notify);
@@ -68,6 +73,7 @@ function show() {
 $('#nav-overview').hidden = !views.overview;
 $('#nav-live').hidden = !views.live;
 $('#nav-reports').hidden = !views.reports;
+$('#nav-desk').hidden = !views.desk;
 $('#nav-fleet').hidden = !views.fleet;
 $('#nav-quality').hidden = !views.quality;
 $('#sign-out').hidden = me.mode !== 'basic';

@@ -44,6 +44,13 @@ export class ReportsView {
     return this.root.querySelector('#report-period').value.trim();
   }
 
+  /** A period from the compliance desk: its report opened ('open', with its id), previewed, or a draft generated. */
+  take(period, action, id) {
+    this.root.querySelector('#report-period').value = period;
+    if (action === 'open') this.run(() => this.open(id));
+    else this.root.querySelector(action === 'generate' ? '#report-generate' : '#report-preview').click();
+  }
+
   async run(action) {
     try {
       await action();

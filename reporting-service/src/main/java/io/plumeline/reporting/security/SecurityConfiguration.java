@@ -83,7 +83,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/emissions").hasAnyRole(PLANT_DATA)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/**", "/api/v1/reports").hasAnyRole(REPORT_READERS)
                         .requestMatchers("/api/v1/reports/**", "/api/v1/reports").hasRole(Role.COMPLIANCE.name())
-                        .requestMatchers("/api/v1/audit/**", "/api/v1/audit")
+                        .requestMatchers("/api/v1/audit/**", "/api/v1/audit", "/api/v1/compliance/**")
                             .hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .requestMatchers("/api/v1/**").hasAnyRole(PLANT_DATA)
                         .anyRequest().authenticated())

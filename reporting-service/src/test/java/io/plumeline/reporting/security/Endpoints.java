@@ -85,6 +85,8 @@ final class Endpoints {
                 get("/api/v1/reports/{id}/exports/{format}", r + "/exports/xml", REPORT_READERS, "lang", "en"),
                 get("/api/v1/reports/{id}/exports", r + "/exports", REPORT_READERS, "lang", "en"),
                 get("/api/v1/corporate/emissions", "/api/v1/corporate/emissions", PLANT_DATA, "period", "2026-Q1"),
+                get("/api/v1/compliance/periods", "/api/v1/compliance/periods", AUDITORS, "site", "dalian-refinery",
+                        "year", "2026"),
                 get("/api/v1/audit", "/api/v1/audit", AUDITORS),
                 get("/api/v1/audit/verify", "/api/v1/audit/verify", AUDITORS),
                 get("/api/v1/audit/anchors", "/api/v1/audit/anchors", AUDITORS, "limit", "10"));

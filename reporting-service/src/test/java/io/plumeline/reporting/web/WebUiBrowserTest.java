@@ -219,6 +219,37 @@ class WebUiBrowserTest {
         browser.screenshot("regulator");
     }
 
+    /**
+     * March 2025 at Dalian holds the heater's three hours only: of 2 sources × 744 h = 1,488 source-hours, 3 present and
+     * 1,485 missing. The year is filed by 31 March 2026 (40 CFR 98.3(b)), a day that has passed.
+     */
+    @Test
+    void theComplianceDeskMarksEachPeriodAndTakesOneToTheReports() {
+        browser.signIn("compliance", "compliance-pw");
+        browser.open("/#desk");
+        String thisMonth = java.time.YearMonth.now().toString();
+        browser.waitFor(d -> !d.findElements(By.cssSelector("#desk-periods tr[data-period='" + thisMonth + "']")).isEmpty());
+        assertThat(browser.find("#desk-periods tr[data-period='" + thisMonth + "']").getDomAttribute("data-state"))
+                .as("the running month").isEqualTo("running");
+
+        new Select(browser.find("#desk-year")).selectByValue("2025");
+        browser.waitFor(d -> !d.findElements(By.cssSelector("#desk-periods tr[data-period='2025-03']")).isEmpty());
+        WebElement march = browser.find("#desk-periods tr[data-period='2025-03']");
+        assertThat(march.getDomAttribute("data-state")).isEqualTo("incomplete");
+        assertThat(march.getText()).contains("3 of 1,488 source-hours").contains("1,485 source-hours missing");
+        WebElement annual = browser.find("#desk-periods tr[data-period='2025'] .due");
+        assertThat(annual.getDomAttribute("data-due")).isEqualTo("2026-03-31");
+        assertThat(annual.getDomAttribute("data-overdue")).isEqualTo("true");
+        browser.screenshot("compliance-desk");
+
+        march.findElement(By.cssSelector("button[data-action='preview']")).click();
+        browser.waitFor(d -> browser.find("#view-reports").isDisplayed()
+                && !d.findElements(By.cssSelector(".preview-title")).isEmpty()
+                && browser.find(".preview-title").getText().contains("2025-03"));
+        assertThat(browser.find("#report-period").getDomProperty("value")).isEqualTo("2025-03");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
     @Test
     void aComplianceOfficerSeesTheFleetARegulatorDoesNot() {
         browser.signIn("compliance", "compliance-pw");
