@@ -25,6 +25,9 @@ notify.clear = () => { clearTimeout(notify.timer); $('#message').hidden = true; 
 
 const me = await get('/api/v1/me');
 const sites = await get('/api/v1/sites');
+// a link to one site's view (the fleet's desk links: /?site=ID#desk) chooses that site, as the site picker does
+const linked = new URLSearchParams(location.search).get('site');
+if (sites.some(s => s.id === linked)) localStorage.setItem(SITE_KEY, linked);
 const stored = localStorage.getItem(SITE_KEY);
 const site = sites.find(s => s.id === stored) || sites[0];
 setTimeZone(site.timezone);
@@ -49,7 +52,7 @@ if (has(['COMPLIANCE', 'ADMIN'])) { // the roles of /api/v1/compliance/** (docs/
   views.desk = new DeskView($('#view-desk'), site.id, toReports, reportsMode === 'compliance', notify);
 }
 if (has(PLANT_ROLES)) { // the roles of /api/v1/corporate/** (docs/reports.md)
-  views.fleet = new FleetView($('#view-fleet'), notify);
+  views.fleet = new FleetView($('#view-fleet'), notify, Boolean(views.desk));
   views.quality = new QualityView($('#view-quality'), siteView, notify);
 }
 

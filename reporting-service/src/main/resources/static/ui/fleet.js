@@ -6,9 +6,11 @@ import {dateTime, number, percent, t} from './i18n.js';
 import {barChart} from './chart.js';
 
 export class FleetView {
-  constructor(root, notify) {
+  /** withDesk: the user has the compliance desk, which each site's row links to. */
+  constructor(root, notify, withDesk) {
     this.root = root;
     this.notify = notify;
+    this.withDesk = withDesk;
     this.data = null;
     this.asked = 0;
     const $ = selector => this.root.querySelector(selector);
@@ -67,7 +69,8 @@ export class FleetView {
     $('#fleet-gwp').textContent = t('fleet.mixedGwp', {sets: gwps.join(', ')});
 
     $('#fleet-sites tbody').replaceChildren(...sites.map(s => el('tr', {dataset: {site: s.site}},
-        el('td', {}, `${s.siteName} (${s.site})`), el('td', {}, s.program), el('td', {}, s.gwp), el('td', {}, s.timeZone),
+        el('td', {}, `${s.siteName} (${s.site})`, this.withDesk ? [' ', el('a', {class: 'desk-link',
+          href: '/?site=' + encodeURIComponent(s.site) + '#desk'}, t('fleet.desk'))] : null), el('td', {}, s.program), el('td', {}, s.gwp), el('td', {}, s.timeZone),
         el('td', {class: 'from', dataset: {value: s.from}}, dateTime(s.from, s.timeZone)),
         el('td', {class: 'to', dataset: {value: s.to}}, dateTime(s.to, s.timeZone)),
         numberCell(s.co2eKg, 1, 'co2e'), numberCell(share(s.co2eKg), undefined, 'share', percent))));

@@ -1,6 +1,7 @@
 // Data quality: the sources × hours of one day of the site's calendar (GET /api/v1/emissions), each cell colored by
 // the hour's availability and marked where it was substituted, recomputed, awaiting a backfill, shut down or missing;
-// a cell opens the hour's lineage (GET /api/v1/lineage/{id}): how it was computed, what was filled and why.
+// a cell opens the hour's lineage (GET /api/v1/lineage/{id}): how it was computed, what was filled and why. Or the
+// sources × days of a month (interval P1D: each day's hours present, substituted and pending), a day opening its hours.
 import {el, get} from './api.js';
 import {number, t, time} from './i18n.js';
 
@@ -13,11 +14,15 @@ export class QualityView {
     this.notify = notify;
     this.rows = null;
     this.day = null;
+    this.month = null;
     this.asked = 0;
     const $ = selector => this.root.querySelector(selector);
     $('#quality-day').value = localDate(new Date(), this.site.timezone);
     $('#quality-show').addEventListener('click', () => this.load());
     $('#quality-day').addEventListener('keydown', e => { if (e.key === 'Enter') this.load(); });
+    $('#quality-month').value = $('#quality-day').value.substring(0, 7);
+    $('#quality-show-month').addEventListener('click', () => this.loadMonth());
+    $('#quality-month').addEventListener('keydown', e => { if (e.key === 'Enter') this.loadMonth(); });
   }
 
   shown() {
@@ -30,14 +35,35 @@ export class QualityView {
       this.notify(t('quality.badDay', {day}), true);
       return;
     }
-    const from = midnight(day, this.site.timezone);
-    const to = midnight(nextDay(day), this.site.timezone);
+    await this.fetch(midnight(day, this.site.timezone), midnight(nextDay(day), this.site.timezone), 'PT1H',
+        range => { this.day = range; this.month = null; });
+  }
+
+  async loadMonth() {
+    const month = this.root.querySelector('#quality-month').value;
+    if (!/^\d{4}-\d{2}$/.test(month)) {
+      this.notify(t('quality.badMonth', {month}), true);
+      return;
+    }
+    const days = [];
+    for (let day = month + '-01'; day.startsWith(month); day = nextDay(day)) days.push(day);
+    const next = nextDay(days[days.length - 1]);
+    await this.fetch(midnight(days[0], this.site.timezone), midnight(next, this.site.timezone), 'P1D', range => {
+      this.month = {...range, days: [...days, next].map(d => midnight(d, this.site.timezone).getTime()), names: days};
+      this.day = null;
+      this.root.querySelector('#quality-lineage').hidden = true; // an hour's lineage belongs to the day shown
+    });
+  }
+
+  /** One request at a time on screen: a later day or month that is on its way wins. */
+  async fetch(from, to, interval, keep) {
     const asked = ++this.asked;
     try {
-      const data = await get('/api/v1/emissions', {site: this.site.id, from: from.toISOString(), to: to.toISOString()});
-      if (asked !== this.asked) return; // a later day is on its way
+      const data = await get('/api/v1/emissions', {site: this.site.id, from: from.toISOString(), to: to.toISOString(),
+        interval});
+      if (asked !== this.asked) return;
       this.notify.clear();
-      this.day = {from, to};
+      keep({from, to});
       this.rows = data.rows;
       this.render();
     } catch (e) {
@@ -47,6 +73,8 @@ export class QualityView {
 
   render() {
     if (!this.rows) return;
+    this.root.querySelector('.data-quality > .hint').textContent = t(this.month ? 'quality.monthLegend' : 'quality.legend');
+    if (this.month) return this.renderMonth();
     const hours = [];
     for (let at = this.day.from.getTime(); at < this.day.to.getTime(); at += HOUR_MS) hours.push(at);
     const bySource = hourOfEachSource(this.rows);
@@ -73,6 +101,37 @@ export class QualityView {
     attributes.onclick = open;
     attributes.onkeydown = e => { if (e.key === 'Enter') open(); };
     return el('td', attributes, MARKS[state]);
+  }
+
+  renderMonth() {
+    const {days, names} = this.month;
+    const bySource = hourOfEachSource(this.rows);
+    const head = el('tr', {}, el('th', {}, t('col.source')),
+        ...names.map(day => el('th', {class: 'hour'}, day.substring(8))));
+    const body = this.site.sources.map(source => el('tr', {dataset: {source}}, el('th', {}, source),
+        ...names.map((day, i) => this.dayCell(source, day, days[i], days[i + 1], bySource.get(source)?.get(days[i])))));
+    this.root.querySelector('#quality-map').replaceChildren(el('thead', {}, head), el('tbody', {}, body));
+  }
+
+  /** One source-day: the share of its hours present is the shade; a click opens the day's hours. */
+  dayCell(source, day, from, to, row) {
+    const expected = Math.round((to - from) / HOUR_MS);
+    const state = dayStateOf(row, expected, to <= Date.now());
+    const parts = [t('quality.dayHours', {present: row?.hours ?? 0, expected})];
+    if (row?.substitutedHours) parts.push(t('quality.daySubstituted', {count: row.substitutedHours}));
+    if (row?.backfillPendingHours) parts.push(t('quality.dayPending', {count: row.backfillPendingHours}));
+    const label = `${source} ${day}: ${t('quality.' + state)} · ${parts.join(' · ')}`;
+    const attributes = {class: 'cell ' + state, title: label, 'aria-label': label, tabindex: '0',
+      dataset: {day, state, hours: row?.hours ?? 0}};
+    if (row) attributes.style = `--availability: ${Math.round(100 * Math.min(1, row.hours / expected))}%`;
+    const open = () => {
+      this.root.querySelector('#quality-day').value = day;
+      this.load();
+    };
+    attributes.onclick = open;
+    attributes.onkeydown = e => { if (e.key === 'Enter') open(); };
+    return el('td', attributes, row?.substitutedHours && state === 'substituted' ? String(row.substitutedHours)
+        : DAY_MARKS[state]);
   }
 
   async lineage(id) {
@@ -109,7 +168,18 @@ function stateOf(row) {
   return 'measured';
 }
 
-/** Per source, its row of each hour: the CO2e total where the method gives one, else its first gas (pollutants). */
+const DAY_MARKS = {...MARKS, incomplete: '–', future: ''};
+
+/** What a stored day says of itself: awaiting a backfill, substituted, hours missing once it has ended, or whole. */
+function dayStateOf(row, expected, ended) {
+  if (!row) return ended ? 'missing' : 'future';
+  if (row.backfillPendingHours) return 'pending';
+  if (row.substitutedHours) return 'substituted';
+  if (row.hours < expected && ended) return 'incomplete';
+  return 'measured';
+}
+
+/** Per source, its row of each hour (or day): the CO2e total where the method gives one, else its first gas (pollutants). */
 function hourOfEachSource(rows) {
   const bySource = new Map();
   rows.forEach(row => {

@@ -75,6 +75,13 @@ class WebUiBrowserTest {
                 lines.add(accountedHour(SITE, "heater-1", "heater-1.stack", "CO2e", hour, 2510 + h, 2510 + h, 100, 0, null, 0));
             }
         }
+        // the desk's complete month: February 2024 in Dalian, 29 × 24 = 696 hours of both its sources
+        Instant february = Instant.parse("2024-01-31T16:00:00Z");
+        for (int h = 0; h < 696; h++) {
+            Instant hour = february.plus(h, ChronoUnit.HOURS);
+            lines.add(accountedHour(SITE, "heater-1", "heater-1.stack", "CO2", hour, 2500, 2500, 100, 0, null, 0));
+            lines.add(accountedHour(SITE, "boiler-1", "boiler-1.stack", "CO2", hour, 900, 900, 100, 0, null, 0));
+        }
         // Rotterdam emits more than Dalian in March, and the fleet lists it first.
         for (int h = 0; h < 4; h++) {
             Instant hour = Instant.parse("2025-03-12T08:00:00Z").plus(h, ChronoUnit.HOURS);
@@ -221,7 +228,8 @@ class WebUiBrowserTest {
 
     /**
      * March 2025 at Dalian holds the heater's three hours only: of 2 sources × 744 h = 1,488 source-hours, 3 present and
-     * 1,485 missing. The year is filed by 31 March 2026 (40 CFR 98.3(b)), a day that has passed.
+     * 1,485 missing. The year is filed by 31 March 2026 (40 CFR 98.3(b)), a day that has passed. February 2024 holds
+     * every hour of both: 2 × 696 = 1,392 source-hours, complete.
      */
     @Test
     void theComplianceDeskMarksEachPeriodAndTakesOneToTheReports() {
@@ -241,12 +249,28 @@ class WebUiBrowserTest {
         assertThat(annual.getDomAttribute("data-due")).isEqualTo("2026-03-31");
         assertThat(annual.getDomAttribute("data-overdue")).isEqualTo("true");
         browser.screenshot("compliance-desk");
+        new Select(browser.find("#desk-year")).selectByValue("2024");
+        browser.waitFor(d -> !d.findElements(By.cssSelector("#desk-periods tr[data-period='2024-02']")).isEmpty());
+        assertThat(browser.find("#desk-periods tr[data-period='2024-02']").getDomAttribute("data-state")).isEqualTo("complete");
+        assertThat(browser.find("#desk-periods tr[data-period='2024-02']").getText()).contains("1,392 of 1,392 source-hours");
+        new Select(browser.find("#desk-year")).selectByValue("2025");
+        browser.waitFor(d -> !d.findElements(By.cssSelector("#desk-periods tr[data-period='2025-03']")).isEmpty());
+        march = browser.find("#desk-periods tr[data-period='2025-03']");
 
         march.findElement(By.cssSelector("button[data-action='preview']")).click();
         browser.waitFor(d -> browser.find("#view-reports").isDisplayed()
                 && !d.findElements(By.cssSelector(".preview-title")).isEmpty()
                 && browser.find(".preview-title").getText().contains("2025-03"));
         assertThat(browser.find("#report-period").getDomProperty("value")).isEqualTo("2025-03");
+        browser.screenshot("reports-preview");
+
+        new Select(browser.find("#lang-select")).selectByValue("zh-CN");
+        browser.waitFor(d -> "合规工作台".equals(browser.find("#nav-desk").getText()));
+        browser.screenshot("reports-preview-zh-CN");
+        browser.find("#nav-desk").click();
+        browser.waitFor(d -> browser.find("#view-desk").isDisplayed());
+        assertThat(browser.find("#desk-periods tr[data-period='2025-03']").getText()).contains("缺失 1,485 源小时");
+        browser.screenshot("compliance-desk-zh-CN");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -312,6 +336,12 @@ class WebUiBrowserTest {
         assertThat(browser.find("#fleet-sites tr[data-site='" + SITE + "'] td.from").getText()).isEqualTo("2025年3月1日 00:00:00");
         browser.screenshot("fleet-zh-CN");
 
+        // each site's row opens that site's compliance desk
+        browser.find("#fleet-sites tr[data-site='" + OTHER_SITE + "'] a.desk-link").click();
+        browser.waitFor(d -> browser.find("#view-desk").isDisplayed()
+                && browser.find("#desk-summary").getText().contains("Europe/Amsterdam"));
+        assertThat(browser.find("#site-name").getText()).contains(OTHER_SITE);
+
         browser.find("#sign-out").click();
         browser.waitFor(d -> d.getCurrentUrl().contains("/login.html"));
         browser.signIn("regulator", "regulator-pw");
@@ -367,6 +397,24 @@ class WebUiBrowserTest {
         assertThat(browser.find("#quality-lineage").getText()).contains("EPA_PART98_MEAN_BEFORE_AFTER", "40 CFR 98.35(b)(1)")
                 .as("a record without a revision says nothing of one").doesNotContain("null");
         browser.screenshot("data-quality-lineage");
+
+        // the month: the 20th holds 3 of its 24 hours, one awaiting a backfill; the 19th none; a day opens its hours
+        browser.driver.executeScript("document.querySelector('#quality-month').value = '2025-05'");
+        browser.find("#quality-show-month").click();
+        browser.waitFor(d -> !d.findElements(By.cssSelector(row + "td[data-day='2025-05-20']")).isEmpty());
+        assertThat(browser.driver.findElements(By.cssSelector(row + "td"))).hasSize(31);
+        WebElement twentieth = browser.find(row + "td[data-day='2025-05-20']");
+        assertThat(twentieth.getDomAttribute("data-state")).isEqualTo("pending");
+        assertThat(twentieth.getDomAttribute("data-hours")).isEqualTo("3");
+        assertThat(browser.find(row + "td[data-day='2025-05-19']").getDomAttribute("data-state")).isEqualTo("missing");
+        browser.screenshot("data-quality-month");
+        twentieth.click();
+        browser.waitFor(d -> !d.findElements(By.cssSelector(row + "td[data-hour='" + iso(substituted) + "']")).isEmpty());
+        assertThat(cellState(row, substituted)).isEqualTo("substituted");
+
+        new Select(browser.find("#lang-select")).selectByValue("zh-CN");
+        browser.waitFor(d -> "数据质量".equals(browser.find("#nav-quality").getText()));
+        browser.screenshot("data-quality-zh-CN");
     }
 
     private String cellState(String row, Instant hour) {
