@@ -22,8 +22,7 @@ final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static final String AUTHORIZATION = "Basic " + Base64.getEncoder()
-            .encodeToString("compliance:compliance-demo".getBytes(StandardCharsets.UTF_8));
+    private static final String AUTHORIZATION = basic("compliance");
 
     private final String baseUrl;
 
@@ -43,6 +42,32 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The JSON answer to POST {@code path} with no body, as the demo user {@code user} (a second compliance officer,
+     * {@code reviewer}, approves what {@code compliance} generated); a refusal fails with its status and problem.
+     */
+    JsonNode post(String path, String user) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Authorization", basic(user)).POST(HttpRequest.BodyPublishers.noBody())
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new AssertionError("POST " + path + " as " + user + ": " + response.statusCode() + " " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("POST " + path + " as " + user + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The demo user's credentials (examples/demo-users.properties: the password is the name and "-demo"). */
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8));
     }
 
     static void await(Duration timeout, BooleanSupplier condition, Supplier<String> state) {

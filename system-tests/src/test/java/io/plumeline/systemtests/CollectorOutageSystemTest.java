@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,9 @@ import org.junit.jupiter.api.Test;
  * Issue 13's outage acceptance point through the real pipeline ({@link Pipeline}): the edge collector is stopped for
  * six hours of plant time and started again on its spool, publishes a {@code collector-restart} gap and reads the
  * outage back from the simulator with HistoryRead (docs/processes.md, "Gaps and backfill"). The job records the
- * outage's hours as missing, then corrects them to what the backfill brought ("Gaps the collectors report").
+ * outage's hours as missing, then corrects them to what the backfill brought ("Gaps the collectors report"). The
+ * month's report approved during the outage (revision 1) and generated again afterwards (revision 2) differ by the
+ * hours the backfill and the live readings since brought, each the hand value (docs/reports.md, the diff).
  *
  * <p>The simulator runs {@value #SPEED}× with tags sampled every {@value #SAMPLING_MS} ms: a tick every 72 s of plant
  * time, 50 an hour and one exactly on each hour, and six hours of plant time in 30 s of wall time. The fuel flow is
@@ -54,6 +58,7 @@ class CollectorOutageSystemTest {
      */
     private static final Instant START = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(3));
     private static final Pattern TICK_ZERO = Pattern.compile("Tick 0 at wall time (\\S+) and source time");
+    private static final ZoneId ZONE = ZoneId.of("America/Chicago");
     private static Pipeline pipeline;
 
     // By hand, 40 CFR 98.33 Eq. C-2a with Table C-1's 59.00 kg CO2/mmBtu for fuel gas, 1 mmBtu = 1,055.05585 MJ:
@@ -102,7 +107,12 @@ class CollectorOutageSystemTest {
                 () -> "the CO2 of the first two hours; " + states + "\nlogs under " + pipeline.logs()));
         Instant tickZero = tickZeroWallTime();
         pipeline.stage("Collector stop", pipeline::stopCollector);
-        Instant resume = plantTime(tickZero).plus(OUTAGE);
+        Instant stopped = plantTime(tickZero);
+        Instant resume = stopped.plus(OUTAGE);
+        // revision 1 of the month's report, approved while the outage's hours have no readings
+        String period = YearMonth.from(stopped.atZone(ZONE)).toString();
+        JsonNode[] revision1 = new JsonNode[1];
+        pipeline.stage("Report revision 1", () -> revision1[0] = approved(period));
         pipeline.stage("Six hours of plant time", () -> Api.await(Duration.ofSeconds(60),
                 () -> !plantTime(tickZero).isBefore(resume), () -> "plant time " + resume));
         pipeline.stage("Collector start again", pipeline::startCollector);
@@ -141,6 +151,23 @@ class CollectorOutageSystemTest {
                     .as("first state seen of %s, %s: missing or backfill pending; %s", h, first, states).isTrue();
         });
 
+        // the report generated again is revision 2, and its diff against revision 1 is the hours the backfill and
+        // the live readings since brought: each the hand value, all of the outage's among them
+        JsonNode revision2 = approved(period);
+        assertThat(revision2.path("revision").asInt()).isEqualTo(2);
+        JsonNode diff = pipeline.api.get("/api/v1/reports/" + revision2.path("id").asText() + "/diff");
+        int hours1 = sourceHours(revision1[0]), hours2 = sourceHours(revision2);
+        Instant first = firstHourOf(period);
+        assertThat(first.plus(Duration.ofHours(hours1)).isAfter(outage.from())).as("revision 1 ends before the outage")
+                .isFalse();
+        assertThat(first.plus(Duration.ofHours(hours2)).isAfter(outage.lastHour())).as("revision 2 holds every outage hour")
+                .isTrue();
+        JsonNode co2 = StreamSupport.stream(diff.path("changes").spliterator(), false)
+                .filter(c -> c.path("gas").asText().equals("CO2")).findFirst().orElseThrow(() -> new AssertionError(diff.toString()));
+        assertThat(co2.at("/before/massKg").asDouble()).as("revision 1: %s", diff).isCloseTo(handKg(first, 0, hours1), within(1e-2));
+        assertThat(co2.at("/change/massKg").asDouble()).as("the change: %s", diff)
+                .isCloseTo(handKg(first, hours1, hours2), within(1e-2));
+
         // (b), (c) every hour, live or in the outage, is the hand value, none substituted or pending any more
         for (Instant h = START; !h.isAfter(outage.lastHour()); h = h.plus(Duration.ofHours(1))) {
             JsonNode row = states.latest(h);
@@ -173,6 +200,31 @@ class CollectorOutageSystemTest {
         assertThat(revisions).as("lineage revision per outage hour (docs/processes.md, \"Gaps the collectors report\": a kept"
                 + " hour too is written with the gap in its revision, which says what the backfill recovered); %s", states)
                 .allSatisfy((h, revision) -> assertThat(revision).as("%s", h).contains("backfill of collector gap " + outage.id() + " done"));
+    }
+
+    /** Generates the period's report as {@code compliance} and approves it as {@code reviewer} (the four-eyes rule). */
+    private static JsonNode approved(String period) {
+        String id = pipeline.api.post("/api/v1/reports?period=" + period, "compliance").path("id").asText();
+        return pipeline.api.post("/api/v1/reports/" + id + "/approve", "reviewer");
+    }
+
+    /** The boiler's hours in a stored report (its one source). */
+    private static int sourceHours(JsonNode summary) {
+        JsonNode report = pipeline.api.get("/api/v1/reports/" + summary.path("id").asText());
+        return report.at("/content/bySource/0/hours").asInt();
+    }
+
+    /** The period's first hour with readings: its local midnight, or the run's start when that is later. */
+    private static Instant firstHourOf(String period) {
+        Instant midnight = YearMonth.parse(period).atDay(1).atStartOfDay(ZONE).toInstant();
+        return midnight.isAfter(START) ? midnight : START;
+    }
+
+    /** The hand values of the hours {@code from} to {@code to} (exclusive) counted from {@code first}. */
+    private static double handKg(Instant first, int from, int to) {
+        double kg = 0;
+        for (int h = from; h < to; h++) kg += expectedKg(first.plus(Duration.ofHours(h)));
+        return kg;
     }
 
     /** Records the CO2 rows of the run's first day; true, so that it can lead a condition. */
