@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -14,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The Dockerfiles under deploy/ build the images the chart runs, the way the chart runs them. */
+/**
+ * The images the chart runs are built by deploy/: the Java services from one Dockerfile (deploy/java-service) with
+ * each image's module and main class from deploy/images.tsv, the Flink job from its own.
+ */
 class ImagesTest {
 
     private static final Pattern USER = Pattern.compile("(?m)^USER\\s+(\\d+)(?::(\\d+))?\\s*$");
@@ -29,21 +33,40 @@ class ImagesTest {
         return Files.readString(file);
     }
 
+    /** deploy/images.tsv: image → its module, main class and Debian packages. */
+    private Map<String, List<String>> javaImages() throws IOException {
+        Map<String, List<String>> table = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(images.resolve("images.tsv"))) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            List<String> columns = List.of(line.split("\t"));
+            assertThat(columns).as("deploy/images.tsv: %s", line).hasSize(4);
+            table.put(columns.get(0), columns.subList(1, 4));
+        }
+        return table;
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"edgeCollector, io.plumeline.edge.EdgeCollector, 10001",
-            "reporting, io.plumeline.reporting.ReportingApplication, 10001",
-            "flink, , 9999"})
-    void everyImageOfTheChartHasADockerfileRunningAsTheChartsNonRootUser(String component, String mainClass, int uid)
+    @CsvSource({"edgeCollector, edge-collector, io.plumeline.edge.EdgeCollector",
+            "reporting, reporting-service, io.plumeline.reporting.ReportingApplication",
+            "hj212Uplink, hj212-uplink, io.plumeline.hj212.Hj212Uplink"})
+    void everyJavaServiceOfTheChartIsBuiltFromItsModuleWithItsMainClass(String component, String module, String mainClass)
             throws IOException {
         String repository = values.path(component).path("image").path("repository").asText();
-        String dockerfile = dockerfile(repository);
+        assertThat(javaImages()).as("deploy/images.tsv").containsKey(repository);
+        assertThat(javaImages().get(repository).subList(0, 2)).containsExactly(module, mainClass);
+        assertThat(Path.of("..", module, "pom.xml")).as("the module of %s", repository).isRegularFile();
+        assertThat(Path.of("..", module, "src/main/java", mainClass.replace('.', '/') + ".java"))
+                .as("the main class of %s", repository).isRegularFile();
+    }
 
+    @Test
+    void theJavaServicesRunAsTheChartsNonRootUserThroughALauncherThatExecsTheMainClass() throws IOException {
+        String dockerfile = dockerfile("java-service");
         Matcher user = USER.matcher(dockerfile);
-        assertThat(user.find()).as("%s: a numeric USER", repository).isTrue();
-        assertThat(Integer.parseInt(user.group(1))).isEqualTo(uid);
-        if (mainClass != null) {
-            assertThat(dockerfile).contains("\"" + mainClass + "\"]");
-        }
+        assertThat(user.find()).as("a numeric USER").isTrue();
+        assertThat(Integer.parseInt(user.group(1))).isEqualTo(10001);
+        assertThat(dockerfile).contains("ENTRYPOINT [\"/app/run\"]")
+                .containsPattern("exec java -cp \"/app/classes:/app/lib/\\*\" %s \"\\$@\"");
     }
 
     @Test
@@ -54,6 +77,7 @@ class ImagesTest {
         String jarUri = jobs.get(0).path("spec").path("job").path("jarURI").asText();
 
         assertThat(dockerfile).containsPattern("(?m)^FROM flink:2\\.2\\.1-java17\\s*$");
+        assertThat(dockerfile).as("the chart runs Flink's pods as 9999").containsPattern("(?m)^USER 9999:9999\\s*$");
         assertThat(jarUri).startsWith("local://");
         assertThat(dockerfile).containsPattern(
                 "(?m)^COPY .*flink-jobs/target/flink-jobs-[^ ]*-job\\.jar " + Pattern.quote(jarUri.substring("local://".length())) + "\\s*$");
@@ -61,6 +85,6 @@ class ImagesTest {
 
     @Test
     void theSimulatorHasAnImageForTestPlantsOnACluster() throws IOException {
-        assertThat(dockerfile("plant-simulator")).contains("\"io.plumeline.simulator.PlantSimulator\"]");
+        assertThat(javaImages().get("plant-simulator")).startsWith("plant-simulator", "io.plumeline.simulator.PlantSimulator");
     }
 }
