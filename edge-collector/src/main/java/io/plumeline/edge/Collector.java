@@ -100,8 +100,8 @@ final class Collector implements AutoCloseable {
         return selected;
     }
 
-    private ServerCollector.ReadingSink readingSink() {
-        return new ServerCollector.ReadingSink() {
+    private ReadingSink readingSink() {
+        return new ReadingSink() {
             @Override
             public boolean accept(Reading reading) {
                 return spool.offer(topic, reading.tag(), ReadingJson.toBytes(reading));
