@@ -2,8 +2,14 @@ package io.plumeline.edge;
 
 import io.plumeline.core.retry.Backoff;
 import io.plumeline.core.site.Tag;
-import io.plumeline.edge.NodeResolver.Resolution;
-import io.plumeline.edge.NodeResolver.ResolvedTag;
+import io.plumeline.edge.gaps.GapTracker;
+import io.plumeline.edge.session.NodeResolver;
+import io.plumeline.edge.session.NodeResolver.Resolution;
+import io.plumeline.edge.session.NodeResolver.ResolvedTag;
+import io.plumeline.edge.session.ServerConnection;
+import io.plumeline.edge.subscription.ReadingMapper;
+import io.plumeline.edge.subscription.ReadingSink;
+import io.plumeline.edge.subscription.TagSubscription;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

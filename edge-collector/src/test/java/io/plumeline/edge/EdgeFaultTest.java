@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumeline.core.site.SiteModelLoader;
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.core.telemetry.ReadingJson;
+import io.plumeline.edge.gaps.GapTracker;
+import io.plumeline.edge.subscription.TagSubscription;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

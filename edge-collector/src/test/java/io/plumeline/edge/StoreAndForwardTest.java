@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.plumeline.core.site.SiteModelLoader;
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.core.telemetry.ReadingJson;
+import io.plumeline.edge.gaps.GapTracker;
 import io.plumeline.stack.KafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,10 @@
-package io.plumeline.edge;
+package io.plumeline.edge.gaps;
 
 import io.plumeline.core.site.Tag;
 import io.plumeline.core.telemetry.Reading;
+import io.plumeline.edge.session.ServerConnection;
+import io.plumeline.edge.subscription.ReadingMapper;
+import io.plumeline.edge.subscription.ReadingSink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,11 +29,11 @@ import org.slf4j.LoggerFactory;
  * <p>The server's live readings pass through {@link #accept} on their way to the sink: readings that repeat what
  * was read before the interruption (the initial values of re-created items) are dropped, so a rebuilt
  * subscription adds no duplicates, and a reading the sink refuses (a full spool) opens an outage. The
- * {@code ServerCollector} that owns it tells it of every loss ({@link #connectionLost}, {@link #dataLost}), of
- * every new subscription ({@link #subscribed}) and of the node ids it resolved, and calls {@link #closeWhenBack}
- * every second on the server's own thread, which is where the read-back runs.
+ * {@code io.plumeline.edge.ServerCollector} that owns it tells it of every loss ({@link #connectionLost},
+ * {@link #dataLost}), of every new subscription ({@link #subscribed}) and of the node ids it resolved, and calls
+ * {@link #closeWhenBack} every second on the server's own thread, which is where the read-back runs.
  */
-final class GapTracker {
+public final class GapTracker {
 
     private static final Logger log = LoggerFactory.getLogger(GapTracker.class);
 
@@ -39,13 +42,13 @@ final class GapTracker {
     /** How often a cut-off read-back is carried into a new outage while no loss of the session is noticed. */
     static final int MAX_CARRIED_READ_BACKS = 5;
 
-    static final String LOST_CONNECTION = "connection-lost";
-    static final String COLLECTOR_RESTART = "collector-restart";
-    static final String SPOOL_FULL = "spool-full";
-    static final String DATA_LOST = "data-lost";
+    public static final String LOST_CONNECTION = "connection-lost";
+    public static final String COLLECTOR_RESTART = "collector-restart";
+    public static final String SPOOL_FULL = "spool-full";
+    public static final String DATA_LOST = "data-lost";
 
     /** Where gap records go (never refused). */
-    interface GapSink {
+    public interface GapSink {
         void publish(String serverId, byte[] json);
     }
 
@@ -68,7 +71,7 @@ final class GapTracker {
     /**
      * @param saved the newest reading time per tag that an earlier run saved; a gap starts there
      */
-    GapTracker(ServerConnection connection, List<Tag> tags, String site, ReadingMapper mapper, ReadingSink sink,
+    public GapTracker(ServerConnection connection, List<Tag> tags, String site, ReadingMapper mapper, ReadingSink sink,
             GapSink gapSink, Map<String, Instant> saved) {
         this.connection = connection;
         this.tags = List.copyOf(tags);
@@ -93,21 +96,21 @@ final class GapTracker {
         return connection.serverId();
     }
 
-    long gaps() {
+    public long gaps() {
         return gaps.get();
     }
 
-    long backfilled() {
+    public long backfilled() {
         return backfilled.get();
     }
 
     /** An interruption is open: its gap record is not published yet. */
-    boolean outageOpen() {
+    public boolean outageOpen() {
         return outage != null;
     }
 
     /** The newest reading time of the tags that changed since the last call (saved with the spool). */
-    Map<String, Instant> takeUnsavedState() {
+    public Map<String, Instant> takeUnsavedState() {
         Map<String, Instant> out = new HashMap<>();
         for (String tag : List.copyOf(unsaved.keySet())) {
             Instant ts = unsaved.remove(tag);
@@ -117,12 +120,12 @@ final class GapTracker {
     }
 
     /** The server's node ids of the tags, as resolved on the newest (re)connect: what a read-back reads. */
-    void resolved(Map<String, NodeId> nodes) {
+    public void resolved(Map<String, NodeId> nodes) {
         this.nodes = nodes;
     }
 
     /** A subscription exists again: readings flow, and an open outage counts as recovered from now. */
-    void subscribed() {
+    public void subscribed() {
         Outage current = outage;
         if (current != null) current.recovered();
     }
@@ -132,7 +135,7 @@ final class GapTracker {
      * given to the sink; a refusal opens a {@value #SPOOL_FULL} outage, or ends this tag's interval of the open
      * one at a later reading.
      */
-    void accept(Tag tag, Reading reading) {
+    public void accept(Tag tag, Reading reading) {
         Outage current = outage;
         if (current != null && !current.isNew(tag.id(), reading.ts())) {
             repeats.incrementAndGet();
@@ -158,7 +161,7 @@ final class GapTracker {
     }
 
     /** The session or the subscription was lost (noticed once per subscription): an outage from the newest readings. */
-    void connectionLost() {
+    public void connectionLost() {
         synchronized (this) {
             if (outage == null) {
                 outage = new Outage(LOST_CONNECTION, Instant.now(), Map.copyOf(lastTs));
@@ -176,7 +179,7 @@ final class GapTracker {
      * those readings, already recovered, so that it is closed, reported and read back once every tag reads again.
      * An open outage takes them in: for these tags its interval now ends at a later reading.
      */
-    void dataLost(String reason, List<String> lostTags) {
+    public void dataLost(String reason, List<String> lostTags) {
         log.warn("server {}: {}; recorded as a gap and read back", serverId(), reason);
         synchronized (this) {
             if (outage == null) {
@@ -193,7 +196,7 @@ final class GapTracker {
      * session is open: publishes its gap record, reads it back and publishes the backfill record. Called every
      * second on the server's own thread, which the read-back holds meanwhile.
      */
-    void closeWhenBack() {
+    public void closeWhenBack() {
         Outage current = outage;
         // Only with a session: the backfill needs it, and the outage stays open until that ran.
         if (current == null || !current.isRecovered() || stopping.getCount() == 0 || connection.client() == null) return;
@@ -275,7 +278,7 @@ final class GapTracker {
     }
 
     /** The collector stops: no outage is closed any more, and a read-back under way stops waiting for room. */
-    void stop() {
+    public void stop() {
         stopping.countDown();
     }
 
