@@ -4,6 +4,13 @@ import io.plumeline.core.site.OpcServer;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.core.telemetry.ReadingJson;
+import io.plumeline.edge.gaps.GapRecord;
+import io.plumeline.edge.session.Pki;
+import io.plumeline.edge.session.ServerConnection;
+import io.plumeline.edge.spool.Spool;
+import io.plumeline.edge.spool.SpoolForwarder;
+import io.plumeline.edge.subscription.ReadingMapper;
+import io.plumeline.edge.subscription.ReadingSink;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,8 +107,8 @@ final class Collector implements AutoCloseable {
         return selected;
     }
 
-    private ServerCollector.ReadingSink readingSink() {
-        return new ServerCollector.ReadingSink() {
+    private ReadingSink readingSink() {
+        return new ReadingSink() {
             @Override
             public boolean accept(Reading reading) {
                 return spool.offer(topic, reading.tag(), ReadingJson.toBytes(reading));

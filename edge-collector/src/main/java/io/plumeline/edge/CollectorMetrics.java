@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.plumeline.edge.spool.Spool;
+import io.plumeline.edge.spool.SpoolForwarder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,8 @@ import io.plumeline.core.contracts.ReadyLines;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.site.SiteModelException;
 import io.plumeline.core.site.SiteModelLoader;
+import io.plumeline.edge.session.Pki;
+import io.plumeline.edge.spool.SpoolForwarder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

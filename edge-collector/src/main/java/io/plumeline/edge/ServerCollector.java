@@ -2,16 +2,20 @@ package io.plumeline.edge;
 
 import io.plumeline.core.retry.Backoff;
 import io.plumeline.core.site.Tag;
-import io.plumeline.core.telemetry.Reading;
-import io.plumeline.edge.NodeResolver.Resolution;
-import io.plumeline.edge.NodeResolver.ResolvedTag;
+import io.plumeline.edge.gaps.GapTracker;
+import io.plumeline.edge.session.NodeResolver;
+import io.plumeline.edge.session.NodeResolver.Resolution;
+import io.plumeline.edge.session.NodeResolver.ResolvedTag;
+import io.plumeline.edge.session.ServerConnection;
+import io.plumeline.edge.subscription.ReadingMapper;
+import io.plumeline.edge.subscription.ReadingSink;
+import io.plumeline.edge.subscription.TagSubscription;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,14 +31,15 @@ import org.slf4j.LoggerFactory;
  * Collects the tags of one OPC UA server: opens the session, resolves the node ids, subscribes, and rebuilds
  * session and subscription whenever either is lost (session keep-alive failure, subscription watchdog: no
  * data or keep-alive past the expected interval, failed transfer). Retries back off by {@link #RECONNECT} (1 s
- * doubling to 5 s) and never give up; each server has its own thread, so one unreachable server does
- * not hold up the others.
+ * doubling to 5 s) and never give up; a refusal that retrying cannot cure soon (certificate, user) is reported
+ * and tried again every {@link #FATAL_RETRY_MS} ms. Each server has its own thread, so one unreachable server
+ * does not hold up the others.
  *
- * <p>Every interruption (lost session or subscription, a full spool, a collector restart) is an
- * {@link Outage}: once readings flow again it is published as a gap record, and the missing interval of each
- * tag is read back with HistoryRead where the server keeps history. Readings that repeat what was read before
- * the interruption (the initial values of re-created items) are dropped, so a rebuilt subscription adds no
- * duplicates.
+ * <p>What it does itself: that connect-resolve-subscribe loop, counting one loss once (per subscription), turning
+ * the subscription's samples into readings (the overflow bit of a sample is a loss too), and what the health
+ * and metrics say of the server. The gaps are its {@link GapTracker}'s: every reading passes through it to the
+ * sink, it is told of every loss and every new subscription, and on this server's thread it closes an outage
+ * once readings flow again, publishes the gap record and reads the gap back.
  */
 final class ServerCollector implements AutoCloseable {
 
@@ -42,50 +47,18 @@ final class ServerCollector implements AutoCloseable {
 
     /** Up to 5 s: short, so that a server that comes back is reconnected within seconds. */
     static final Backoff RECONNECT = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5));
-    /** How long a recovered outage waits for every tag's first new reading before it is closed anyway. */
-    static final Duration MIN_SETTLE = Duration.ofSeconds(10);
     /** A refusal retrying cannot cure quickly (certificate, user) is tried again this rarely. */
     static final long FATAL_RETRY_MS = 60_000;
-    /** How often a cut-off read-back is carried into a new outage while no loss of the session is noticed. */
-    static final int MAX_CARRIED_READ_BACKS = 5;
-
-    static final String LOST_CONNECTION = "connection-lost";
-    static final String COLLECTOR_RESTART = "collector-restart";
-    static final String SPOOL_FULL = "spool-full";
-    static final String DATA_LOST = "data-lost";
-
-    /** Where readings go; false when it refused the reading (a full spool). */
-    interface ReadingSink {
-        boolean accept(Reading reading);
-
-        /** Room for another reading now (so that waiting callers do not count as refused). */
-        boolean hasRoom();
-    }
-
-    /** Where gap records go (never refused). */
-    interface GapSink {
-        void publish(String serverId, byte[] json);
-    }
 
     private final ServerConnection connection;
     private final List<Tag> tags;
-    private final String site;
     private final ReadingMapper mapper;
-    private final ReadingSink sink;
-    private final GapSink gapSink;
+    private final GapTracker gapTracker;
     private final java.util.function.Consumer<RuntimeException> fatal;
     private final ScheduledExecutorService worker;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong samples = new AtomicLong();
-    private final AtomicLong repeats = new AtomicLong();
-    private final AtomicLong gaps = new AtomicLong();
-    private final AtomicLong backfilled = new AtomicLong();
-    private final Map<String, Instant> lastTs = new ConcurrentHashMap<>();
-    private final Map<String, Instant> unsaved = new ConcurrentHashMap<>();
-    private final Duration settle;
-    private volatile Outage outage;
-    private volatile Map<String, NodeId> nodes = Map.of();
     private volatile TagSubscription subscription;
     private volatile long lastReadingNanos;
     private volatile List<String> problems = List.of();
@@ -93,25 +66,12 @@ final class ServerCollector implements AutoCloseable {
 
     /** @param saved the newest reading time per tag that an earlier run saved; a gap starts there */
     ServerCollector(ServerConnection connection, List<Tag> tags, String site, ReadingMapper mapper, ReadingSink sink,
-            GapSink gapSink, Map<String, Instant> saved, java.util.function.Consumer<RuntimeException> fatal) {
+            GapTracker.GapSink gapSink, Map<String, Instant> saved, java.util.function.Consumer<RuntimeException> fatal) {
         this.fatal = fatal;
         this.connection = connection;
         this.tags = List.copyOf(tags);
-        this.site = site;
         this.mapper = mapper;
-        this.sink = sink;
-        this.gapSink = gapSink;
-        int slowest = tags.stream().mapToInt(Tag::samplingMs).max().orElse(1000);
-        this.settle = Duration.ofMillis(Math.max(MIN_SETTLE.toMillis(), 3L * slowest));
-        Map<String, Instant> mine = new HashMap<>();
-        for (Tag tag : tags) {
-            Instant ts = saved.get(tag.id());
-            if (ts != null) mine.put(tag.id(), ts);
-        }
-        if (!mine.isEmpty()) {
-            lastTs.putAll(mine);
-            outage = new Outage(COLLECTOR_RESTART, Instant.now(), mine);
-        }
+        this.gapTracker = new GapTracker(connection, this.tags, site, mapper, sink, gapSink, saved);
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "edge-" + connection.serverId());
             t.setDaemon(true);
@@ -121,7 +81,7 @@ final class ServerCollector implements AutoCloseable {
 
     void start() {
         worker.execute(this::subscribe);
-        worker.scheduleWithFixedDelay(this::closeOutageWhenBack, 1, 1, TimeUnit.SECONDS);
+        worker.scheduleWithFixedDelay(gapTracker::closeWhenBack, 1, 1, TimeUnit.SECONDS);
     }
 
     String serverId() {
@@ -147,16 +107,16 @@ final class ServerCollector implements AutoCloseable {
     }
 
     long gaps() {
-        return gaps.get();
+        return gapTracker.gaps();
     }
 
     long backfilled() {
-        return backfilled.get();
+        return gapTracker.backfilled();
     }
 
     /** An interruption is open: its gap record is not published yet. */
     boolean outageOpen() {
-        return outage != null;
+        return gapTracker.outageOpen();
     }
 
     /** A session is open and the subscription exists. */
@@ -182,12 +142,7 @@ final class ServerCollector implements AutoCloseable {
 
     /** The newest reading time of the tags that changed since the last call (saved with the spool). */
     Map<String, Instant> takeUnsavedState() {
-        Map<String, Instant> out = new HashMap<>();
-        for (String tag : List.copyOf(unsaved.keySet())) {
-            Instant ts = unsaved.remove(tag);
-            if (ts != null) out.put(tag, ts);
-        }
-        return out;
+        return gapTracker.takeUnsavedState();
     }
 
     private void subscribe() {
@@ -202,7 +157,7 @@ final class ServerCollector implements AutoCloseable {
                 List<String> found = new ArrayList<>(resolution.problems());
                 Map<String, NodeId> resolved = new HashMap<>();
                 for (ResolvedTag t : resolution.resolved()) resolved.put(t.tag().id(), t.nodeId());
-                nodes = resolved;
+                gapTracker.resolved(resolved);
                 if (!resolution.resolved().isEmpty()) {
                     long gen = generation.incrementAndGet();
                     TagSubscription created = TagSubscription.create(serverId(), client, resolution.resolved(),
@@ -213,8 +168,7 @@ final class ServerCollector implements AutoCloseable {
                 }
                 problems = List.copyOf(found);
                 fatalProblem = null;
-                Outage current = outage;
-                if (current != null) current.recovered();
+                gapTracker.subscribed();
                 if (stopping.getCount() == 0) deleteSubscription();
                 return;
             } catch (ServerConnection.FatalConnectionException e) {
@@ -252,7 +206,7 @@ final class ServerCollector implements AutoCloseable {
                 for (int i = 0; i < batch.size(); i++) {
                     samples.incrementAndGet();
                     lastReadingNanos = System.nanoTime();
-                    accept(batch.get(i), mapper.map(batch.get(i).id(), values.get(i)));
+                    gapTracker.accept(batch.get(i), mapper.map(batch.get(i).id(), values.get(i)));
                 }
             }
 
@@ -268,44 +222,11 @@ final class ServerCollector implements AutoCloseable {
         };
     }
 
-    private void accept(Tag tag, Reading reading) {
-        Outage current = outage;
-        if (current != null && !current.isNew(tag.id(), reading.ts())) {
-            repeats.incrementAndGet();
-            return;
-        }
-        if (sink.accept(reading)) {
-            lastTs.merge(tag.id(), reading.ts(), (a, b) -> a.isAfter(b) ? a : b);
-            unsaved.put(tag.id(), lastTs.get(tag.id()));
-            if (current != null) {
-                if (SPOOL_FULL.equals(current.reason)) current.recovered();
-                current.firstAfter(tag.id(), reading.ts());
-            }
-        } else {
-            synchronized (this) {
-                if (outage == null) {
-                    outage = new Outage(SPOOL_FULL, Instant.now(), Map.copyOf(lastTs));
-                } else {
-                    // Refused after it had come back: its interval now ends at a later reading.
-                    outage.upper.remove(tag.id());
-                }
-            }
-        }
-    }
-
     /** Several signals may report the same loss; only the first for the current subscription counts. */
     private void lost(long gen, String reason) {
         if (!generation.compareAndSet(gen, gen + 1) || stopping.getCount() == 0) return;
         log.warn("server {}: {}; connecting and subscribing again", serverId(), reason);
-        synchronized (this) {
-            if (outage == null) {
-                outage = new Outage(LOST_CONNECTION, Instant.now(), Map.copyOf(lastTs));
-            } else {
-                // Lost again before the open outage was closed (a flapping link): it is not over yet, and what came
-                // in between is read back with the rest.
-                outage.lostAgain();
-            }
-        }
+        gapTracker.connectionLost();
         worker.execute(() -> {
             deleteSubscription();
             connection.close();
@@ -313,103 +234,9 @@ final class ServerCollector implements AutoCloseable {
         });
     }
 
-    /**
-     * The server or Milo dropped samples of {@code lostTags} while the subscription went on (a gap in the publish
-     * sequence, a monitored item's queue overflow), all newer than the readings taken so far: an outage from
-     * those readings, already recovered, so that it is closed, reported and read back once every tag reads again.
-     * An open outage takes them in: for these tags its interval now ends at a later reading.
-     */
+    /** The server or Milo dropped samples of {@code lostTags}: see {@link GapTracker#dataLost}. */
     void dataLost(String reason, List<String> lostTags) {
-        log.warn("server {}: {}; recorded as a gap and read back", serverId(), reason);
-        synchronized (this) {
-            if (outage == null) {
-                outage = new Outage(DATA_LOST, Instant.now(), Map.copyOf(lastTs));
-                outage.recovered();
-            } else {
-                lostTags.forEach(outage.upper::remove);
-            }
-        }
-    }
-
-    private void closeOutageWhenBack() {
-        Outage current = outage;
-        // Only with a session: the backfill needs it, and the outage stays open until that ran.
-        if (current == null || !current.isRecovered() || stopping.getCount() == 0 || connection.client() == null) return;
-        long waited = current.nanosSinceRecovery();
-        if (!current.everyTagBack() && waited < settle.toNanos()) return;
-        if (current.upper.isEmpty() && waited < 6 * settle.toNanos()) return;
-        synchronized (this) {
-            if (outage != current) return;
-            outage = null;
-        }
-        closeGap(current);
-    }
-
-    private void closeGap(Outage gap) {
-        if (gap.readBackAfter.isEmpty()) return;
-        Instant from = gap.readBackAfter.values().stream().min(Instant::compareTo).orElseThrow();
-        Instant to = gap.upper.values().stream().max(Instant::compareTo).orElse(Instant.now());
-        List<String> gapTags = gap.readBackAfter.keySet().stream().sorted().toList();
-        String id = serverId() + "/" + from;
-        GapRecord.toJson(site, serverId(), id, gap, from, to, gapTags, Instant.now())
-                .forEach(json -> gapSink.publish(serverId(), json));
-        gaps.incrementAndGet();
-        log.warn("server {}: gap {} ({}) from {} to {} over {} tags; reading it back where the server keeps history",
-                serverId(), id, gap.reason, from, to, gapTags.size());
-
-        Map<String, NodeId> known = nodes;
-        List<Backfill.Interval> intervals = new ArrayList<>();
-        for (Tag tag : tags) {
-            Instant after = gap.readBackAfter.get(tag.id());
-            Instant before = gap.upper.getOrDefault(tag.id(), to);
-            NodeId node = known.get(tag.id());
-            if (after != null && node != null && before.isAfter(after)) {
-                intervals.add(new Backfill.Interval(tag, node, after, before));
-            }
-        }
-        OpcUaClient client = connection.client();
-        if (client == null || intervals.isEmpty()) return;
-        Backfill.Result result = Backfill.read(client, intervals, (tag, value) -> {
-            Reading reading = mapper.map(tag.id(), value);
-            // A read-back reading waits for room in the spool instead of being refused: it is the gap's filling.
-            while (!sink.hasRoom() || !sink.accept(reading)) {
-                if (awaitStop(100)) return;
-            }
-            backfilled.incrementAndGet();
-        });
-        List<String> failed = new ArrayList<>(result.failed());
-        List<String> interrupted = result.interrupted().keySet().stream().sorted().toList();
-        if (!interrupted.isEmpty() && !carryReadBack(gap, result.interrupted())) {
-            interrupted.forEach(tag -> failed.add(tag + ": read-back cut off " + (gap.carriedReadBacks + 1) + " times"));
-            interrupted = List.of();
-        }
-        gapSink.publish(serverId(), GapRecord.backfillJson(site, serverId(), id, result.readings(), result.unsupported(),
-                failed, interrupted));
-        log.info("server {}: gap {}: {} readings read back; {} tags without history, {} failed{}{}", serverId(), id,
-                result.readings(), result.unsupported().size(), failed.size(),
-                failed.isEmpty() ? "" : " (first: " + failed.get(0) + ")",
-                interrupted.isEmpty() ? "" : "; cut off for " + interrupted.size() + " tags, read back with the next gap");
-    }
-
-    /**
-     * The read-back of a closed outage was cut off (the link went during the HistoryRead, as on a flapping link):
-     * what it did not reach is read back with the outage of that loss, or with a new one when the loss is not
-     * noticed yet. False when that happened {@link #MAX_CARRIED_READ_BACKS} times in a row with no loss
-     * noticed: a server whose HistoryRead fails while its session stays up is not asked forever.
-     */
-    private boolean carryReadBack(Outage cut, Map<String, Instant> unread) {
-        synchronized (this) {
-            if (outage != null) {
-                outage.readBackFrom(unread);
-                return true;
-            }
-            if (cut.carriedReadBacks >= MAX_CARRIED_READ_BACKS) return false;
-            outage = Outage.carrying(cut, lastTs, unread);
-            // With the session still up readings flow: the new outage closes as any other (a loss noticed later
-            // reopens it); without one, subscribing again marks it recovered.
-            if (connection.sessionActive()) outage.recovered();
-            return true;
-        }
+        gapTracker.dataLost(reason, lostTags);
     }
 
     private void deleteSubscription() {
@@ -430,6 +257,7 @@ final class ServerCollector implements AutoCloseable {
     @Override
     public void close() {
         stopping.countDown();
+        gapTracker.stop();
         worker.shutdown();
         try {
             if (!worker.awaitTermination(15, TimeUnit.SECONDS)) worker.shutdownNow();

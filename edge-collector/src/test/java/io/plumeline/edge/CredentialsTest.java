@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumeline.core.site.SiteModelLoader;
 import io.plumeline.core.telemetry.ReadingJson;
+import io.plumeline.edge.session.Pki;
+import io.plumeline.edge.session.ServerConnection;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

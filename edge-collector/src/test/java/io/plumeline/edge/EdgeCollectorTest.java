@@ -6,6 +6,7 @@ import io.plumeline.core.site.SiteModelLoader;
 import io.plumeline.core.telemetry.Quality;
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.core.telemetry.ReadingJson;
+import io.plumeline.edge.subscription.TagSubscription;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;

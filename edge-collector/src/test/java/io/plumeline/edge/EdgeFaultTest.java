@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumeline.core.site.SiteModelLoader;
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.core.telemetry.ReadingJson;
+import io.plumeline.edge.gaps.GapTracker;
+import io.plumeline.edge.subscription.TagSubscription;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -192,7 +194,7 @@ class EdgeFaultTest {
             // flagged samples come last in their publish response, after unflagged ones.
             for (int i = 1; i <= burst; i++) ns.push(level, recorded(level, i, T0.plusSeconds(i)));
             List<JsonNode> docs = gaps.await(2, WAIT).stream().map(r -> json(r.value())).toList();
-            assertThat(docs.get(0).get("reason").asText()).isEqualTo(ServerCollector.DATA_LOST);
+            assertThat(docs.get(0).get("reason").asText()).isEqualTo(GapTracker.DATA_LOST);
             assertThat(docs.get(1).get("type").asText()).isEqualTo("backfill");
             assertThat(docs.get(1).get("readings").asLong()).isPositive();
             awaitTrue(() -> timestamps(records).size() == burst + 1, "every sample, the discarded ones read back");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumeline.core.site.SiteModelLoader;
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.core.telemetry.ReadingJson;
+import io.plumeline.edge.gaps.GapTracker;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,7 +83,7 @@ class ResilienceTest {
         JsonNode gap = gaps.get(0);
         assertThat(gap.get("type").asText()).isEqualTo("gap");
         assertThat(gap.get("server").asText()).isEqualTo(TestSite.SERVER_ID);
-        assertThat(gap.get("reason").asText()).isEqualTo(ServerCollector.LOST_CONNECTION);
+        assertThat(gap.get("reason").asText()).isEqualTo(GapTracker.LOST_CONNECTION);
         assertThat(Instant.parse(gap.get("from").asText())).isBefore(Instant.parse(gap.get("to").asText()));
         assertThat(Duration.between(Instant.parse(gap.get("from").asText()), Instant.parse(gap.get("to").asText())))
                 .as("the outage: 3 s down plus the server's start").isGreaterThan(Duration.ofSeconds(3));
@@ -122,7 +123,7 @@ class ResilienceTest {
                 load.close();
                 awaitTrue(() -> collector.servers().get(0).backfilled() > 0, Duration.ofSeconds(30), "backfill");
             }
-            assertThat(gapRecords(gapsTopic, 2).get(0).get("reason").asText()).isEqualTo(ServerCollector.LOST_CONNECTION);
+            assertThat(gapRecords(gapsTopic, 2).get(0).get("reason").asText()).isEqualTo(GapTracker.LOST_CONNECTION);
             assertEveryTickArrived(topic, load, false);
         }
     }
@@ -169,7 +170,7 @@ class ResilienceTest {
                 Thread.sleep(2_000);
                 load.close();
                 List<JsonNode> gaps = gapRecords(gapsTopic, 2);
-                assertThat(gaps.get(0).get("reason").asText()).isEqualTo(ServerCollector.COLLECTOR_RESTART);
+                assertThat(gaps.get(0).get("reason").asText()).isEqualTo(GapTracker.COLLECTOR_RESTART);
                 // The gap starts at the last saved reading time, past the first save of the tag state: the spool, not
                 // the backfill, brought the readings before it. (How many the backfill brings depends on how long the
                 // restart took, so it is no measure of this.)

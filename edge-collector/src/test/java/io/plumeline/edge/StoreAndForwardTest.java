@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.plumeline.core.site.SiteModelLoader;
 import io.plumeline.core.telemetry.Reading;
 import io.plumeline.core.telemetry.ReadingJson;
+import io.plumeline.edge.gaps.GapTracker;
 import io.plumeline.stack.KafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,7 +126,7 @@ class StoreAndForwardTest {
             String bootstrap = kafka.bootstrapServers();
             try (TelemetryTopic gaps = new TelemetryTopic(bootstrap, "full.gaps")) {
                 String gap = new String(gaps.await(1, Duration.ofSeconds(20)).get(0).value());
-                assertThat(gap).contains("\"type\":\"gap\"", "\"reason\":\"" + ServerCollector.SPOOL_FULL + "\"",
+                assertThat(gap).contains("\"type\":\"gap\"", "\"reason\":\"" + GapTracker.SPOOL_FULL + "\"",
                         "\"full.0\"", "\"full.4\"");
             }
             try (TelemetryTopic topic = new TelemetryTopic(bootstrap, "full")) {

@@ -1,8 +1,9 @@
-package io.plumeline.edge;
+package io.plumeline.edge.gaps;
 
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
 import io.plumeline.core.site.Tag;
+import io.plumeline.edge.session.StatusNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,7 +100,7 @@ final class Backfill {
                         if (isUnsupported(status)) {
                             unsupported.add(interval.tag().id());
                         } else {
-                            failed.add(interval.tag().id() + ": " + TagSubscription.name(status));
+                            failed.add(interval.tag().id() + ": " + StatusNames.of(status));
                         }
                         continue;
                     }

@@ -1,4 +1,4 @@
-package io.plumeline.edge;
+package io.plumeline.edge.session;
 
 import io.plumeline.core.site.OpcNodeId;
 import io.plumeline.core.site.Tag;
@@ -17,19 +17,19 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UShort;
  * Indexes are read from the server's namespace table on every (re)connect because they may change when
  * the server restarts.
  */
-final class NodeResolver {
+public final class NodeResolver {
 
     private NodeResolver() {
     }
 
-    record ResolvedTag(Tag tag, NodeId nodeId) {
+    public record ResolvedTag(Tag tag, NodeId nodeId) {
     }
 
     /** The tags that can be subscribed, and one message per tag that cannot, naming the tag and why. */
-    record Resolution(List<ResolvedTag> resolved, List<String> problems) {
+    public record Resolution(List<ResolvedTag> resolved, List<String> problems) {
     }
 
-    static Resolution resolve(String serverId, List<Tag> tags, NamespaceTable namespaces) {
+    public static Resolution resolve(String serverId, List<Tag> tags, NamespaceTable namespaces) {
         List<ResolvedTag> resolved = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Tag tag : tags) {

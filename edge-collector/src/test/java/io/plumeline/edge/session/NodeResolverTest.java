@@ -1,10 +1,10 @@
-package io.plumeline.edge;
+package io.plumeline.edge.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumeline.core.site.Tag;
-import io.plumeline.edge.NodeResolver.Resolution;
-import io.plumeline.edge.NodeResolver.ResolvedTag;
+import io.plumeline.edge.session.NodeResolver.Resolution;
+import io.plumeline.edge.session.NodeResolver.ResolvedTag;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.milo.opcua.stack.core.NamespaceTable;

@@ -1,4 +1,4 @@
-package io.plumeline.edge;
+package io.plumeline.edge.session;
 
 import io.plumeline.core.site.OpcServer;
 import java.io.IOException;
@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * The key store password comes from {@value #PASSWORD_ENV} (default {@value #DEFAULT_PASSWORD}): on an edge
  * box the folder's permissions are what protect the key.
  */
-final class Pki {
+public final class Pki {
 
     private static final Logger log = LoggerFactory.getLogger(Pki.class);
 
@@ -68,7 +68,7 @@ final class Pki {
         this.rejected = rejected;
     }
 
-    static Pki open(Path dir) {
+    public static Pki open(Path dir) {
         // Aes256_Sha256_RsaPss signs with RSA-PSS, which Milo takes from BouncyCastle (the JDK has no
         // "SHA256withRSA/PSS").
         if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
@@ -182,7 +182,7 @@ final class Pki {
      * Trusts a server certificate: copies it to trusted/certs/ and removes it from rejected/. Returns the
      * trusted file.
      */
-    static Path trust(Path dir, Path certificateFile) {
+    public static Path trust(Path dir, Path certificateFile) {
         try {
             List<X509Certificate> certs = CertificateUtil.decodeCertificates(Files.readAllBytes(certificateFile));
             if (certs.isEmpty()) throw new IllegalArgumentException("--server-cert " + certificateFile + ": holds no certificate");

@@ -1,4 +1,4 @@
-package io.plumeline.edge;
+package io.plumeline.edge.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.plumeline.edge;
+package io.plumeline.edge.gaps;
 
 import java.time.Instant;
 import java.util.Map;

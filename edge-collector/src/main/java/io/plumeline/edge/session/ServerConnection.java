@@ -1,4 +1,4 @@
-package io.plumeline.edge;
+package io.plumeline.edge.session;
 
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
@@ -41,10 +41,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The OPC UA client session with one server of the site model, opened with the security policy, mode and
  * user identity the site model names. Once connected, Milo's session keep-alive notices a lost server and
- * reconnects by itself; {@link ServerCollector} only has to open the first session and recreate
- * subscriptions the server no longer has.
+ * reconnects by itself; {@code io.plumeline.edge.ServerCollector} only has to open the first session and
+ * recreate subscriptions the server no longer has.
  */
-final class ServerConnection implements AutoCloseable {
+public final class ServerConnection implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
 
@@ -62,7 +62,7 @@ final class ServerConnection implements AutoCloseable {
     private volatile boolean everConnected;
 
     /** A refusal that retrying cannot cure; the message says what to do. */
-    static final class FatalConnectionException extends RuntimeException {
+    public static final class FatalConnectionException extends RuntimeException {
         FatalConnectionException(String message, Throwable cause) {
             super(message, cause);
         }
@@ -78,7 +78,7 @@ final class ServerConnection implements AutoCloseable {
      * @param pki the collector's certificate and trust list; needed unless securityPolicy is None and the
      *     users anonymous
      */
-    ServerConnection(OpcServer server, Pki pki) {
+    public ServerConnection(OpcServer server, Pki pki) {
         this.server = server;
         this.pki = pki;
         this.securityPolicy = SecurityPolicy.valueOf(server.securityPolicy());
@@ -102,7 +102,7 @@ final class ServerConnection implements AutoCloseable {
     }
 
     /** The trust list is needed to check a server certificate: on a secure channel, or to encrypt a password to it. */
-    static boolean needsPki(OpcServer server) {
+    public static boolean needsPki(OpcServer server) {
         return !server.insecure() || server.auth().isUsername();
     }
 
@@ -122,16 +122,16 @@ final class ServerConnection implements AutoCloseable {
         }
     }
 
-    String serverId() {
+    public String serverId() {
         return server.id();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return server.endpoint();
     }
 
     /** Opens a session; throws when the server cannot be reached or refuses the session. */
-    OpcUaClient connect() throws UaException {
+    public OpcUaClient connect() throws UaException {
         EndpointDescription endpoint;
         try {
             endpoint = selectEndpoint(discover());
@@ -190,7 +190,7 @@ final class ServerConnection implements AutoCloseable {
             String source = auth.passwordEnv() != null ? "environment variable " + auth.passwordEnv()
                     : auth.passwordFile() != null ? "file " + auth.passwordFile() : "the site model";
             throw new FatalConnectionException("server " + server.id() + " (" + server.endpoint() + ") refused the user"
-                    + (auth.username() == null ? "" : " '" + auth.username() + "'") + " (" + TagSubscription.name(e.getStatusCode())
+                    + (auth.username() == null ? "" : " '" + auth.username() + "'") + " (" + StatusNames.of(e.getStatusCode())
                     + "): check the username and the password in " + source, e);
         }
         if (status == StatusCodes.Bad_ConfigurationError) {
@@ -235,12 +235,12 @@ final class ServerConnection implements AutoCloseable {
             String file = pki.rejectedFile(certificate).map(Path::toString)
                     .orElse(pki.dir().resolve("rejected") + "/<the server's certificate>");
             throw new FatalConnectionException(refused + ", which the collector does not trust ("
-                    + TagSubscription.name(e.getStatusCode()) + "). It was saved as " + file + ". If it is that server's"
+                    + StatusNames.of(e.getStatusCode()) + "). It was saved as " + file + ". If it is that server's"
                     + " certificate (compare its thumbprint with the server's own), trust it with: EdgeCollector trust"
                     + " --pki " + pki.dir() + " --server-cert " + file, e);
         }
         throw new FatalConnectionException(refused + ", which failed a certificate check ("
-                + TagSubscription.name(e.getStatusCode()) + "): " + remedy, e);
+                + StatusNames.of(e.getStatusCode()) + "): " + remedy, e);
     }
 
     /** What to do about a refused certificate; "" for one the trust list lacks, null for a status that is no such refusal. */
@@ -277,17 +277,17 @@ final class ServerConnection implements AutoCloseable {
         return null;
     }
 
-    OpcUaClient client() {
+    public OpcUaClient client() {
         return client;
     }
 
     /** Called when an open session is lost; the collector then rebuilds session and subscription itself. */
-    void onSessionLost(Runnable action) {
+    public void onSessionLost(Runnable action) {
         this.onSessionLost = action;
     }
 
     /** A session is open with the server now. */
-    boolean sessionActive() {
+    public boolean sessionActive() {
         return client != null && sessionActive;
     }
 

@@ -1,4 +1,4 @@
-package io.plumeline.edge;
+package io.plumeline.edge.gaps;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +13,7 @@ import java.util.Map;
  * readings did not reach the collector, and the tags concerned. Large tag lists are split into parts of at
  * most {@link #TAGS_PER_RECORD} tags, so that a record stays well below Kafka's message size limit.
  */
-final class GapRecord {
+public final class GapRecord {
 
     static final int TAGS_PER_RECORD = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,7 +73,7 @@ final class GapRecord {
      * The spool file was damaged and moved aside at start: records it still held and could not be read are
      * lost, and the time they cover is unknown (key = site id).
      */
-    static byte[] spoolDamagedJson(String site, String movedTo, Instant at) {
+    public static byte[] spoolDamagedJson(String site, String movedTo, Instant at) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("v", 1);
         doc.put("type", "spool-damaged");

@@ -1,4 +1,4 @@
-package io.plumeline.edge;
+package io.plumeline.edge.spool;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * at start is moved aside ({@code spool.db.corrupt-<time>}); what can still be read from it (tag state and
  * records) is copied into the new file, and the move is reported ({@link #movedAside()}).
  */
-final class Spool implements AutoCloseable {
+public final class Spool implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Spool.class);
 
@@ -178,7 +178,7 @@ final class Spool implements AutoCloseable {
     }
 
     /** Opens (or creates) the spool in {@code dir}; what an earlier run left there is sent first. */
-    static Spool open(Path dir, long maxBytes) {
+    public static Spool open(Path dir, long maxBytes) {
         try {
             Spool spool = new Spool(dir, maxBytes);
             spool.writerThread.start();
@@ -201,17 +201,17 @@ final class Spool implements AutoCloseable {
      * Blocks while the writer is more than {@value #QUEUE_CAPACITY} records behind, which holds back the
      * subscriptions instead of piling readings up in memory.
      */
-    boolean offer(String topic, String key, byte[] payload) {
+    public boolean offer(String topic, String key, byte[] payload) {
         return add(new Entry(topic, key, payload), false);
     }
 
     /** Room for a reading of average size now. */
-    boolean hasRoom() {
+    public boolean hasRoom() {
         return commitFailure == null && bytes.get() + 1_000 <= maxBytes;
     }
 
     /** Queues a record that must not be refused (gap records: they are what tells of refused readings). */
-    void offerAlways(String topic, String key, byte[] payload) {
+    public void offerAlways(String topic, String key, byte[] payload) {
         add(new Entry(topic, key, payload), true);
     }
 
@@ -252,11 +252,11 @@ final class Spool implements AutoCloseable {
      * The newest reading time per tag, saved with the commit of those readings (for the gap after a restart).
      * Call it after the readings were offered.
      */
-    void saveTagState(Map<String, Instant> lastTs) {
+    public void saveTagState(Map<String, Instant> lastTs) {
         tagState(lastTs);
     }
 
-    Map<String, Instant> loadTagState() {
+    public Map<String, Instant> loadTagState() {
         Map<String, Instant> state = new HashMap<>();
         synchronized (reader) {
             try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery("SELECT tag, last_ts FROM tag_state")) {
@@ -302,19 +302,19 @@ final class Spool implements AutoCloseable {
     }
 
     /** Records held (queued or on disk) that Kafka has not acknowledged yet. */
-    long depth() {
+    public long depth() {
         return depth.get();
     }
 
-    long bytes() {
+    public long bytes() {
         return bytes.get();
     }
 
-    long maxBytes() {
+    public long maxBytes() {
         return maxBytes;
     }
 
-    long refused() {
+    public long refused() {
         return refused.get();
     }
 
@@ -332,12 +332,12 @@ final class Spool implements AutoCloseable {
     }
 
     /** Records in the quarantine table (refused by Kafka for good; kept for an operator). */
-    long quarantined() {
+    public long quarantined() {
         return quarantined.get();
     }
 
     /** The reason of every quarantined record, by row id (for the operator and tests). */
-    Map<Long, String> quarantineReasons() {
+    public Map<Long, String> quarantineReasons() {
         Map<Long, String> out = new java.util.TreeMap<>();
         synchronized (reader) {
             try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery("SELECT id, reason FROM quarantine")) {
@@ -350,7 +350,7 @@ final class Spool implements AutoCloseable {
     }
 
     /** Seconds since the oldest record not yet acknowledged was spooled; 0 when none (or unknown). */
-    double oldestRecordAgeSeconds() {
+    public double oldestRecordAgeSeconds() {
         synchronized (reader) {
             try (PreparedStatement ps = reader.prepareStatement("SELECT at FROM records WHERE id > ? ORDER BY id LIMIT 1")) {
                 ps.setLong(1, acknowledgedUpTo);
@@ -365,7 +365,7 @@ final class Spool implements AutoCloseable {
     }
 
     /** Bytes free for the spool on its file system; -1 when unknown. */
-    long freeDiskBytes() {
+    public long freeDiskBytes() {
         try {
             return Files.getFileStore(dir).getUsableSpace();
         } catch (IOException e) {
@@ -374,25 +374,25 @@ final class Spool implements AutoCloseable {
     }
 
     /** Why commits fail now (disk full, I/O error); null while they succeed. */
-    String commitFailure() {
+    public String commitFailure() {
         return commitFailure;
     }
 
-    long commitFailures() {
+    public long commitFailures() {
         return commitFailures.get();
     }
 
     /** The path a damaged spool file was moved to at start; null when the file was sound. */
-    String movedAside() {
+    public String movedAside() {
         return movedAside;
     }
 
     /** False once the writer thread failed: nothing is spooled any more. */
-    boolean writing() {
+    public boolean writing() {
         return writerFailure == null && (writerThread.isAlive() || closing);
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 

@@ -1,8 +1,8 @@
-package io.plumeline.edge;
+package io.plumeline.edge.spool;
 
 import io.plumeline.core.contracts.KafkaClientConfig;
 import io.plumeline.core.retry.Backoff;
-import io.plumeline.edge.Spool.Stored;
+import io.plumeline.edge.spool.Spool.Stored;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * is logged and retried with the same back-off; the thread never ends before {@link #close}. {@link #alive()}
  * is false when it did end or has not come round its loop for {@link #STUCK_AFTER}.
  */
-final class SpoolForwarder implements AutoCloseable {
+public final class SpoolForwarder implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SpoolForwarder.class);
 
@@ -52,7 +52,7 @@ final class SpoolForwarder implements AutoCloseable {
     private static final Backoff RETRY = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
     private static final long FIRST_RETRY_MS = RETRY.first().toMillis();
     /** Kafka counts as down when the oldest record in flight has waited this long for its acknowledgement. */
-    static final Duration ACK_OVERDUE = Duration.ofSeconds(10);
+    public static final Duration ACK_OVERDUE = Duration.ofSeconds(10);
     /** The loop comes round at least every few seconds (its longest wait is a 10 s send); longer means stuck. */
     static final Duration STUCK_AFTER = Duration.ofSeconds(120);
 
@@ -76,7 +76,7 @@ final class SpoolForwarder implements AutoCloseable {
     /** Quarantined row ids not yet deleted from the spool: skipped when the spool is sent again. */
     private final java.util.Set<Long> quarantinedIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    SpoolForwarder(Spool spool, String bootstrapServers, KafkaClientConfig clientConfig) {
+    public SpoolForwarder(Spool spool, String bootstrapServers, KafkaClientConfig clientConfig) {
         this.spool = spool;
         this.bootstrapServers = bootstrapServers;
         this.clientConfig = clientConfig;
@@ -85,7 +85,7 @@ final class SpoolForwarder implements AutoCloseable {
     }
 
     /** What a {@code --kafka-config} file may hold: producer settings other than the ones {@link #config} sets. */
-    static KafkaClientConfig readClientConfig(Path file) {
+    public static KafkaClientConfig readClientConfig(Path file) {
         Set<String> reserved = new HashSet<>(config("").keySet());
         reserved.addAll(Set.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG));
         return KafkaClientConfig.read(file, ProducerConfig.configNames(), reserved);
@@ -108,7 +108,7 @@ final class SpoolForwarder implements AutoCloseable {
         return props;
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
@@ -315,21 +315,21 @@ final class SpoolForwarder implements AutoCloseable {
     }
 
     /** The forwarder thread runs and comes round its loop; false means Kafka gets nothing any more. */
-    boolean alive() {
+    public boolean alive() {
         return (thread.isAlive() || stopping) && System.nanoTime() - loopNanos < STUCK_AFTER.toNanos();
     }
 
     /** The last error the forwarder met (producer creation, spool read); null after a good round. */
-    String lastError() {
+    public String lastError() {
         return lastError;
     }
 
-    long loopErrors() {
+    public long loopErrors() {
         return loopErrors.get();
     }
 
     /** UP while Kafka acknowledges what it is sent; DOWN while a record waits longer than {@link #ACK_OVERDUE}. */
-    boolean kafkaUp() {
+    public boolean kafkaUp() {
         if (retrying) return false;
         long oldest;
         synchronized (lock) {
@@ -339,11 +339,11 @@ final class SpoolForwarder implements AutoCloseable {
         return System.nanoTime() - oldest < ACK_OVERDUE.toNanos();
     }
 
-    long sent() {
+    public long sent() {
         return sent.get();
     }
 
-    long sendErrors() {
+    public long sendErrors() {
         return sendErrors.get();
     }
 
@@ -351,7 +351,7 @@ final class SpoolForwarder implements AutoCloseable {
      * Keeps sending until the spool is empty or {@code timeout} passed; what is still unacknowledged then stays
      * in the spool for the next run.
      */
-    void drainAndClose(Duration timeout) {
+    public void drainAndClose(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         // Only while Kafka takes records: with Kafka away, waiting would only delay the stop.
         while (System.nanoTime() < deadline && spool.depth() > 0 && thread.isAlive() && kafkaUp()) {

@@ -1,9 +1,10 @@
-package io.plumeline.edge;
+package io.plumeline.edge.subscription;
 
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
 import io.plumeline.core.site.Tag;
-import io.plumeline.edge.NodeResolver.ResolvedTag;
+import io.plumeline.edge.session.NodeResolver.ResolvedTag;
+import io.plumeline.edge.session.StatusNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * The one subscription that carries all tags of one server. Publishing interval: the smallest sampling
  * interval among them, so the fastest tag is not held back; every item samples at its tag's own interval.
  */
-final class TagSubscription {
+public final class TagSubscription {
 
     private static final Logger log = LoggerFactory.getLogger(TagSubscription.class);
 
@@ -41,7 +42,7 @@ final class TagSubscription {
      * watchdog reports a silent subscription when neither data nor keep-alive came for 1.5 times that.
      */
     static final double KEEP_ALIVE_MS = 5_000;
-    static final int MIN_QUEUE_SIZE = 10;
+    public static final int MIN_QUEUE_SIZE = 10;
 
     /**
      * STATUS_VALUE_TIMESTAMP: a value repeated with a new source timestamp is a new sample (a steady flow is
@@ -51,7 +52,7 @@ final class TagSubscription {
             new DataChangeFilter(DataChangeTrigger.StatusValueTimestamp, uint(DeadbandType.None.getValue()), 0.0);
 
     /** What the subscription reports to its owner. */
-    interface Listener {
+    public interface Listener {
         /** The samples of one publish response, in order ({@code tags.get(i)} is the tag of {@code values.get(i)}). */
         void onSamples(List<Tag> tags, List<DataValue> values);
 
@@ -76,7 +77,7 @@ final class TagSubscription {
      * Creates the subscription and its items. Items the server refuses (unknown node, access denied) are
      * reported by tag in {@link #problems()} and left out; the others go on.
      */
-    static TagSubscription create(String serverId, OpcUaClient client, List<ResolvedTag> tags, Listener listener)
+    public static TagSubscription create(String serverId, OpcUaClient client, List<ResolvedTag> tags, Listener listener)
             throws UaException {
         double publishingMs = tags.stream().mapToInt(t -> t.tag().samplingMs()).min().orElse(1000);
         OpcUaSubscription subscription = new OpcUaSubscription(client, publishingMs);
@@ -98,13 +99,14 @@ final class TagSubscription {
 
             @Override
             public void onTransferFailed(OpcUaSubscription s, StatusCode status) {
-                listener.onSubscriptionLost("the new session could not take the subscription over (" + name(status) + ")");
+                listener.onSubscriptionLost("the new session could not take the subscription over ("
+                        + StatusNames.of(status) + ")");
             }
 
             @Override
             public void onStatusChanged(OpcUaSubscription s, StatusCode status) {
                 if (status.value() == StatusCodes.Bad_Timeout) {
-                    listener.onSubscriptionLost("the server ended the subscription (" + name(status) + ")");
+                    listener.onSubscriptionLost("the server ended the subscription (" + StatusNames.of(status) + ")");
                 }
             }
 
@@ -150,7 +152,7 @@ final class TagSubscription {
             Tag tag = (Tag) item.getUserObject().orElseThrow();
             StatusCode status = result.operationResult().filter(s -> !s.isGood()).orElse(result.serviceResult());
             String problem = "tag " + tag.id() + ": server " + serverId + " refused to monitor node "
-                    + item.getReadValueId().getNodeId().toParseableString() + " (" + tag.node() + "): " + name(status);
+                    + item.getReadValueId().getNodeId().toParseableString() + " (" + tag.node() + "): " + StatusNames.of(status);
             problems.add(problem);
             log.warn(problem);
             subscription.removeMonitoredItem(item);
@@ -169,25 +171,20 @@ final class TagSubscription {
             return client.getOperationLimits().maxMonitoredItemsPerCall()
                     .filter(limit -> limit.longValue() > 0).map(UInteger::toString).orElse("none");
         } catch (UaException e) {
-            return "unknown (" + name(e.getStatusCode()) + ")";
+            return "unknown (" + StatusNames.of(e.getStatusCode()) + ")";
         }
     }
 
-    static String name(StatusCode status) {
-        return StatusCodes.lookup(status.value()).map(names -> names[0])
-                .orElse(String.format("0x%08X", status.value()));
-    }
-
-    List<String> problems() {
+    public List<String> problems() {
         return List.copyOf(problems);
     }
 
-    int itemsCreated() {
+    public int itemsCreated() {
         return itemsCreated;
     }
 
     /** Deletes the subscription on the server; a server that is gone already is not an error here. */
-    void delete() {
+    public void delete() {
         try {
             subscription.delete();
         } catch (UaException e) {

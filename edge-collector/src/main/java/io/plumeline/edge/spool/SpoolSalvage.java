@@ -1,4 +1,4 @@
-package io.plumeline.edge;
+package io.plumeline.edge.spool;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
-package io.plumeline.edge;
+package io.plumeline.edge.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.plumeline.edge.Spool.Stored;
+import io.plumeline.edge.spool.Spool.Stored;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.plumeline.edge;
+package io.plumeline.edge.subscription;
 
 import io.plumeline.core.telemetry.Reading;
 import java.time.Clock;
@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Turns an OPC UA DataValue into a contract-2 {@link Reading}. Thread-safe: notifications of several
  * servers arrive on different threads.
  */
-final class ReadingMapper {
+public final class ReadingMapper {
 
     private static final Logger log = LoggerFactory.getLogger(ReadingMapper.class);
 
@@ -25,7 +25,7 @@ final class ReadingMapper {
     private final AtomicLong seq;
     private final Set<String> tagsWarned = ConcurrentHashMap.newKeySet();
 
-    ReadingMapper(String site, Clock clock) {
+    public ReadingMapper(String site, Clock clock) {
         this.site = site;
         this.clock = clock;
         // Seeded from the start time in microseconds so that seq keeps increasing across restarts
@@ -34,7 +34,7 @@ final class ReadingMapper {
         this.seq = new AtomicLong(start.getEpochSecond() * 1_000_000L + start.getNano() / 1_000);
     }
 
-    Reading map(String tag, DataValue dataValue) {
+    public Reading map(String tag, DataValue dataValue) {
         Instant receivedAt = clock.instant();
         Instant serverTs = instant(dataValue.serverTime());
         Instant sourceTs = instant(dataValue.sourceTime());
