@@ -59,7 +59,6 @@ public final class GapTracker {
     private final ReadingSink sink;
     private final GapSink gapSink;
     private final CountDownLatch stopping = new CountDownLatch(1);
-    private final AtomicLong repeats = new AtomicLong();
     private final AtomicLong gaps = new AtomicLong();
     private final AtomicLong backfilled = new AtomicLong();
     private final Map<String, Instant> lastTs = new ConcurrentHashMap<>();
@@ -137,10 +136,7 @@ public final class GapTracker {
      */
     public void accept(Tag tag, Reading reading) {
         Outage current = outage;
-        if (current != null && !current.isNew(tag.id(), reading.ts())) {
-            repeats.incrementAndGet();
-            return;
-        }
+        if (current != null && !current.isNew(tag.id(), reading.ts())) return;
         if (sink.accept(reading)) {
             lastTs.merge(tag.id(), reading.ts(), (a, b) -> a.isAfter(b) ? a : b);
             unsaved.put(tag.id(), lastTs.get(tag.id()));

@@ -7,7 +7,6 @@ import io.plumeline.edge.session.NodeResolver.ResolvedTag;
 import io.plumeline.edge.session.StatusNames;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.MonitoredItemServiceOperationResult;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
