@@ -1,5 +1,6 @@
 package io.plumeline.flink;
 
+import io.plumeline.flink.telemetry.ToGapNotices;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +15,7 @@ public class BackfillSpan {
     }
 
     /** A span of no hour and no source, which the gap's first record widens. */
-    static BackfillSpan empty() {
+    public static BackfillSpan empty() {
         BackfillSpan span = new BackfillSpan();
         span.fromHour = Long.MAX_VALUE;
         span.toHour = Long.MIN_VALUE;

@@ -22,7 +22,7 @@ public class ChainHourState {
     }
 
     /** Each unit's own CO2e: the sum over its sources. */
-    Map<String, Double> unitCo2eKg() {
+    public Map<String, Double> unitCo2eKg() {
         Map<String, Double> byUnit = new HashMap<>();
         sourceCo2eKg.forEach((source, kg) -> byUnit.merge(sourceUnit.get(source), kg, Double::sum));
         return byUnit;

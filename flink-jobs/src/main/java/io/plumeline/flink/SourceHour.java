@@ -26,7 +26,7 @@ public class SourceHour {
     public List<String> causes = new ArrayList<>();
 
     /** Records why the hour is computed again, once however many notices say it. */
-    void because(String cause) {
+    public void because(String cause) {
         if (!causes.contains(cause)) causes.add(cause);
     }
 

@@ -3,7 +3,11 @@ package io.plumeline.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumeline.core.telemetry.Reading;
+import io.plumeline.flink.accounting.HourResult;
 import io.plumeline.flink.influx.InfluxPoint;
+import io.plumeline.flink.telemetry.DeadLetter;
+import io.plumeline.flink.telemetry.LateReading;
+import io.plumeline.flink.telemetry.RawMessage;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;

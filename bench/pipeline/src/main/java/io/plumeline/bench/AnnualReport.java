@@ -4,7 +4,7 @@ import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.telemetry.Reading;
-import io.plumeline.flink.DeadLetter;
+import io.plumeline.flink.telemetry.DeadLetter;
 import io.plumeline.flink.PlumelineJob;
 import io.plumeline.flink.SiteModelText;
 import io.plumeline.flink.influx.InfluxDbSink;

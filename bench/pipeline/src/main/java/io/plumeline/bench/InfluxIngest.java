@@ -3,7 +3,7 @@ package io.plumeline.bench;
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.telemetry.Reading;
-import io.plumeline.flink.ReadingToPoint;
+import io.plumeline.flink.sink.ReadingToPoint;
 import io.plumeline.flink.influx.InfluxDbSink;
 import io.plumeline.flink.influx.InfluxPoint;
 import io.plumeline.flink.influx.RetentionPolicies;
