@@ -6,7 +6,7 @@ import io.plumeline.core.contracts.Topics;
 import io.plumeline.core.site.RecordRetention;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.site.SiteModelException;
-import io.plumeline.flink.accounting.HourlyAccounting;
+import io.plumeline.flink.accounting.SourceHourAccounting;
 import io.plumeline.flink.influx.InfluxCredentials;
 import io.plumeline.flink.influx.InfluxDbSink;
 import io.plumeline.flink.influx.InfluxPoint;
@@ -193,7 +193,7 @@ final class JobCommand implements Callable<Integer> {
             influxCredentials();
             kafkaClientConfig();
             siteModel = SiteModelText.read(site);
-            HourlyAccounting.checkSources(siteModel.model());
+            SourceHourAccounting.checkSources(siteModel.model());
             retentionPolicies(siteModel.model());
         } catch (SiteModelException | IllegalArgumentException | UncheckedIOException e) {
             System.err.println("PlumelineJob: " + e.getMessage());

@@ -14,8 +14,8 @@ import io.plumeline.core.site.SiteModel;
 import io.plumeline.flink.ChainHourState;
 import io.plumeline.flink.SiteModelText;
 import io.plumeline.flink.StreamSample;
-import io.plumeline.flink.accounting.HourResult;
-import io.plumeline.flink.accounting.HourlyAccounting;
+import io.plumeline.flink.accounting.SourceHourAccounting;
+import io.plumeline.flink.accounting.SourceHourResult;
 import io.plumeline.flink.influx.InfluxPoint;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,18 +35,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The production chain of one site (the key) per hour: the CO2e total of each source-hour (from
- * {@link HourlyAccounting}) and the readings of the streams' mass-flow tags go in; core's
+ * {@link SourceHourAccounting}) and the readings of the streams' mass-flow tags go in; core's
  * {@link StreamMassIntegral}, {@link ProductionChain} and {@link MaterialBalance} compute the hour; the points of
  * {@link ChainPoints} come out.
  *
- * <p>Time works as in {@link HourlyAccounting}: the hour is computed when the watermark passes its end (the
+ * <p>Time works as in {@link SourceHourAccounting}: the hour is computed when the watermark passes its end (the
  * sources' totals of the hour are emitted upstream at that same watermark, so they are here before it), and
  * computed again at the next watermark when a stream reading or a recomputed source total comes in within the
  * allowed lateness. A stream reading after it is dropped and counted ({@code lateChainInputs}); an hour that
  * core refuses (a recycle that nearly closes on itself) is logged, counted ({@code refusedChainHours}) and writes
  * nothing, so the job goes on.
  */
-public class HourlyChain extends KeyedCoProcessFunction<String, HourResult, StreamSample, InfluxPoint> {
+public class HourlyChain extends KeyedCoProcessFunction<String, SourceHourResult, StreamSample, InfluxPoint> {
 
     private static final Logger LOG = LoggerFactory.getLogger(HourlyChain.class);
     static final long HOUR_MS = HourSchedule.HOUR_MS;
@@ -86,7 +86,7 @@ public class HourlyChain extends KeyedCoProcessFunction<String, HourResult, Stre
 
     /** A source-hour's CO2e total (the single gases are filtered out before): it replaces an earlier one. */
     @Override
-    public void processElement1(HourResult result, Context context, Collector<InfluxPoint> out) throws Exception {
+    public void processElement1(SourceHourResult result, Context context, Collector<InfluxPoint> out) throws Exception {
         HourlyEmission total = result.emission();
         long hourStart = total.hourStart().toEpochMilli();
         // cannot happen while the accounting keeps hours as long as this does: it sends before the watermark

@@ -3,7 +3,7 @@ package io.plumeline.flink.sink;
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.emissions.HourlyEmission;
-import io.plumeline.flink.accounting.HourResult;
+import io.plumeline.flink.accounting.SourceHourResult;
 import io.plumeline.flink.influx.InfluxPoint;
 import io.plumeline.flink.influx.LinePoint;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -19,12 +19,12 @@ import org.apache.flink.api.common.functions.MapFunction;
  * {@code backfill_pending} true while a collector gap's backfill of the hour is not done, {@code modc} the 40 CFR 75.57
  * method of determination code of a PART75 source's hour (absent for the others).
  */
-public class EmissionToPoint implements MapFunction<HourResult, InfluxPoint> {
+public class EmissionToPoint implements MapFunction<SourceHourResult, InfluxPoint> {
 
     static final String NO_TIER = "none";
 
     @Override
-    public InfluxPoint map(HourResult result) {
+    public InfluxPoint map(SourceHourResult result) {
         HourlyEmission e = result.emission();
         return LinePoint.of(Measurement.EMISSIONS)
                 .tag(Keys.SITE, e.site())

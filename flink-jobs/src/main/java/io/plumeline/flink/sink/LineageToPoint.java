@@ -3,7 +3,7 @@ package io.plumeline.flink.sink;
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.emissions.HourlyEmission;
-import io.plumeline.flink.accounting.HourResult;
+import io.plumeline.flink.accounting.SourceHourResult;
 import io.plumeline.flink.influx.InfluxPoint;
 import io.plumeline.flink.influx.LinePoint;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -16,10 +16,10 @@ import org.apache.flink.api.common.functions.MapFunction;
  * record's few kB are sent once per source-hour. A recomputed hour overwrites its point in place, a replay writes
  * the same point; kept forever like the emissions it explains.
  */
-public class LineageToPoint implements MapFunction<HourResult, InfluxPoint> {
+public class LineageToPoint implements MapFunction<SourceHourResult, InfluxPoint> {
 
     @Override
-    public InfluxPoint map(HourResult result) {
+    public InfluxPoint map(SourceHourResult result) {
         HourlyEmission e = result.emission();
         return LinePoint.of(Measurement.LINEAGE)
                 .tag(Keys.SITE, e.site())

@@ -14,14 +14,14 @@ import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.util.OutputTag;
 
 /**
- * {@link HourlyAccounting} in Flink's two-input operator harness, its gaps input idle as in the job
+ * {@link SourceHourAccounting} in Flink's two-input operator harness, its gaps input idle as in the job
  * ({@link NoEventTime}), so that the readings' watermarks alone move its event time.
  */
 final class AccountingHarness implements AutoCloseable {
 
-    private final KeyedTwoInputStreamOperatorTestHarness<String, SourceSample, GapNotice, HourResult> harness;
+    private final KeyedTwoInputStreamOperatorTestHarness<String, SourceSample, GapNotice, SourceHourResult> harness;
 
-    AccountingHarness(HourlyAccounting accounting) throws Exception {
+    AccountingHarness(SourceHourAccounting accounting) throws Exception {
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(accounting),
                 SourceSample::source, GapNotice::source, Types.STRING);
         harness.open();
@@ -44,7 +44,7 @@ final class AccountingHarness implements AutoCloseable {
         harness.setProcessingTime(at);
     }
 
-    List<HourResult> results() {
+    List<SourceHourResult> results() {
         return harness.extractOutputValues();
     }
 

@@ -36,7 +36,7 @@ class ArchiveRecomputeTest {
     private AccountingHarness harness;
 
     private void open() throws Exception {
-        harness = new AccountingHarness(new HourlyAccounting(
+        harness = new AccountingHarness(new SourceHourAccounting(
                 TestSite.model(), Duration.ofMinutes(5), Duration.ofHours(2), archive, DELAY));
     }
 
@@ -58,7 +58,7 @@ class ArchiveRecomputeTest {
         harness.sample(new SourceSample(SOURCE, input, tag, t, value, "GOOD"));
     }
 
-    private List<HourResult> co2Of(Instant hour) {
+    private List<SourceHourResult> co2Of(Instant hour) {
         return harness.results().stream()
                 .filter(r -> r.emission().gas().equals("CO2") && r.emission().hourStart().equals(hour)).toList();
     }
@@ -78,7 +78,7 @@ class ArchiveRecomputeTest {
 
         // the backfill, 2 h 30 min after the hour closed: 180 flow and 30 HHV readings, not yet written by the sink
         readings(H4.plusSeconds(1800), H5, 1800, false);
-        assertThat(harness.sideOutput(HourlyAccounting.LATE)).as("still stored as late readings").hasSize(210);
+        assertThat(harness.sideOutput(SourceHourAccounting.LATE)).as("still stored as late readings").hasSize(210);
         harness.processingTime(DELAY.toMillis() - 1);
         assertThat(co2Of(H4)).as("not before the delay: the burst gathers").hasSize(1);
         harness.processingTime(DELAY.toMillis());

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.flink.SiteModelText;
 import io.plumeline.flink.StreamSample;
-import io.plumeline.flink.accounting.HourResult;
+import io.plumeline.flink.accounting.SourceHourResult;
 import io.plumeline.flink.influx.InfluxPoint;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +62,7 @@ class HourlyChainTest {
         RATES.put("sru-1.sulfur_flow", 2.4);
     }
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, HourResult, StreamSample, InfluxPoint> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, SourceHourResult, StreamSample, InfluxPoint> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -94,7 +94,7 @@ class HourlyChainTest {
     private void total(String unit, String source, Instant hour, double co2eKg) throws Exception {
         HourlyEmission e = new HourlyEmission(SITE, unit, source, HourlyEmission.CO2E, "EPA_C2A", hour, co2eKg, co2eKg,
                 100, 0, HourlyEmission.lineageId(SITE, source, HourlyEmission.CO2E, hour));
-        harness.processElement1(new StreamRecord<>(new HourResult(e, null, 0, List.of(e.lineageId()), "{}"), hour.toEpochMilli() + 3_599_999));
+        harness.processElement1(new StreamRecord<>(new SourceHourResult(e, null, 0, List.of(e.lineageId()), "{}"), hour.toEpochMilli() + 3_599_999));
     }
 
     private void sources(Instant hour, double heater1) throws Exception {

@@ -17,13 +17,13 @@ import java.util.List;
  * the method of determination code of 40 CFR 75.57 Table 4a for a {@code PART75} source's hour (01 measured, 06–12
  * the §75.33 tiers, 07 the §75.31 initial period), null for the others.
  */
-public record HourResult(HourlyEmission emission, String substitution, int lateCount,
+public record SourceHourResult(HourlyEmission emission, String substitution, int lateCount,
                          List<String> hourLineageIds, String lineage, boolean fromArchive, boolean operating,
                          boolean backfillPending, String modc)
         implements Serializable {
 
     /** A result of the stream: computed from the readings the job holds in state. */
-    public HourResult(HourlyEmission emission, String substitution, int lateCount, List<String> hourLineageIds,
+    public SourceHourResult(HourlyEmission emission, String substitution, int lateCount, List<String> hourLineageIds,
                       String lineage) {
         this(emission, substitution, lateCount, hourLineageIds, lineage, false, true, false, null);
     }

@@ -6,8 +6,8 @@ import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.emissions.HourlyEmissions;
 import io.plumeline.core.emissions.InputFill;
 import io.plumeline.core.emissions.LatestBefore;
-import io.plumeline.core.emissions.MissingDataContext.InputHistory;
 import io.plumeline.core.emissions.MissingDataContext;
+import io.plumeline.core.emissions.MissingDataContext.InputHistory;
 import io.plumeline.core.emissions.OperatingHours;
 import io.plumeline.core.emissions.Part75Availability;
 import io.plumeline.core.emissions.Part75HourValidity;
@@ -84,7 +84,7 @@ import org.slf4j.LoggerFactory;
  * "Missing data") with what state knows beyond the hour ({@link #missingDataContext}); an hour filled without the
  * value after its gap is computed again when a later hour brings it, while the hour is kept.
  */
-public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSample, GapNotice, HourResult> {
+public class SourceHourAccounting extends KeyedCoProcessFunction<String, SourceSample, GapNotice, SourceHourResult> {
 
     public static final OutputTag<LateReading> LATE = new OutputTag<>("late-readings", TypeInformation.of(LateReading.class));
 
@@ -92,7 +92,7 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
     static final String PART75 = "PART75";
     /** The reference period of MRR Art. 45 is the reporting year: at most a leap year of hours. */
     private static final int REFERENCE_HOURS = 8_784;
-    private static final Logger log = LoggerFactory.getLogger(HourlyAccounting.class);
+    private static final Logger log = LoggerFactory.getLogger(SourceHourAccounting.class);
     /** How soon a recompute the archive could not answer is tried again, at the least. */
     private static final long RETRY_MS = 10_000;
 
@@ -116,11 +116,11 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
     private transient Counter archiveFailures;
 
     /** Without an archive: a reading after the allowed lateness is only stored as such. */
-    public HourlyAccounting(SiteModelText siteModel, Duration maxHold, Duration allowedLateness) {
+    public SourceHourAccounting(SiteModelText siteModel, Duration maxHold, Duration allowedLateness) {
         this(siteModel, maxHold, allowedLateness, TelemetryArchive.NONE, Duration.ZERO);
     }
 
-    public HourlyAccounting(SiteModelText siteModel, Duration maxHold, Duration allowedLateness,
+    public SourceHourAccounting(SiteModelText siteModel, Duration maxHold, Duration allowedLateness,
                             TelemetryArchive archive, Duration recomputeDelay) {
         this.siteModel = siteModel;
         this.maxHold = maxHold;
@@ -178,7 +178,7 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
     }
 
     @Override
-    public void processElement1(SourceSample sample, Context context, Collector<HourResult> out) throws Exception {
+    public void processElement1(SourceSample sample, Context context, Collector<SourceHourResult> out) throws Exception {
         long hourStart = HourSchedule.hourOf(sample.ts().toEpochMilli());
         long watermark = context.timerService().currentWatermark();
         if (schedule.closed(hourStart, watermark)) {
@@ -234,7 +234,7 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
      * any late reading does). Hours the stream has not reached are marked, and computed when it reaches them.
      */
     @Override
-    public void processElement2(GapNotice gap, Context context, Collector<HourResult> out) throws Exception {
+    public void processElement2(GapNotice gap, Context context, Collector<SourceHourResult> out) throws Exception {
         long watermark = context.timerService().currentWatermark();
         String cause = gap.backfilled()
                 ? "backfill of collector gap " + gap.gapId() + " done: " + gap.detail()
@@ -284,7 +284,7 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext context, Collector<HourResult> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext context, Collector<SourceHourResult> out) throws Exception {
         if (context.timeDomain() == TimeDomain.PROCESSING_TIME) {
             recomputeDue(timestamp, context, out);
             return;
@@ -325,7 +325,7 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
         schedule.schedule(hourStart, context.timerService()::registerEventTimeTimer);
     }
 
-    private void compute(String sourceId, long hourStart, SourceHour hour, Collector<HourResult> out) throws Exception {
+    private void compute(String sourceId, long hourStart, SourceHour hour, Collector<SourceHourResult> out) throws Exception {
         EmissionSource source = source(sourceId);
         Map<String, List<Sample>> byInput = samplesOf(hourStart, hour);
         MissingDataContext context = EmissionSource.PROGRAM.equals(source.substitution())
@@ -341,7 +341,7 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
      * before it, so that the value held into it counts) and the late readings it waited with, which the sink may not
      * have written yet; the value before and after a gap comes from the archive too.
      */
-    private void recomputeDue(long now, OnTimerContext context, Collector<HourResult> out) throws Exception {
+    private void recomputeDue(long now, OnTimerContext context, Collector<SourceHourResult> out) throws Exception {
         List<Long> due = new ArrayList<>();
         for (Map.Entry<Long, SourceHour> e : archived.entries()) if (e.getValue().recomputeAt <= now) due.add(e.getKey());
         for (long hourStart : due) {
@@ -361,7 +361,7 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
         }
     }
 
-    private void recomputeFromArchive(String sourceId, long hourStart, SourceHour pending, Collector<HourResult> out)
+    private void recomputeFromArchive(String sourceId, long hourStart, SourceHour pending, Collector<SourceHourResult> out)
             throws Exception {
         EmissionSource source = source(sourceId);
         String site = model.site().id();
@@ -408,7 +408,7 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
      */
     private SourceHourAccount account(EmissionSource source, long hourStart, Map<String, List<Sample>> byInput,
                                       MissingDataContext context, int lateCount, String revision, boolean fromArchive,
-                                      Collector<HourResult> out) throws Exception {
+                                      Collector<SourceHourResult> out) throws Exception {
         Instant from = Instant.ofEpochMilli(hourStart);
         SourceHourAccount account;
         LineageRecord record;
@@ -445,7 +445,7 @@ public class HourlyAccounting extends KeyedCoProcessFunction<String, SourceSampl
         // the record and its ids go with the first row only, whichever gas a method gives first (pollutant methods
         // give no CO2e)
         for (int i = 0; i < emissions.size(); i++) {
-            out.collect(new HourResult(emissions.get(i), substitution, lateCount, i == 0 ? ids : null,
+            out.collect(new SourceHourResult(emissions.get(i), substitution, lateCount, i == 0 ? ids : null,
                     i == 0 ? lineage : null, fromArchive, account.operating(), backfillPending, modc));
         }
         return account;

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * = 43.789 mmBtu (1 mmBtu = 1,055.056 MJ); × 59.00 kg CO2/mmBtu (Table C-1, fuel gas) = 2,583.56 kg CO2.
  * CO2 is linear in the fuel: x Nm3 in the hour give x / 1,200 of that.
  */
-class HourlyAccountingTest {
+class SourceHourAccountingTest {
 
     private static final Instant H4 = Instant.parse("2026-11-26T04:00:00Z");
     private static final Instant H5 = H4.plus(Duration.ofHours(1));
@@ -46,7 +46,7 @@ class HourlyAccountingTest {
     private final Map<String, List<Sample>> sent = new HashMap<>();
 
     private void open(SiteModelText site, Duration allowedLateness) throws Exception {
-        HourlyAccounting accounting = new HourlyAccounting(site, Duration.ofMinutes(5), allowedLateness);
+        SourceHourAccounting accounting = new SourceHourAccounting(site, Duration.ofMinutes(5), allowedLateness);
         harness = new AccountingHarness(accounting);
     }
 
@@ -79,19 +79,19 @@ class HourlyAccountingTest {
         harness.watermark(t.toEpochMilli());
     }
 
-    private List<HourResult> results() {
+    private List<SourceHourResult> results() {
         return harness.results();
     }
 
-    private List<HourResult> ofHour(Instant hourStart) {
+    private List<SourceHourResult> ofHour(Instant hourStart) {
         return results().stream().filter(r -> r.emission().hourStart().equals(hourStart)).toList();
     }
 
-    private List<HourResult> co2() {
+    private List<SourceHourResult> co2() {
         return ofGas("CO2");
     }
 
-    private List<HourResult> ofGas(String gas) {
+    private List<SourceHourResult> ofGas(String gas) {
         return results().stream().filter(r -> r.emission().gas().equals(gas)).toList();
     }
 
@@ -272,7 +272,7 @@ class HourlyAccountingTest {
         hhvGapFrom0450To0510(H5, H5.plusSeconds(3600));
         watermark(H5.plusSeconds(3600));
         assertThat(co2()).extracting(r -> r.emission().hourStart()).containsExactly(H4, H5, H4);
-        HourResult revised = co2().get(2);
+        SourceHourResult revised = co2().get(2);
         assertThat(revised.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG * (2320.0 / 60) / 38.5, within(0.01));
         assertThat(revised.substitution()).isEqualTo("EPA_PART98_MEAN_BEFORE_AFTER");
         assertThat(LineageJson.read(revised.lineage()).missingData().get("hhv").firstAfter()).isEqualTo(40.5);
@@ -311,17 +311,17 @@ class HourlyAccountingTest {
         assertThat(co2()).hasSize(2);
         assertThat(co2().get(0).operating()).isTrue();
         assertThat(co2().get(0).emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG, within(0.01));
-        HourResult off = co2().get(1);
+        SourceHourResult off = co2().get(1);
         assertThat(off.emission().hourStart()).isEqualTo(H4);
         assertThat(off.operating()).isFalse();
         assertThat(off.emission().massKg()).isZero();
         assertThat(off.substituted()).isFalse();
         assertThat(off.emission().substitutedMin()).isZero();
-        List<HourResult> hour = results().stream().filter(r -> r.emission().hourStart().equals(H4)).toList();
+        List<SourceHourResult> hour = results().stream().filter(r -> r.emission().hourStart().equals(H4)).toList();
         LineageRecord record = LineageJson.read(hour.get(0).lineage());
         assertThat(record.notOperating()).isTrue();
         assertThat(LineageRecompute.recompute(TestSite.withOperatingStatus().yaml(), "operating", record, sent).emissions())
-                .isEqualTo(hour.stream().map(HourResult::emission).toList());
+                .isEqualTo(hour.stream().map(SourceHourResult::emission).toList());
     }
 
     /**
@@ -358,12 +358,12 @@ class HourlyAccountingTest {
         });
 
         // the hour's lineage: its readings, its substitutes, and the same numbers again from both
-        List<HourResult> hour = results().stream().filter(r -> r.emission().hourStart().equals(H4)).toList();
+        List<SourceHourResult> hour = results().stream().filter(r -> r.emission().hourStart().equals(H4)).toList();
         LineageRecord record = LineageJson.read(hour.get(0).lineage());
         assertThat(hour.subList(1, hour.size())).as("the record goes with the hour's first result only")
-                .extracting(HourResult::lineage).containsOnlyNulls();
+                .extracting(SourceHourResult::lineage).containsOnlyNulls();
         assertThat(hour.subList(1, hour.size())).as("and so do its ids")
-                .extracting(HourResult::hourLineageIds).containsOnlyNulls();
+                .extracting(SourceHourResult::hourLineageIds).containsOnlyNulls();
         assertThat(hour.get(0).hourLineageIds()).isEqualTo(hour.stream().map(r -> r.emission().lineageId()).toList());
         assertThat(record.results()).extracting(LineageRecord.GasRow::lineageId)
                 .isEqualTo(hour.get(0).hourLineageIds());
@@ -377,7 +377,7 @@ class HourlyAccountingTest {
         assertThat(flow.last()).isEqualTo(H5.minusSeconds(10));
         assertThat(record.input("hhv").orElseThrow().substituted()).isZero();
         assertThat(LineageRecompute.recompute(TestSite.part75().yaml(), "test-site-part75.yaml", record, sent).emissions())
-                .isEqualTo(hour.stream().map(HourResult::emission).toList());
+                .isEqualTo(hour.stream().map(SourceHourResult::emission).toList());
     }
 
     /**
@@ -406,10 +406,10 @@ class HourlyAccountingTest {
             assertThat(r.emission().availabilityPct()).isCloseTo(100.0 * 40 / 60, within(1e-6));
             assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG, within(0.01));
         });
-        List<HourResult> hour = ofHour(H4);
+        List<SourceHourResult> hour = ofHour(H4);
         LineageRecord record = LineageJson.read(hour.get(0).lineage());
         assertThat(LineageRecompute.recompute(TestSite.part75().yaml(), "test-site-part75.yaml", record, sent).emissions())
-                .isEqualTo(hour.stream().map(HourResult::emission).toList());
+                .isEqualTo(hour.stream().map(SourceHourResult::emission).toList());
     }
 
     /** One reading of flow and HHV at the start of each quadrant (a valid hour), or none in the second (invalid). */
@@ -468,7 +468,7 @@ class HourlyAccountingTest {
         assertThat(co2()).as("recomputed at the next watermark, once for the whole burst").hasSize(1);
         watermark(H5.plusSeconds(610));
 
-        List<HourResult> h4 = co2().stream().filter(r -> r.emission().hourStart().equals(H4)).toList();
+        List<SourceHourResult> h4 = co2().stream().filter(r -> r.emission().hourStart().equals(H4)).toList();
         assertThat(h4).hasSize(2).last().satisfies(r -> {
             assertThat(r.emission().availabilityPct()).isCloseTo(100.0, within(1e-9));
             assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG, within(0.01));
@@ -481,15 +481,15 @@ class HourlyAccountingTest {
                     assertThat(r.emission().availabilityPct()).isCloseTo(100.0, within(1e-9));
                     assertThat(r.lateCount()).isEqualTo(180 + 30);
                 });
-        assertThat(harness.sideOutput(HourlyAccounting.LATE)).isNullOrEmpty();
+        assertThat(harness.sideOutput(SourceHourAccounting.LATE)).isNullOrEmpty();
 
         // each computation of the hour carries one record (on its first result, the one the job writes), to the same
         // series and time: the recomputed record overwrites the first in place
-        List<HourResult> all = results().stream().filter(r -> r.emission().hourStart().equals(H4)).toList();
-        List<HourResult> records = all.stream().filter(r -> r.lineage() != null).toList();
+        List<SourceHourResult> all = results().stream().filter(r -> r.emission().hourStart().equals(H4)).toList();
+        List<SourceHourResult> records = all.stream().filter(r -> r.lineage() != null).toList();
         assertThat(records).hasSize(2);
         List<InfluxPoint> points = new ArrayList<>();
-        for (HourResult r : records) points.add(new LineageToPoint().map(r));
+        for (SourceHourResult r : records) points.add(new LineageToPoint().map(r));
         assertThat(points).extracting(p -> seriesAndTime(p.line())).containsOnly(seriesAndTime(points.get(0).line()));
         assertThat(LineageJson.read(records.get(1).lineage()).input("fuelQuantity").orElseThrow().good()).isEqualTo(360);
         assertThat(points).allSatisfy(p -> assertThat(p.line()).contains("record=\""));
@@ -512,7 +512,7 @@ class HourlyAccountingTest {
         watermark(H5.plusSeconds(3 * 3600));
 
         assertThat(co2()).filteredOn(r -> r.emission().hourStart().equals(H4)).hasSize(1);
-        assertThat(harness.sideOutput(HourlyAccounting.LATE)).extracting(StreamRecord::getValue)
+        assertThat(harness.sideOutput(SourceHourAccounting.LATE)).extracting(StreamRecord::getValue)
                 .containsExactly(
                         new LateReading(TestSite.SITE, TestSite.FLOW, H4.plusSeconds(5), 9999.0, "GOOD", 3 * 3600 - 5),
                         new LateReading(TestSite.SITE, TestSite.FLOW, H4.plusSeconds(7), null, "BAD", 3 * 3600 - 7));
