@@ -9,6 +9,10 @@ import java.util.List;
  * late reading recomputes an hour) and out of order; they are kept sorted. Beyond the hours kept it counts, since the
  * first hour recorded (the input's certification, for Part 75), the operating and the quality-assured hours: the
  * §75.31 initial period and the §75.32 Eq. 8 denominator outlive the 8,760 hours kept.
+ *
+ * <p>Kept in keyed state ({@code SourceHourAccounting}'s {@code lookBack}). Checkpoints and savepoints name this
+ * class: moved to another package or renamed, it would make the running job's savepoints unrestorable
+ * (docs/processes.md, "The hour family").
  */
 public class HourlyValues {
 
