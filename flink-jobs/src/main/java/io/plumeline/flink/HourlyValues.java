@@ -9,6 +9,10 @@ import java.util.List;
  * late reading recomputes an hour) and out of order; they are kept sorted. Beyond the hours kept it counts, since the
  * first hour recorded (the input's certification, for Part 75), the operating and the quality-assured hours: the
  * §75.31 initial period and the §75.32 Eq. 8 denominator outlive the 8,760 hours kept.
+ *
+ * <p>Kept in keyed state ({@code SourceHourAccounting}'s {@code lookBack}). Checkpoints and savepoints name this
+ * class: moved to another package or renamed, it would make the running job's savepoints unrestorable
+ * (docs/processes.md, "The hour family").
  */
 public class HourlyValues {
 
@@ -51,31 +55,31 @@ public class HourlyValues {
     }
 
     /** How many of the recorded hours lie before {@code hourStart}: the look-back of a gap in that hour. */
-    int countBefore(long hourStart) {
+    public int countBefore(long hourStart) {
         int n = hours.size();
         while (n > 0 && hours.get(n - 1) >= hourStart) n--;
         return n;
     }
 
     /** The operating hours since the first one, before {@code hourStart} (those kept after it are not). */
-    long operatingHoursBefore(long hourStart) {
+    public long operatingHoursBefore(long hourStart) {
         return operatingHours - (hours.size() - countBefore(hourStart));
     }
 
     /** The quality-assured hours since the first one, before {@code hourStart}. */
-    long qualityAssuredHoursBefore(long hourStart) {
+    public long qualityAssuredHoursBefore(long hourStart) {
         long after = 0;
         for (int i = countBefore(hourStart); i < values.size(); i++) if (values.get(i) != null) after++;
         return qualityAssuredHours - after;
     }
 
     /** Clock hours from the first hour recorded to {@code hourStart}. */
-    long clockHoursSinceFirst(long hourStart) {
+    public long clockHoursSinceFirst(long hourStart) {
         return firstHour == null ? 0 : (hourStart - firstHour) / HOUR_MS;
     }
 
     /** How many of the latest {@code n} hours before {@code hourStart} were quality-assured. */
-    int qualityAssuredOfLatest(long hourStart, int n) {
+    public int qualityAssuredOfLatest(long hourStart, int n) {
         int end = countBefore(hourStart);
         int qa = 0;
         for (int i = Math.max(0, end - n); i < end; i++) if (values.get(i) != null) qa++;
@@ -83,20 +87,20 @@ public class HourlyValues {
     }
 
     /** The latest {@code n} quality-assured values before {@code hourStart} of the recorded hours since {@code since}. */
-    List<Double> latestQualityAssured(long since, long hourStart, int n) {
+    public List<Double> latestQualityAssured(long since, long hourStart, int n) {
         List<Double> qa = qualityAssuredBetween(since, hourStart);
         return qa.subList(Math.max(0, qa.size() - n), qa.size());
     }
 
     /** Operating hours without a quality-assured value right before {@code hourStart}: the gap goes on since then. */
-    int gapHoursBefore(long hourStart) {
+    public int gapHoursBefore(long hourStart) {
         int gap = 0;
         for (int i = countBefore(hourStart) - 1; i >= 0 && values.get(i) == null; i--) gap++;
         return gap;
     }
 
     /** The quality-assured values of the recorded hours in [since, hourStart): a reference period. */
-    List<Double> qualityAssuredBetween(long since, long hourStart) {
+    public List<Double> qualityAssuredBetween(long since, long hourStart) {
         List<Double> qa = new ArrayList<>();
         for (int i = 0; i < countBefore(hourStart); i++) {
             if (hours.get(i) >= since && values.get(i) != null) qa.add(values.get(i));
@@ -104,7 +108,7 @@ public class HourlyValues {
         return qa;
     }
 
-    Double lastQualityAssuredBefore(long hourStart) {
+    public Double lastQualityAssuredBefore(long hourStart) {
         for (int i = countBefore(hourStart) - 1; i >= 0; i--) if (values.get(i) != null) return values.get(i);
         return null;
     }
@@ -113,7 +117,7 @@ public class HourlyValues {
      * The first quality-assured value recorded after {@code hourStart}: known when the hour is computed again after
      * later hours were (a late reading), so that the mean of before and after has its "after".
      */
-    Double firstQualityAssuredAfter(long hourStart) {
+    public Double firstQualityAssuredAfter(long hourStart) {
         for (int i = countBefore(hourStart); i < hours.size(); i++) {
             if (hours.get(i) > hourStart && values.get(i) != null) return values.get(i);
         }

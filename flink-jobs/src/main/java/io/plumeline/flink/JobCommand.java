@@ -6,11 +6,16 @@ import io.plumeline.core.contracts.Topics;
 import io.plumeline.core.site.RecordRetention;
 import io.plumeline.core.site.SiteModel;
 import io.plumeline.core.site.SiteModelException;
+import io.plumeline.flink.accounting.SourceHourAccounting;
 import io.plumeline.flink.influx.InfluxCredentials;
 import io.plumeline.flink.influx.InfluxDbSink;
 import io.plumeline.flink.influx.InfluxPoint;
 import io.plumeline.flink.influx.InfluxTelemetryArchive;
 import io.plumeline.flink.influx.RetentionPolicies;
+import io.plumeline.flink.telemetry.DeadLetter;
+import io.plumeline.flink.telemetry.DeadLetterSerializer;
+import io.plumeline.flink.telemetry.RawMessage;
+import io.plumeline.flink.telemetry.RawMessageDeserializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -188,7 +193,7 @@ final class JobCommand implements Callable<Integer> {
             influxCredentials();
             kafkaClientConfig();
             siteModel = SiteModelText.read(site);
-            HourlyAccounting.checkSources(siteModel.model());
+            SourceHourAccounting.checkSources(siteModel.model());
             retentionPolicies(siteModel.model());
         } catch (SiteModelException | IllegalArgumentException | UncheckedIOException e) {
             System.err.println("PlumelineJob: " + e.getMessage());

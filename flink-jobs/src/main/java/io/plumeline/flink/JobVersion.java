@@ -6,12 +6,12 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** The job's version as Maven built it (plumeline-job.properties), named in every lineage record. */
-final class JobVersion {
+public final class JobVersion {
 
     private JobVersion() {
     }
 
-    static String current() {
+    public static String current() {
         try (InputStream in = JobVersion.class.getResourceAsStream("/plumeline-job.properties")) {
             if (in == null) throw new IllegalStateException("plumeline-job.properties is missing from the job's classpath");
             Properties p = new Properties();

@@ -7,7 +7,30 @@ import io.plumeline.core.site.Limit;
 import io.plumeline.core.telemetry.ClockCheck;
 import io.plumeline.core.telemetry.GapReport;
 import io.plumeline.core.telemetry.Reading;
+import io.plumeline.flink.accounting.SourceHourAccounting;
+import io.plumeline.flink.accounting.SourceHourResult;
+import io.plumeline.flink.accounting.TelemetryArchive;
+import io.plumeline.flink.chain.HourlyChain;
 import io.plumeline.flink.influx.InfluxPoint;
+import io.plumeline.flink.live.LimitCheck;
+import io.plumeline.flink.live.LiveRate;
+import io.plumeline.flink.sink.EmissionToPoint;
+import io.plumeline.flink.sink.LateReadingToPoint;
+import io.plumeline.flink.sink.LineageToPoint;
+import io.plumeline.flink.sink.ReadingToPoint;
+import io.plumeline.flink.sink.ReadingToRecordPoint;
+import io.plumeline.flink.telemetry.AdmitReading;
+import io.plumeline.flink.telemetry.DeadLetter;
+import io.plumeline.flink.telemetry.FanOutToSources;
+import io.plumeline.flink.telemetry.GapNotice;
+import io.plumeline.flink.telemetry.NoEventTime;
+import io.plumeline.flink.telemetry.RawMessage;
+import io.plumeline.flink.telemetry.RawMessageDeserializer;
+import io.plumeline.flink.telemetry.ReadGapReport;
+import io.plumeline.flink.telemetry.ReadingAdmission;
+import io.plumeline.flink.telemetry.ReadingWatermarks;
+import io.plumeline.flink.telemetry.ToGapNotices;
+import io.plumeline.flink.telemetry.ToStreamSamples;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Set;
@@ -105,7 +128,7 @@ public final class PlumelineJob {
     /**
      * The same job reading the collectors' gap and backfill records from {@code gaps} (messages passed on unread,
      * {@link RawMessageDeserializer#gapRecords}): the hours a gap touched are marked pending until its backfill is
-     * done, then computed again ({@link HourlyAccounting#processElement2}).
+     * done, then computed again ({@link SourceHourAccounting#processElement2}).
      */
     public PlumelineJob withGaps(Source<RawMessage, ?, ?> gaps) {
         return new PlumelineJob(siteModel, timing, telemetry, deadLetters, influx, imbalanceThreshold, archive, gaps);
@@ -148,22 +171,22 @@ public final class PlumelineJob {
                 .flatMap(new FanOutToSources(siteModel), TypeInformation.of(SourceSample.class))
                 .name("source inputs").uid("source-inputs");
 
-        SingleOutputStreamOperator<HourResult> hours = sourceSamples
+        SingleOutputStreamOperator<SourceHourResult> hours = sourceSamples
                 .keyBy(SourceSample::source, Types.STRING)
                 .connect(gapNotices(gapReports, sourceSamples).keyBy(GapNotice::source, Types.STRING))
-                .process(new HourlyAccounting(siteModel, timing.maxHold(), timing.allowedLateness(), archive,
+                .process(new SourceHourAccounting(siteModel, timing.maxHold(), timing.allowedLateness(), archive,
                                 timing.recomputeDelay()),
-                        TypeInformation.of(HourResult.class))
+                        TypeInformation.of(SourceHourResult.class))
                 .name("hourly emissions").uid("hourly-emissions");
         DataStream<InfluxPoint> emissionPoints = hours
                 .map(new EmissionToPoint(), points)
                 .name("emission points").uid("emission-points");
         DataStream<InfluxPoint> lineagePoints = hours
-                .filter(r -> r.lineage() != null) // the hour's first result carries its record (HourResult)
+                .filter(r -> r.lineage() != null) // the hour's first result carries its record (SourceHourResult)
                 .name("lineage records").uid("lineage-records")
                 .map(new LineageToPoint(), points)
                 .name("lineage points").uid("lineage-points");
-        DataStream<InfluxPoint> latePoints = hours.getSideOutput(HourlyAccounting.LATE)
+        DataStream<InfluxPoint> latePoints = hours.getSideOutput(SourceHourAccounting.LATE)
                 .map(new LateReadingToPoint(), points)
                 .name("late reading points").uid("late-reading-points");
 
@@ -216,7 +239,7 @@ public final class PlumelineJob {
     }
 
     /** The production chain per site and hour from the sources' CO2e totals and the streams' mass flows. */
-    private DataStream<InfluxPoint> chainPoints(DataStream<Reading> readings, DataStream<HourResult> hours,
+    private DataStream<InfluxPoint> chainPoints(DataStream<Reading> readings, DataStream<SourceHourResult> hours,
                                                 TypeInformation<InfluxPoint> points) {
         DataStream<StreamSample> flows = readings
                 .flatMap(new ToStreamSamples(siteModel), TypeInformation.of(StreamSample.class))

@@ -10,6 +10,10 @@ import java.util.List;
  * its program's rule takes (it is computed again when a later hour brings that value, while it is kept). An hour
  * whose state is gone and which readings still come for waits here, with those readings, until it is computed again
  * from the stored telemetry at processing time {@code recomputeAt}.
+ *
+ * <p>Kept in keyed state ({@code SourceHourAccounting}'s {@code hours} and {@code archived}). Checkpoints and
+ * savepoints name this class: moved to another package or renamed, it would make the running job's savepoints
+ * unrestorable (docs/processes.md, "The hour family").
  */
 public class SourceHour {
 
@@ -26,7 +30,7 @@ public class SourceHour {
     public List<String> causes = new ArrayList<>();
 
     /** Records why the hour is computed again, once however many notices say it. */
-    void because(String cause) {
+    public void because(String cause) {
         if (!causes.contains(cause)) causes.add(cause);
     }
 

@@ -1,5 +1,6 @@
 package io.plumeline.flink;
 
+import io.plumeline.flink.telemetry.DeadLetter;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.api.connector.sink2.Sink;

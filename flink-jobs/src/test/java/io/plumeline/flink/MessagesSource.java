@@ -1,5 +1,6 @@
 package io.plumeline.flink;
 
+import io.plumeline.flink.telemetry.RawMessage;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

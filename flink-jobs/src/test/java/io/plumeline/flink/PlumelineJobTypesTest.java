@@ -3,7 +3,11 @@ package io.plumeline.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumeline.core.telemetry.Reading;
+import io.plumeline.flink.accounting.SourceHourResult;
 import io.plumeline.flink.influx.InfluxPoint;
+import io.plumeline.flink.telemetry.DeadLetter;
+import io.plumeline.flink.telemetry.LateReading;
+import io.plumeline.flink.telemetry.RawMessage;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -58,14 +62,14 @@ class PlumelineJobTypesTest {
         assertThat(env.getConfig().isObjectReuseEnabled()).isTrue();
         Set<Class<?>> types = new HashSet<>();
         env.getTransformations().forEach(t -> t.getTransitivePredecessors().forEach(p -> types.add(p.getOutputType().getTypeClass())));
-        assertThat(types).contains(RawMessage.class, Reading.class, SourceSample.class, HourResult.class, InfluxPoint.class,
+        assertThat(types).contains(RawMessage.class, Reading.class, SourceSample.class, SourceHourResult.class, InfluxPoint.class,
                 DeadLetter.class, LateReading.class);
         assertThat(types).allSatisfy(type -> assertThat(type.isRecord()).as(type.getName()).isTrue());
     }
 
     @Test
     void theRecordsArePojosOfFlinksTypes() {
-        for (Class<?> type : List.of(RawMessage.class, Reading.class, SourceSample.class, HourResult.class, InfluxPoint.class,
+        for (Class<?> type : List.of(RawMessage.class, Reading.class, SourceSample.class, SourceHourResult.class, InfluxPoint.class,
                 DeadLetter.class, StreamSample.class, LateReading.class)) {
             assertThat(TypeInformation.of(type)).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
             assertNoGenericField(TypeInformation.of(type), type.getSimpleName());

@@ -8,6 +8,7 @@ import io.plumeline.core.telemetry.Reading;
 import io.plumeline.core.telemetry.ReadingJson;
 import io.plumeline.flink.influx.InfluxDbSink;
 import io.plumeline.flink.influx.RetentionPolicies;
+import io.plumeline.flink.telemetry.RawMessage;
 import io.plumeline.stack.InfluxDbServer;
 import java.net.URI;
 import java.nio.file.Path;

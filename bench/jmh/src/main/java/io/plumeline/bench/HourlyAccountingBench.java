@@ -3,11 +3,11 @@ package io.plumeline.bench;
 import io.plumeline.core.emissions.HourlyEmissions;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.site.SiteModel;
-import io.plumeline.flink.GapNotice;
-import io.plumeline.flink.HourResult;
-import io.plumeline.flink.HourlyAccounting;
 import io.plumeline.flink.SiteModelText;
 import io.plumeline.flink.SourceSample;
+import io.plumeline.flink.accounting.SourceHourAccounting;
+import io.plumeline.flink.accounting.SourceHourResult;
+import io.plumeline.flink.telemetry.GapNotice;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +54,7 @@ public class HourlyAccountingBench {
     public String substitution;
 
     private SiteModelText site;
-    private KeyedTwoInputStreamOperatorTestHarness<String, SourceSample, GapNotice, HourResult> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, SourceSample, GapNotice, SourceHourResult> harness;
     private Instant hour;
     private SiteModel model;
     private Map<String, List<Sample>> anHour;
@@ -69,7 +69,7 @@ public class HourlyAccountingBench {
         }
         model = site.model();
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(
-                new HourlyAccounting(site, MAX_HOLD, Duration.ZERO)), SourceSample::source, GapNotice::source, Types.STRING);
+                new SourceHourAccounting(site, MAX_HOLD, Duration.ZERO)), SourceSample::source, GapNotice::source, Types.STRING);
         harness.open();
         // no gap records: that input is idle, as in the job (NoEventTime)
         harness.processWatermarkStatus2(WatermarkStatus.IDLE);

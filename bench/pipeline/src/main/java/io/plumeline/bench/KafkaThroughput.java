@@ -1,14 +1,14 @@
 package io.plumeline.bench;
 
 import io.plumeline.core.telemetry.ReadingJson;
-import io.plumeline.flink.DeadLetter;
 import io.plumeline.flink.PlumelineJob;
-import io.plumeline.flink.RawMessage;
-import io.plumeline.flink.RawMessageDeserializer;
 import io.plumeline.flink.SiteModelText;
 import io.plumeline.flink.influx.InfluxDbSink;
 import io.plumeline.flink.influx.InfluxPoint;
 import io.plumeline.flink.influx.RetentionPolicies;
+import io.plumeline.flink.telemetry.DeadLetter;
+import io.plumeline.flink.telemetry.RawMessage;
+import io.plumeline.flink.telemetry.RawMessageDeserializer;
 import io.plumeline.stack.InfluxDbServer;
 import io.plumeline.stack.KafkaBroker;
 import java.net.URI;

@@ -9,7 +9,7 @@ import io.plumeline.core.contracts.InfluxQl;
 import io.plumeline.core.contracts.Keys;
 import io.plumeline.core.contracts.Measurement;
 import io.plumeline.core.telemetry.Quality;
-import io.plumeline.flink.TelemetryArchive;
+import io.plumeline.flink.accounting.TelemetryArchive;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plumeline.core.telemetry.Reading;
-import io.plumeline.flink.ReadingToPoint;
-import io.plumeline.flink.TelemetryArchive.ArchivedReading;
+import io.plumeline.flink.accounting.TelemetryArchive.ArchivedReading;
+import io.plumeline.flink.sink.ReadingToPoint;
 import io.plumeline.stack.InfluxDbServer;
 import java.io.IOException;
 import java.net.URI;
