@@ -17,8 +17,12 @@ import picocli.CommandLine;
         description = "Measures the pipeline against its limits and writes bench/RESULTS.md and bench/results.json.")
 public final class Bench implements Callable<Integer> {
 
-    static final List<Scenario> SCENARIOS = List.of(new InfluxIngest(), new KafkaThroughput(), new EdgeScale(),
-            PipelineRun.latency(), new AnnualReport(), PipelineRun.headline());
+    static final int HEADLINE_TAGS = 50_000;
+
+    static List<Scenario> scenarios(int headlineTags) {
+        return List.of(new InfluxIngest(), new KafkaThroughput(), new EdgeScale(), PipelineRun.latency(), new AnnualReport(),
+                PipelineRun.headline(headlineTags));
+    }
 
     @Option(names = "--quick", description = "smaller sizes and a few minutes of the headline instead of an hour")
     boolean quick;
@@ -26,6 +30,9 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--only", split = ",", paramLabel = "LIST",
             description = "only these scenarios: influx, kafka, edge, latency, year, headline")
     List<String> only = new ArrayList<>();
+
+    @Option(names = "--tags", paramLabel = "N", description = "tags of the headline (default 50,000)")
+    int tags = HEADLINE_TAGS;
 
     @Option(names = "--runs", paramLabel = "N", description = "runs of each repeated measurement (default 3, --quick 2)")
     Integer runs;
@@ -50,7 +57,11 @@ public final class Bench implements Callable<Integer> {
         Path repository = Path.of(System.getProperty("plumeline.home", ".")).toAbsolutePath().normalize();
         Path outDir = out != null ? out : repository.resolve("bench");
         Path workDir = work != null ? work : repository.resolve(".plumeline/bench");
-        Set<String> known = new LinkedHashSet<>(SCENARIOS.stream().map(Scenario::id).toList());
+        if (tags < 1 || tags > 200_000) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--tags must be from 1 to 200,000, not " + tags);
+        }
+        List<Scenario> scenarios = scenarios(tags);
+        Set<String> known = new LinkedHashSet<>(scenarios.stream().map(Scenario::id).toList());
         for (String id : only) {
             if (!known.contains(id)) throw new CommandLine.ParameterException(new CommandLine(this),
                     "--only: unknown scenario '" + id + "'; one of " + known);
@@ -62,13 +73,14 @@ public final class Bench implements Callable<Integer> {
         if (quick) command.append(" --quick");
         if (!only.isEmpty()) command.append(" --only ").append(String.join(",", only));
         if (runs != null) command.append(" --runs ").append(runs);
+        if (tags != HEADLINE_TAGS) command.append(" --tags ").append(tags);
         Machine machine = Machine.describe();
         Results results = new Results(machine, command.toString());
         console.println("Plumeline bench" + (quick ? " (quick)" : "") + " on " + machine.oneLine());
         console.println("  runs per repeated measurement: " + runCount + "; data and logs in " + workDir);
         int failed = 0;
         try (BenchContext ctx = new BenchContext(repository, workDir, quick, runCount, console)) {
-            for (Scenario scenario : SCENARIOS) {
+            for (Scenario scenario : scenarios) {
                 if (!only.isEmpty() && !only.contains(scenario.id())) continue;
                 ctx.scenario(scenario.id());
                 ctx.progress("%s", scenario.title());
