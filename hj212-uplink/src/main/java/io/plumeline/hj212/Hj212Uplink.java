@@ -29,11 +29,12 @@ import picocli.CommandLine.Option;
 
 /**
  * The HJ 212 uplink process: the site model's stacks with an {@code hj212} block, as virtual data loggers, send
- * real-time, minute, hour and day packets made from InfluxDB telemetry to their platforms (docs/processes.md, "HJ 212 uplink"). Runs until
+ * real-time, minute, hour and day packets made from InfluxDB telemetry to their platforms and answer the platforms'
+ * requests for past data and the logger's time (docs/processes.md, "HJ 212 uplink"). Runs until
  * SIGTERM, then prints a one-line summary; {@code receive} is a receiving platform for checking loggers.
  */
 @Command(name = "hj212-uplink", mixinStandardHelpOptions = true, sortOptions = false, subcommands = Receive.class,
-        description = "Sends HJ 212-2017 real-time (CN 2011), minute (2051), hour (2061) and day (2031) packets of the site model's stacks to their platforms.")
+        description = "Sends HJ 212-2017 real-time (CN 2011), minute (2051), hour (2061) and day (2031) packets of the site model's stacks to their platforms and answers their requests.")
 public final class Hj212Uplink implements Callable<Integer> {
 
     /** Where the Helm chart mounts the spool volume; used by default when present. */
@@ -97,6 +98,11 @@ public final class Hj212Uplink implements Callable<Integer> {
     @Option(names = "--poll", defaultValue = "PT5S", paramLabel = "DURATION", description = "how often to look for intervals to make; default: ${DEFAULT-VALUE}")
     private Duration poll;
 
+    @Option(names = "--time-calibration", defaultValue = "refuse", paramLabel = "accept|refuse",
+            description = "what a platform's CN 1012 (set the logger's time) gets: accept answers done and logs the offset, "
+                    + "the clock being the host's (NTP); refuse answers QnRtn 2; default: ${DEFAULT-VALUE}")
+    private String timeCalibration;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -123,7 +129,7 @@ public final class Hj212Uplink implements Callable<Integer> {
         Path spool = spoolDir != null ? spoolDir
                 : (Files.isDirectory(CONTAINER_SPOOL) ? CONTAINER_SPOOL : Path.of(".plumeline", "hj212")).resolve(model.site().id());
         UplinkSettings settings = new UplinkSettings(spool, 16L << 20, packets, realtimeInterval, from != null ? from : Instant.now(),
-                delay, ackTimeout, retries, poll, platforms());
+                delay, ackTimeout, retries, poll, platforms(), UplinkSettings.TimeCalibration.of(timeCalibration));
         Uplink uplink = new Uplink(model, Hj212Stacks.of(model, referenceO2), settings, influx, influxDb, Optional.ofNullable(influxUser),
                 Optional.ofNullable(influxPasswordFile).map(f -> Secrets.read(f, "--influx-password-file")));
         CountDownLatch stopped = new CountDownLatch(1);

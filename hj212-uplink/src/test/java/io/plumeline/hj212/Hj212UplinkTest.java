@@ -32,12 +32,14 @@ class Hj212UplinkTest {
     }
 
     @Test
-    void refusesAPacketItDoesNotMakeARealTimeIntervalTheStandardDoesNotAllowAndAReferenceO2ForNoStack() throws Exception {
+    void refusesAPacketItDoesNotMakeARealTimeIntervalTheStandardDoesNotAllowAReferenceO2ForNoStackAndAnUnknownTimeCalibration() throws Exception {
         assertThat(refusal("--packets", "2051,2041"))
                 .isEqualTo("hj212-uplink: --packets 2041: one of 2011 (real-time), 2031 (day), 2051 (minute), 2061 (hour)");
         assertThat(refusal("--realtime-interval", "PT10S"))
                 .isEqualTo("hj212-uplink: --realtime-interval PT10S: HJ 212-2017 allows whole seconds from 30 to 3600 (RtdInterval)");
         assertThat(refusal("--reference-o2", "boiler-9.stack=6"))
                 .isEqualTo("hj212-uplink: site model: --reference-o2 boiler-9.stack: no source with an hj212 block has this id");
+        assertThat(refusal("--time-calibration", "shift"))
+                .isEqualTo("hj212-uplink: --time-calibration shift: accept or refuse");
     }
 }

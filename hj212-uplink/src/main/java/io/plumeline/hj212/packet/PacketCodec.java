@@ -60,11 +60,29 @@ public final class PacketCodec {
         }
         String data = f.substring(6, 6 + declared);
         String crc = f.substring(6 + declared);
-        if (!crc.matches("[0-9A-Fa-f]{4}")) throw new PacketException("CRC '" + crc + "' is not 4 hex digits");
+        if (!crc.matches("[0-9A-Fa-f]{4}")) throw new PacketException("CRC '" + crc + "' is not 4 hex digits", "CRC");
         if (Integer.parseInt(crc, 16) != Crc16.of(data)) {
-            throw new PacketException("CRC " + crc + " is wrong: the data segment's is " + Crc16.hex(data));
+            throw new PacketException("CRC " + crc + " is wrong: the data segment's is " + Crc16.hex(data), "CRC");
         }
         return fields(data);
+    }
+
+    /**
+     * The header fields of a frame as written, without checking length, CRC, order or limits: what a receiver still
+     * needs from a frame it refuses, to answer it (its QN) and to tell a reply from a request (its CN). Empty when
+     * the frame is not {@code ##…}.
+     */
+    public static Map<String, String> looseHeader(String frame) {
+        String f = frame.endsWith(END) ? frame.substring(0, frame.length() - END.length()) : frame;
+        if (!f.startsWith(HEADER) || f.length() < 2 + 4 + 4) return Map.of();
+        String data = f.substring(6, f.length() - 4);
+        int cpAt = data.indexOf(CP_OPEN);
+        Map<String, String> header = new LinkedHashMap<>();
+        for (String pair : (cpAt < 0 ? data : data.substring(0, cpAt)).split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) header.putIfAbsent(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return header;
     }
 
     private static Packet fields(String data) {
@@ -82,11 +100,11 @@ public final class PacketCodec {
                 throw new PacketException("field " + pair.substring(0, eq) + " is given twice");
             }
         }
-        if (!header.containsKey("Flag")) throw new PacketException("missing field Flag");
+        if (!header.containsKey("Flag")) throw new PacketException("missing field Flag", "Flag");
         header.put("CP", data.substring(cpAt + CP_OPEN.length(), data.length() - CP_CLOSE.length()));
         Flag flag = flag(header.get("Flag"));
         Dialect dialect = Dialect.forVersion(flag.version()).orElseThrow(() -> new PacketException("Flag "
-                + header.get("Flag") + ": version bits " + flag.version() + " name no edition this codec speaks (HJ 212-2017 is 1)"));
+                + header.get("Flag") + ": version bits " + flag.version() + " name no edition this codec speaks (HJ 212-2017 is 1)", "Flag"));
         checkFields(header, flag, dialect);
         return new Packet(header.get("QN"), header.get("ST"), header.get("CN"), header.get("PW"), header.get("MN"), flag,
                 integer(header, "PNUM"), integer(header, "PNO"), Cp.parse(header.get("CP")));
@@ -95,10 +113,10 @@ public final class PacketCodec {
     private static void checkFields(Map<String, String> header, Flag flag, Dialect dialect) {
         List<String> order = dialect.fieldOrder();
         for (String required : dialect.requiredFields()) {
-            if (!header.containsKey(required)) throw new PacketException("missing field " + required);
+            if (!header.containsKey(required)) throw new PacketException("missing field " + required, required);
         }
         if (flag.split() && !(header.containsKey("PNUM") && header.containsKey("PNO"))) {
-            throw new PacketException("Flag " + flag.bits() + " says the packet is split, but PNUM or PNO is missing");
+            throw new PacketException("Flag " + flag.bits() + " says the packet is split, but PNUM or PNO is missing", "Flag");
         }
         List<String> seen = new ArrayList<>(header.keySet());
         for (String key : seen) {
@@ -109,7 +127,7 @@ public final class PacketCodec {
             throw new PacketException("bad field order " + seen + ": " + dialect.name() + " requires " + expected);
         }
         header.forEach((key, value) -> dialect.maxLength(key).filter(max -> value.length() > max).ifPresent(max -> {
-            throw new PacketException("field " + key + "='" + value + "' is longer than " + max + " characters");
+            throw new PacketException("field " + key + "='" + value + "' is longer than " + max + " characters", key);
         }));
     }
 
@@ -117,7 +135,7 @@ public final class PacketCodec {
         try {
             return Flag.of(Integer.parseInt(text));
         } catch (IllegalArgumentException e) {
-            throw new PacketException("Flag '" + text + "' is not a number 0..255");
+            throw new PacketException("Flag '" + text + "' is not a number 0..255", "Flag");
         }
     }
 
@@ -127,7 +145,7 @@ public final class PacketCodec {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new PacketException("field " + key + "='" + text + "' is not a number");
+            throw new PacketException("field " + key + "='" + text + "' is not a number", key);
         }
     }
 

@@ -1,7 +1,9 @@
 package io.plumeline.hj212.platform;
 
-import io.plumeline.hj212.packet.Hj212V2017;
+import io.plumeline.hj212.packet.Cp;
+import io.plumeline.hj212.packet.Flag;
 import io.plumeline.hj212.packet.FrameReader;
+import io.plumeline.hj212.packet.Hj212V2017;
 import io.plumeline.hj212.packet.Packet;
 import io.plumeline.hj212.packet.PacketCodec;
 import io.plumeline.hj212.packet.PacketException;
@@ -14,12 +16,15 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +32,9 @@ import java.util.function.Consumer;
  * upload's codes, fields and flags ({@link DataCheck}) and (when it has one) the password, answers a packet that
  * asks for it with the data reply CN 9014, and logs what it got. For tests, and for users checking their own
  * loggers, it can drop (no answer), delay or refuse packets (a CN 9011 request reply with a QnRtn code, 2 refused …
- * 9 CRC wrong: the 2017 data reply carries no code) and go down and come back up on the same port.
+ * 9 CRC wrong: the 2017 data reply carries no code) and go down and come back up on the same port. It can send a
+ * request to a connected logger ({@link #request}), known by the MN of the packets it sent; the logger's replies
+ * (CN 9011, the data, CN 9012) are received like any frame, and {@link #replies} picks them out by the request's QN.
  */
 public final class TestPlatform implements AutoCloseable {
 
@@ -44,6 +51,10 @@ public final class TestPlatform implements AutoCloseable {
     private final Consumer<Received> log;
     private final List<Received> received = new ArrayList<>();
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    /** Per MN, the connection that last sent a packet with it, and that packet (for its ST and PW). */
+    private final Map<String, Socket> loggers = new ConcurrentHashMap<>();
+    private final Map<String, Packet> lastPacket = new ConcurrentHashMap<>();
+    private final AtomicLong lastQn = new AtomicLong();
     private final AtomicInteger dropNext = new AtomicInteger();
     private final AtomicInteger refuseNext = new AtomicInteger();
     private volatile int refuseCode = 2;
@@ -115,6 +126,49 @@ public final class TestPlatform implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** The frames received that carry {@code qn}: a logger's replies to the request with that QN, in the order they came. */
+    public synchronized List<Received> replies(String qn) {
+        return received.stream().filter(r -> r.packet() != null && qn.equals(r.packet().qn())).toList();
+    }
+
+    /** The MNs of the loggers connected now that have sent a packet. */
+    public Set<String> loggers() {
+        return Set.copyOf(loggers.keySet());
+    }
+
+    /**
+     * Sends {@code frame} (CRLF included; it may be wrong on purpose) on the connection of the logger with {@code mn}.
+     * Throws IllegalStateException when no such logger is connected.
+     */
+    public void request(String mn, String frame) throws IOException {
+        Socket socket = loggers.get(mn);
+        if (socket == null || socket.isClosed()) throw new IllegalStateException("no logger with MN " + mn + " is connected");
+        synchronized (socket) {
+            socket.getOutputStream().write(frame.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+        }
+    }
+
+    /** Sends a request packet to the logger with {@code mn}; returns its QN. */
+    public String request(String mn, Packet request) throws IOException {
+        request(mn, PacketCodec.encode(request, Hj212V2017.INSTANCE));
+        return request.qn();
+    }
+
+    /**
+     * Sends the logger with {@code mn} a request for {@code cn} with {@code cp}, numbered by this machine's clock, with
+     * the ST of the logger's packets and this platform's password (else the logger's), asking for a reply (Flag 5).
+     */
+    public String request(String mn, String cn, Cp cp) throws IOException {
+        Packet last = lastPacket.get(mn);
+        if (last == null) throw new IllegalStateException("no logger with MN " + mn + " is connected");
+        long now = System.currentTimeMillis();
+        long at = lastQn.updateAndGet(previous -> Math.max(previous + 1, now));
+        String qn = Packet.qn(Instant.ofEpochMilli(at), ZoneId.systemDefault());
+        return request(mn, new Packet(qn, last.st(), cn, password.orElse(last.pw()), mn,
+                new Flag(Hj212V2017.INSTANCE.versionBits(), true, false), null, null, cp));
+    }
+
     private void accept(ServerSocket listening) {
         while (!listening.isClosed()) {
             try {
@@ -138,18 +192,25 @@ public final class TestPlatform implements AutoCloseable {
                 synchronized (this) {
                     received.add(r);
                 }
+                if (r.packet() != null && !Packet.isReply(r.packet().cn())) {
+                    loggers.put(r.packet().mn(), socket);
+                    lastPacket.put(r.packet().mn(), r.packet());
+                }
                 log.accept(r);
                 Optional<Packet> reply = reply(r);
                 if (reply.isPresent()) {
                     if (!delay.isZero()) Thread.sleep(delay.toMillis());
-                    out.write(PacketCodec.encode(reply.get(), Hj212V2017.INSTANCE).getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
+                    synchronized (socket) {
+                        out.write(PacketCodec.encode(reply.get(), Hj212V2017.INSTANCE).getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                    }
                 }
             }
         } catch (IOException | InterruptedException gone) {
             // the logger hung up, or the platform went down: nothing to answer any more
         } finally {
             connections.remove(socket);
+            loggers.values().remove(socket);
         }
     }
 

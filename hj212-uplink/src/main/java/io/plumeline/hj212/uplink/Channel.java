@@ -3,6 +3,7 @@ package io.plumeline.hj212.uplink;
 import io.plumeline.hj212.packet.Hj212V2017;
 import io.plumeline.hj212.packet.Packet;
 import io.plumeline.hj212.packet.PacketCodec;
+import io.plumeline.hj212.packet.QnRtn;
 import io.plumeline.hj212.site.Hj212Stack;
 import io.plumeline.hj212.spool.AtomicFile;
 import io.plumeline.hj212.spool.FileSpool;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,18 +31,25 @@ import org.slf4j.LoggerFactory;
  * The spool holds each packet from the moment it is made, so nothing made is lost when the platform is away or the
  * process is killed; {@code cursor} holds, per CN, the start of the next interval to make, and a packet spooled
  * just before a crash that the cursor does not count yet is found as the spool's newest line, so none is made twice.
+ * The connection stays open while there is nothing to send, so that the platform can send its requests; they are
+ * answered ({@link PlatformRequests}) between two live packets, one at a time, never while a packet waits for its
+ * acknowledgement.
  */
 final class Channel {
 
     private static final Logger LOG = LoggerFactory.getLogger(Channel.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** How long the sender listens for the platform's requests when the spool has nothing to send. */
+    private static final Duration IDLE = Duration.ofMillis(500);
     /** HJ 212 QnRtn 9: the platform found the CRC wrong, which sending again may cure. */
-    private static final int CRC_ERROR = 9;
+    private static final int CRC_ERROR = QnRtn.CRC_WRONG.code();
 
     private final Hj212Stack stack;
     private final UplinkSettings.Platform platform;
     private final UplinkSettings settings;
     private final ZoneId zone;
+    private final PacketMaker maker;
+    private final PlatformRequests requests;
     private final FileSpool spool;
     private final Path dir;
     private final Map<String, Instant> next = new TreeMap<>();
@@ -50,15 +57,18 @@ final class Channel {
     private final AtomicLong acked = new AtomicLong();
     private final AtomicLong resent = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
     private volatile String lastAckedQn = "-";
     private volatile boolean connected;
     private Instant lastQn = Instant.EPOCH;
 
-    Channel(Hj212Stack stack, UplinkSettings.Platform platform, UplinkSettings settings, ZoneId zone) {
+    Channel(Hj212Stack stack, UplinkSettings.Platform platform, UplinkSettings settings, ZoneId zone, PacketMaker maker) {
         this.stack = stack;
         this.platform = platform;
         this.settings = settings;
         this.zone = zone;
+        this.maker = maker;
+        this.requests = new PlatformRequests(name(), stack, platform, settings, zone, maker);
         this.dir = settings.spoolDir().resolve(platform.id()).resolve(stack.mn());
         this.spool = new FileSpool(dir, settings.compactBytes());
         readCursor();
@@ -98,7 +108,7 @@ final class Channel {
     static final Duration REALTIME_CATCH_UP = Duration.ofMinutes(10);
 
     /** Makes every packet whose interval ended at least the settings' delay before {@code now}; returns how many. */
-    int produce(InfluxTelemetry telemetry, String site, Instant now) throws IOException, InterruptedException {
+    int produce(Instant now) throws IOException, InterruptedException {
         int count = 0;
         for (Cadence cadence : settings.cadences()) {
             Instant start = next.get(cadence.cn());
@@ -106,38 +116,22 @@ final class Channel {
                 Instant oldest = cadence.start(now.minus(REALTIME_CATCH_UP), zone, settings.realtimeInterval());
                 if (start.isBefore(oldest)) start = oldest;
             }
-            while (!end(cadence, start).plus(settings.delay()).isAfter(now)) {
-                Instant end = end(cadence, start);
-                String frame = PacketCodec.encode(make(telemetry, site, cadence, start, end), Hj212V2017.INSTANCE);
-                spool.append(frame.strip());
-                next.put(cadence.cn(), end);
-                writeCursor();
-                made.incrementAndGet();
-                count++;
-                start = end;
+            // the intervals that end by the start of the one holding now − delay have ended at least delay ago
+            Instant due = cadence.start(now.minus(settings.delay()), zone, settings.realtimeInterval());
+            for (List<Packet> read = maker.next(cadence, start, due, platform.password(), this::nextQn); !read.isEmpty();
+                    read = maker.next(cadence, start, due, platform.password(), this::nextQn)) {
+                for (Packet packet : read) {
+                    String frame = PacketCodec.encode(packet, Hj212V2017.INSTANCE);
+                    spool.append(frame.strip());
+                    start = end(cadence, start);
+                    next.put(cadence.cn(), start);
+                    writeCursor();
+                    made.incrementAndGet();
+                    count++;
+                }
             }
         }
         return count;
-    }
-
-    /** The packet of one interval; a day is read an hour at a time, so that no query holds a day of readings. */
-    private Packet make(InfluxTelemetry telemetry, String site, Cadence cadence, Instant start, Instant end)
-            throws IOException, InterruptedException {
-        List<String> tags = stack.pollutants().stream().map(m -> m.tag().id()).toList();
-        String qn = Packet.qn(nextQn(), zone);
-        String pw = platform.password();
-        return switch (cadence) {
-            case REALTIME -> StackPackets.realtime(stack, start, telemetry.read(site, tags, start, end), pw, zone, qn);
-            case MINUTE -> StackPackets.minute(stack, start, telemetry.read(site, tags, start, end), pw, zone, qn);
-            case HOUR -> StackPackets.hour(stack, start, telemetry.read(site, tags, start, end), pw, zone, qn);
-            case DAY -> {
-                List<Map<Hj212Stack.Mapped, StackPackets.Value>> hours = new ArrayList<>();
-                for (Instant h = start; h.isBefore(end); h = end(Cadence.HOUR, h)) {
-                    hours.add(StackPackets.hourValues(stack, h, telemetry.read(site, tags, h, end(Cadence.HOUR, h))));
-                }
-                yield StackPackets.day(stack, start, hours, pw, zone, qn);
-            }
-        };
     }
 
     private Instant end(Cadence cadence, Instant start) {
@@ -145,10 +139,10 @@ final class Channel {
     }
 
     /** QNs are the time they were made, to the millisecond, one apart at least so that each names one packet. */
-    private Instant nextQn() {
+    private String nextQn() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         lastQn = now.isAfter(lastQn) ? now : lastQn.plusMillis(1);
-        return lastQn;
+        return Packet.qn(lastQn, zone);
     }
 
     private void writeCursor() throws IOException {
@@ -157,18 +151,29 @@ final class Channel {
         AtomicFile.write(dir.resolve("cursor"), text.toString());
     }
 
-    /** Sends the spool's packets in order until {@code running} says stop. */
+    /**
+     * Sends the spool's packets in order until {@code running} says stop, and answers the platform's requests between
+     * them: the connection is opened and kept whether or not there is something to send.
+     */
     void send(BooleanSupplier running) throws InterruptedException {
         Duration backoff = Duration.ofSeconds(1);
         try (PlatformLink link = new PlatformLink(platform.host(), platform.port(), settings.ackTimeout())) {
             while (running.getAsBoolean()) {
-                var head = spool.head(500);
-                if (head.isEmpty()) continue;
                 try {
                     if (!link.connected()) {
                         link.connect();
                         connected = true;
                         LOG.info("{}: connected to {}:{}", name(), platform.host(), platform.port());
+                    }
+                    for (var request = link.nextRequest(Duration.ZERO); request.isPresent(); request = link.nextRequest(Duration.ZERO)) {
+                        answer(link, request.get());
+                    }
+                    var head = spool.head(0);
+                    if (head.isEmpty()) {
+                        var request = link.nextRequest(IDLE);
+                        if (request.isPresent()) answer(link, request.get());
+                        backoff = Duration.ofSeconds(1);
+                        continue;
                     }
                     if (deliver(link, head.get())) {
                         backoff = Duration.ofSeconds(1);
@@ -188,6 +193,12 @@ final class Channel {
         } catch (IOException e) {
             LOG.debug("{}: closing: {}", name(), e.getMessage());
         }
+    }
+
+    /** One request, answered whole on the connection before anything else is sent. */
+    private void answer(PlatformLink link, String request) throws IOException, InterruptedException {
+        requests.answer(request, packet -> link.write(PacketCodec.encode(packet, Hj212V2017.INSTANCE)));
+        answered.incrementAndGet();
     }
 
     /** One packet until acknowledged or set aside (true), or until the tries are used up (false). */
@@ -237,7 +248,7 @@ final class Channel {
 
     String progress() {
         return name() + ": made " + made + ", acknowledged " + acked + ", resent " + resent + ", refused " + refused
-                + ", waiting " + spool.depth() + ", last acknowledged QN " + lastAckedQn + (connected ? ", connected" : ", not connected");
+                + ", waiting " + spool.depth() + ", requests answered " + answered + ", last acknowledged QN " + lastAckedQn + (connected ? ", connected" : ", not connected");
     }
 
     void close() {

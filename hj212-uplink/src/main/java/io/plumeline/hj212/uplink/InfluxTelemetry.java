@@ -44,10 +44,52 @@ final class InfluxTelemetry {
 
     /** The readings of {@code tags} with from ≤ ts < to, oldest first. */
     List<Sample> read(String site, Collection<String> tags, Instant from, Instant to) throws IOException, InterruptedException {
-        String anyTag = tags.stream().map(t -> InfluxQl.is(Keys.TAG, t)).collect(Collectors.joining(" OR "));
         String q = "SELECT " + InfluxQl.identifiers(Keys.VALUE, Keys.QUALITY) + " FROM " + InfluxQl.qualified(Measurement.TELEMETRY)
-                + " WHERE " + InfluxQl.is(Keys.SITE, site) + " AND (" + anyTag + ") AND time >= " + InfluxQl.nanos(from)
-                + " AND time < " + InfluxQl.nanos(to) + " GROUP BY " + InfluxQl.identifier(Keys.TAG);
+                + where(site, tags, from, to) + " GROUP BY " + InfluxQl.identifier(Keys.TAG);
+        List<Sample> samples = new ArrayList<>();
+        for (JsonNode series : query(q).path("series")) {
+            String tag = series.path("tags").path(Keys.TAG).asText();
+            for (JsonNode row : series.path("values")) {
+                Instant ts = Instant.EPOCH.plusNanos(row.path(0).asLong());
+                samples.add(new Sample(tag, ts, row.path(1).isNumber() ? row.path(1).asDouble() : null, row.path(2).asText(null)));
+            }
+        }
+        samples.sort(Comparator.comparing(Sample::ts));
+        return samples;
+    }
+
+    /** Whether any of {@code tags} has a reading (every reading has a quality) with from ≤ ts < to. */
+    boolean any(String site, Collection<String> tags, Instant from, Instant to) throws IOException, InterruptedException {
+        String q = "SELECT " + InfluxQl.identifiers(Keys.QUALITY) + " FROM " + InfluxQl.qualified(Measurement.TELEMETRY)
+                + where(site, tags, from, to) + " LIMIT 1";
+        return query(q).path("series").size() > 0;
+    }
+
+    private static String where(String site, Collection<String> tags, Instant from, Instant to) {
+        String anyTag = tags.stream().map(t -> InfluxQl.is(Keys.TAG, t)).collect(Collectors.joining(" OR "));
+        return " WHERE " + InfluxQl.is(Keys.SITE, site) + " AND (" + anyTag + ") AND time >= " + InfluxQl.nanos(from)
+                + " AND time < " + InfluxQl.nanos(to);
+    }
+
+    /** InfluxDB could not be read: unreachable, or it answered with an error. */
+    static final class Failure extends IOException {
+        Failure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The statement's result, or a {@link Failure} naming InfluxDB's error. */
+    private JsonNode query(String q) throws Failure, InterruptedException {
+        try {
+            return send(q);
+        } catch (Failure e) {
+            throw e;
+        } catch (IOException e) {
+            throw new Failure("InfluxDB " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private JsonNode send(String q) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/query?epoch=ns&db="
                         + URLEncoder.encode(database, StandardCharsets.UTF_8) + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(30)).GET();
@@ -57,17 +99,8 @@ final class InfluxTelemetry {
         JsonNode result = json.path("results").path(0);
         String error = json.path("error").asText(result.path("error").asText(null));
         if (response.statusCode() != 200 || error != null) {
-            throw new IOException("InfluxDB " + url + " answered HTTP " + response.statusCode() + ": " + (error != null ? error : response.body()));
+            throw new Failure("InfluxDB " + url + " answered HTTP " + response.statusCode() + ": " + (error != null ? error : response.body()), null);
         }
-        List<Sample> samples = new ArrayList<>();
-        for (JsonNode series : result.path("series")) {
-            String tag = series.path("tags").path(Keys.TAG).asText();
-            for (JsonNode row : series.path("values")) {
-                Instant ts = Instant.EPOCH.plusNanos(row.path(0).asLong());
-                samples.add(new Sample(tag, ts, row.path(1).isNumber() ? row.path(1).asDouble() : null, row.path(2).asText(null)));
-            }
-        }
-        samples.sort(Comparator.comparing(Sample::ts));
-        return samples;
+        return result;
     }
 }

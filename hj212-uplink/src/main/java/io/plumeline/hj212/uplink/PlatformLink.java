@@ -10,12 +10,17 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 
 /**
  * One TCP connection of a stack's logger to a platform: sends a frame and waits for the platform's reply with the
  * same QN — the data reply CN 9014, or a request reply CN 9011 whose QnRtn refuses it. Replies to other QNs (a late
- * one to an earlier try) are skipped; an unreadable reply is logged by the caller as no reply.
+ * one to an earlier try) are skipped; an unreadable reply is logged by the caller as no reply. Frames the platform
+ * sends that are no reply (CN 9011–9014) are its requests: they are kept, in the order they came, for
+ * {@link #nextRequest}, also when they arrive while a packet waits for its reply, and are answered on this connection
+ * ({@link #write}). They go when the connection does.
  */
 final class PlatformLink implements AutoCloseable {
 
@@ -27,6 +32,7 @@ final class PlatformLink implements AutoCloseable {
     private final String host;
     private final int port;
     private final Duration connectTimeout;
+    private final Deque<String> requests = new ArrayDeque<>();
     private Socket socket;
     private FrameReader replies;
 
@@ -54,33 +60,68 @@ final class PlatformLink implements AutoCloseable {
     }
 
     Reply send(String frame, String qn, Duration ackTimeout) throws IOException {
-        socket.getOutputStream().write(frame.getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().flush();
+        write(frame);
         long deadline = System.nanoTime() + ackTimeout.toNanos();
         while (true) {
             long left = (deadline - System.nanoTime()) / 1_000_000;
             if (left <= 0) return new Reply(Result.NO_REPLY, null);
-            socket.setSoTimeout((int) left);
-            Optional<String> reply;
-            try {
-                reply = replies.next();
-            } catch (SocketTimeoutException e) {
-                return new Reply(Result.NO_REPLY, null);
-            }
-            if (reply.isEmpty()) throw new IOException("the platform closed the connection");
+            Optional<String> reply = read(left);
+            if (reply.isEmpty()) return new Reply(Result.NO_REPLY, null);
             Optional<Reply> answer = answer(reply.get(), qn);
             if (answer.isPresent()) return answer.get();
         }
     }
 
-    private static Optional<Reply> answer(String frame, String qn) {
+    /** Writes one frame (CRLF included). */
+    void write(String frame) throws IOException {
+        socket.getOutputStream().write(frame.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+    }
+
+    /**
+     * The oldest request the platform sent that is not answered yet, waiting up to {@code wait} (at least a
+     * millisecond) for one; replies that come meanwhile are late ones, and skipped.
+     */
+    Optional<String> nextRequest(Duration wait) throws IOException {
+        long deadline = System.nanoTime() + Math.max(wait.toNanos(), 1_000_000);
+        while (requests.isEmpty()) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) return Optional.empty();
+            Optional<String> frame = read(left);
+            if (frame.isEmpty()) return Optional.empty();
+            answer(frame.get(), null);
+        }
+        return Optional.of(requests.removeFirst());
+    }
+
+    /** The next frame within {@code millis}; empty when none came in time; an IOException when the platform hung up. */
+    private Optional<String> read(long millis) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, millis));
+        Optional<String> frame;
+        try {
+            frame = replies.next();
+        } catch (SocketTimeoutException e) {
+            return Optional.empty();
+        }
+        if (frame.isEmpty()) throw new IOException("the platform closed the connection");
+        return frame;
+    }
+
+    /** The reply to the packet numbered {@code qn} (null: none waits), or empty; a request is kept for later. */
+    private Optional<Reply> answer(String frame, String qn) {
         Packet p;
         try {
             p = PacketCodec.parse(frame);
         } catch (PacketException e) {
+            // an unreadable reply is no reply; anything else the platform sent is a request, refused when answered
+            if (!Packet.isReply(PacketCodec.looseHeader(frame).get("CN"))) requests.addLast(frame);
             return Optional.empty();
         }
-        if (!qn.equals(p.qn())) return Optional.empty();
+        if (!Packet.isReply(p.cn())) {
+            requests.addLast(frame);
+            return Optional.empty();
+        }
+        if (qn == null || !qn.equals(p.qn())) return Optional.empty();
         if (Packet.DATA_REPLY.equals(p.cn())) return Optional.of(new Reply(Result.ACKED, null));
         if (Packet.REQUEST_REPLY.equals(p.cn())) {
             int code = p.cp().get("QnRtn").filter(t -> t.matches("\\d{1,3}")).map(Integer::parseInt).orElse(100);
@@ -91,6 +132,7 @@ final class PlatformLink implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        requests.clear();
         if (socket != null) socket.close();
         socket = null;
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The virtual data logger: one {@link Channel} per stack and platform the site model names, a maker thread that turns
- * InfluxDB telemetry into packets on every poll, and a sender thread per channel. Progress every 30 s, a summary at
- * stop.
+ * InfluxDB telemetry into packets on every poll, and a sender thread per channel, which also answers the platform's
+ * requests. Progress every 30 s, a summary at stop.
  */
 public final class Uplink {
 
@@ -46,7 +47,9 @@ public final class Uplink {
                     throw new IllegalArgumentException("source '" + stack.sourceId() + "' reports to platform '" + id
                             + "', which no --platform " + id + "=HOST:PORT gives");
                 }
-                channels.add(new Channel(stack, platform, settings, model.site().zone()));
+                ZoneId zone = model.site().zone();
+                channels.add(new Channel(stack, platform, settings, zone,
+                        new PacketMaker(stack, telemetry, model.site().id(), zone, settings.realtimeInterval())));
             }
         }
         if (channels.isEmpty()) throw new IllegalArgumentException("no source of the site model has an hj212 block with a platform");
@@ -75,7 +78,7 @@ public final class Uplink {
         while (running) {
             for (Channel channel : channels) {
                 try {
-                    int made = channel.produce(telemetry, model.site().id(), Instant.now());
+                    int made = channel.produce(Instant.now());
                     if (made > 0) LOG.debug("{}: made {} packets", channel.name(), made);
                 } catch (IOException e) {
                     LOG.warn("{}: cannot read the telemetry, trying again at the next poll: {}", channel.name(), e.getMessage());

@@ -7,12 +7,13 @@ import java.util.List;
 
 /**
  * What the uplink's options say (docs/processes.md, "HJ 212 uplink"): where to spool, which packets to make from
- * when, how often a real-time packet, how long after an interval its telemetry is taken as complete, and how to wait
- * for acknowledgements. Refuses a CN it does not make and a real-time interval HJ 212-2017 does not allow.
+ * when, how often a real-time packet, how long after an interval its telemetry is taken as complete, how to wait
+ * for acknowledgements, and what to answer a platform that sets the logger's time (CN 1012). Refuses a CN it does
+ * not make and a real-time interval HJ 212-2017 does not allow.
  */
 public record UplinkSettings(Path spoolDir, long compactBytes, List<String> commands, Duration realtimeInterval,
                              Instant from, Duration delay, Duration ackTimeout, int retries, Duration poll,
-                             List<Platform> platforms) {
+                             List<Platform> platforms, TimeCalibration timeCalibration) {
 
     /** HJ 212-2017's RtdInterval, the real-time upload interval: whole seconds, 30 ≤ n ≤ 3600. */
     static final Duration MIN_REALTIME = Duration.ofSeconds(30);
@@ -23,6 +24,23 @@ public record UplinkSettings(Path spoolDir, long compactBytes, List<String> comm
         @Override
         public String toString() {
             return id + "=" + host + ":" + port;   // never the password
+        }
+    }
+
+    /**
+     * {@code --time-calibration}: what a platform's CN 1012 (set the logger's time) gets. A virtual logger's clock is
+     * its host's, kept by NTP, and Plumeline never shifts a reading's time stamp, so there is no clock to set:
+     * {@code accept} answers that it was done (QnRtn 1, ExeRtn 1) and logs the offset the platform asked for, for an
+     * operator to look at the host's NTP; {@code refuse} (the default) answers QnRtn 2 and logs it.
+     */
+    public enum TimeCalibration {
+        ACCEPT, REFUSE;
+
+        public static TimeCalibration of(String option) {
+            for (TimeCalibration t : values()) {
+                if (t.name().equalsIgnoreCase(option)) return t;
+            }
+            throw new IllegalArgumentException("--time-calibration " + option + ": accept or refuse");
         }
     }
 

@@ -108,6 +108,49 @@ class PacketCodecTest {
                 .hasMessage("field MN='0123456789012345678901234' is longer than 24 characters");
     }
 
+    /**
+     * The standard's request (CN 1062) answered: QN=20160801085857223; (21) ST=91; (6) CN=9011; (8) PW=100000; (10)
+     * MN=010000A8900016F000169DC0; (28) Flag=4; (7) CP=&& (5) QnRtn=1 (7) && (2) = 94 bytes; the execution result has
+     * CN=9012 and ExeRtn=1 (8) instead: 95 bytes. Both carry the request's QN and ask for no reply.
+     */
+    @Test
+    void aRequestReplyAndAnExecutionResultCarryTheRequestsQn() {
+        Packet request = PacketCodec.parse(STANDARD_EXAMPLE);
+
+        assertThat(PacketCodec.encode(Packet.requestReply(request.qn(), request.pw(), request.mn(), QnRtn.READY.code()), Hj212V2017.INSTANCE))
+                .startsWith("##0094QN=20160801085857223;ST=91;CN=9011;PW=100000;MN=010000A8900016F000169DC0;Flag=4;CP=&&QnRtn=1&&");
+        assertThat(PacketCodec.encode(Packet.executionResult(request.qn(), request.pw(), request.mn(), ExeRtn.SUCCESS.code()), Hj212V2017.INSTANCE))
+                .startsWith("##0095QN=20160801085857223;ST=91;CN=9012;PW=100000;MN=010000A8900016F000169DC0;Flag=4;CP=&&ExeRtn=1&&");
+        assertThat(minutePacket().answering("20160801085857223").flag().bits()).isEqualTo(4);
+        assertThat(Packet.isReply("9014")).isTrue();
+        assertThat(Packet.isReply("2061")).isFalse();
+    }
+
+    /** What a refused request's reply needs: the header as written, and the field at fault named for its QnRtn. */
+    @Test
+    void aBadFrameStillShowsItsHeaderAndNamesTheFieldAtFault() {
+        String badCrc = STANDARD_EXAMPLE.replace("1C80", "1C81");
+        assertThat(PacketCodec.looseHeader(badCrc)).containsEntry("QN", "20160801085857223").containsEntry("CN", "1062")
+                .doesNotContainKey("CP");
+        assertThat(PacketCodec.looseHeader("hello\r\n")).isEmpty();
+
+        assertThat(fieldAtFault(badCrc)).isEqualTo(QnRtn.CRC_WRONG);
+        assertThat(fieldAtFault(frame("QN=20160801085857223;ST=32;CN=1062;MN=X;Flag=5;CP=&&&&"))).isEqualTo(QnRtn.PW_WRONG);
+        assertThat(fieldAtFault(frame("ST=32;CN=2011;PW=1;MN=0123456789012345678901234;Flag=5;CP=&&&&"))).isEqualTo(QnRtn.MN_WRONG);
+        assertThat(fieldAtFault(frame("ST=32;CN=2011;PW=1;MN=X;Flag=0;CP=&&&&"))).isEqualTo(QnRtn.FLAG_WRONG);
+        assertThat(fieldAtFault(frame("QN=201608010858572230000;ST=32;CN=2011;PW=1;MN=X;Flag=5;CP=&&&&"))).isEqualTo(QnRtn.QN_WRONG);
+        assertThat(fieldAtFault(frame("QN=20160801085857223;CN=1062;ST=32;PW=1;MN=X;Flag=5;CP=&&&&"))).isEqualTo(QnRtn.UNKNOWN);
+    }
+
+    private static QnRtn fieldAtFault(String frame) {
+        try {
+            PacketCodec.parse(frame);
+        } catch (PacketException e) {
+            return QnRtn.forField(e.field().orElse(null));
+        }
+        throw new AssertionError("parsed: " + frame);
+    }
+
     private static String frame(String data) {
         return "##" + String.format("%04d", data.length()) + data + Crc16.hex(data) + "\r\n";
     }

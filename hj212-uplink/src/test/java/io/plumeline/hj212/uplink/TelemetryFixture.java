@@ -82,10 +82,15 @@ final class TelemetryFixture {
      * without delay, waiting 0.5 s for an acknowledgement and polling every 0.2 s.
      */
     static Uplink uplink(Path dir, List<String> commands, Instant first, int port) {
+        return uplink(dir, commands, first, port, UplinkSettings.TimeCalibration.REFUSE);
+    }
+
+    /** The same, answering a platform's CN 1012 as {@code timeCalibration} says. */
+    static Uplink uplink(Path dir, List<String> commands, Instant first, int port, UplinkSettings.TimeCalibration timeCalibration) {
         SiteModel model = SiteModelLoader.load(site(dir));
         UplinkSettings settings = new UplinkSettings(dir.resolve("spool"), 1 << 20, commands, Duration.ofSeconds(30), first,
                 Duration.ZERO, Duration.ofMillis(500), 2, Duration.ofMillis(200),
-                List.of(new UplinkSettings.Platform("provincial", "127.0.0.1", port, "123456")));
+                List.of(new UplinkSettings.Platform("provincial", "127.0.0.1", port, "123456")), timeCalibration);
         return new Uplink(model, Hj212Stacks.of(model, Map.of()), settings, URI.create(influx().url()), DB, Optional.empty(),
                 Optional.empty());
     }
