@@ -87,7 +87,7 @@ final class Chart {
         }
     }
 
-    private static void write(Path yaml, JsonNode node) {
+    static void write(Path yaml, JsonNode node) {
         try {
             YAML.writeValue(yaml.toFile(), node);
         } catch (IOException e) {
