@@ -2,7 +2,6 @@ package io.plumeline.hj212.packet;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -12,7 +11,6 @@ import java.util.List;
 public record Packet(String qn, String st, String cn, String pw, String mn, Flag flag, Integer pnum, Integer pno, Cp cp) {
 
     /** The standard's time stamps ({@code QN}, {@code DataTime}) are local time of the site, to the millisecond. */
-    private static final DateTimeFormatter QN = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
 
     /** CN 9014, the platform's data reply (§6.6.4): the same QN, PW and MN, system 91, no ack asked. */
     public static final String DATA_REPLY = "9014";
@@ -26,7 +24,7 @@ public record Packet(String qn, String st, String cn, String pw, String mn, Flag
     public static final String SYSTEM_INTERACTION = "91";
 
     public static String qn(Instant at, ZoneId zone) {
-        return QN.format(at.atZone(zone));
+        return Hj212Time.QN.format(at.atZone(zone));
     }
 
     /** The interaction commands (CN 9011–9014): replies, never requests. */

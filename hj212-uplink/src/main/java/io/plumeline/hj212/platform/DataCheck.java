@@ -1,11 +1,10 @@
 package io.plumeline.hj212.platform;
 
 import io.plumeline.hj212.packet.Cp;
+import io.plumeline.hj212.packet.Hj212Time;
 import io.plumeline.hj212.packet.Packet;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
  */
 final class DataCheck {
 
-    private static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern KEY = Pattern.compile("([a-z]\\d{5})-(\\w+)");
     private static final Set<String> FLAGS = Set.of("N", "F", "M", "S", "D", "C", "T", "B");
     private static final Set<String> TEXT_FIELDS = Set.of("Flag", "EFlag", "SampleTime");
@@ -40,7 +38,7 @@ final class DataCheck {
         Optional<String> time = packet.cp().get("DataTime");
         if (time.isEmpty()) return Optional.of("CN " + packet.cn() + " without DataTime");
         try {
-            LocalDateTime.parse(time.get(), DATA_TIME);
+            LocalDateTime.parse(time.get(), Hj212Time.DATA_TIME);
         } catch (DateTimeParseException e) {
             return Optional.of("DataTime=" + time.get() + " is not a time yyyyMMddHHmmss");
         }

@@ -92,11 +92,11 @@ final class Channel {
         }
         spool.last().map(PacketCodec::parse).ifPresent(p -> {
             Cadence cadence = Cadence.of(p.cn()).orElseThrow();
-            Instant after = end(cadence, cadence.start(StackPackets.dataTime(p, zone), zone, settings.realtimeInterval()));
+            Instant after = maker.end(cadence, maker.start(cadence, StackPackets.dataTime(p, zone)));
             next.merge(p.cn(), after, (a, b) -> a.isAfter(b) ? a : b);
         });
         for (Cadence cadence : settings.cadences()) {
-            next.putIfAbsent(cadence.cn(), cadence.start(settings.from(), zone, settings.realtimeInterval()));
+            next.putIfAbsent(cadence.cn(), maker.start(cadence, settings.from()));
         }
     }
 
@@ -113,17 +113,17 @@ final class Channel {
         for (Cadence cadence : settings.cadences()) {
             Instant start = next.get(cadence.cn());
             if (cadence == Cadence.REALTIME) {
-                Instant oldest = cadence.start(now.minus(REALTIME_CATCH_UP), zone, settings.realtimeInterval());
+                Instant oldest = maker.start(cadence, now.minus(REALTIME_CATCH_UP));
                 if (start.isBefore(oldest)) start = oldest;
             }
             // the intervals that end by the start of the one holding now − delay have ended at least delay ago
-            Instant due = cadence.start(now.minus(settings.delay()), zone, settings.realtimeInterval());
+            Instant due = maker.start(cadence, now.minus(settings.delay()));
             for (List<Packet> read = maker.next(cadence, start, due, platform.password(), this::nextQn); !read.isEmpty();
                     read = maker.next(cadence, start, due, platform.password(), this::nextQn)) {
                 for (Packet packet : read) {
                     String frame = PacketCodec.encode(packet, Hj212V2017.INSTANCE);
                     spool.append(frame.strip());
-                    start = end(cadence, start);
+                    start = maker.end(cadence, start);
                     next.put(cadence.cn(), start);
                     writeCursor();
                     made.incrementAndGet();
@@ -132,10 +132,6 @@ final class Channel {
             }
         }
         return count;
-    }
-
-    private Instant end(Cadence cadence, Instant start) {
-        return cadence.end(start, zone, settings.realtimeInterval());
     }
 
     /** QNs are the time they were made, to the millisecond, one apart at least so that each names one packet. */

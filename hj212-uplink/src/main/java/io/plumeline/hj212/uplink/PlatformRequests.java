@@ -3,6 +3,7 @@ package io.plumeline.hj212.uplink;
 import io.plumeline.hj212.packet.Cp;
 import io.plumeline.hj212.packet.ExeRtn;
 import io.plumeline.hj212.packet.Flag;
+import io.plumeline.hj212.packet.Hj212Time;
 import io.plumeline.hj212.packet.Hj212V2017;
 import io.plumeline.hj212.packet.Packet;
 import io.plumeline.hj212.packet.PacketCodec;
@@ -14,9 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,8 +51,6 @@ import org.slf4j.LoggerFactory;
 final class PlatformRequests {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformRequests.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter QN = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS").withResolverStyle(ResolverStyle.STRICT);
 
     static final String GET_TIME = "1011";
     static final String SET_TIME = "1012";
@@ -168,7 +165,7 @@ final class PlatformRequests {
         if (request.cp().get("PolId").isPresent()) {
             return condition(request, "PolId " + request.cp().get("PolId").get() + ": a virtual logger reads no analyser's clock");
         }
-        String now = TIME.format(Instant.now().atZone(zone));
+        String now = Hj212Time.DATA_TIME.format(Instant.now().atZone(zone));
         out.send(new Packet(request.qn(), stack.st(), GET_TIME, pw, stack.mn(), new Flag(Hj212V2017.INSTANCE.versionBits(), false, false),
                 null, null, new Cp(List.of(List.of(new Cp.Entry("SystemTime", now))))));
         LOG.info("{}: platform request QN={} CN=1011 answered SystemTime={}", name, request.qn(), now);
@@ -254,7 +251,7 @@ final class PlatformRequests {
 
     private static Optional<LocalDateTime> time(Optional<String> text) {
         try {
-            return text.map(t -> LocalDateTime.parse(t, TIME));
+            return text.map(t -> LocalDateTime.parse(t, Hj212Time.DATA_TIME));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
@@ -262,7 +259,7 @@ final class PlatformRequests {
 
     private static boolean validQn(String qn) {
         try {
-            LocalDateTime.parse(qn, QN);
+            LocalDateTime.parse(qn, Hj212Time.QN);
             return qn.length() == 17;
         } catch (DateTimeParseException e) {
             return false;

@@ -2,6 +2,7 @@ package io.plumeline.hj212.uplink;
 
 import io.plumeline.hj212.packet.Cp;
 import io.plumeline.hj212.packet.Flag;
+import io.plumeline.hj212.packet.Hj212Time;
 import io.plumeline.hj212.packet.Hj212V2017;
 import io.plumeline.hj212.packet.Packet;
 import io.plumeline.hj212.site.Hj212Stack;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,7 +30,6 @@ import java.util.function.Function;
  */
 final class StackPackets {
 
-    private static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final double KG_PER_MG = 1e-6;
 
     private StackPackets() {
@@ -115,7 +114,7 @@ final class StackPackets {
     private static Packet packet(Hj212Stack stack, Cadence cadence, Instant dataTime, Map<Hj212Stack.Mapped, Value> values,
             String pw, ZoneId zone, String qn) {
         List<List<Cp.Entry>> groups = new ArrayList<>();
-        groups.add(List.of(new Cp.Entry("DataTime", DATA_TIME.format(dataTime.atZone(zone)))));
+        groups.add(List.of(new Cp.Entry("DataTime", Hj212Time.DATA_TIME.format(dataTime.atZone(zone)))));
         Double o2 = stack.o2().map(values::get).map(v -> v.stats().avg()).orElse(null);
         values.forEach((mapped, v) -> {
             String code = mapped.pollutant().code();
@@ -145,6 +144,6 @@ final class StackPackets {
     /** The time a packet's DataTime names: an interval's start, or a real-time packet's newest reading. */
     static Instant dataTime(Packet packet, ZoneId zone) {
         String text = packet.cp().get("DataTime").orElseThrow(() -> new IllegalArgumentException("packet without DataTime"));
-        return LocalDateTime.parse(text, DATA_TIME).atZone(zone).toInstant();
+        return LocalDateTime.parse(text, Hj212Time.DATA_TIME).atZone(zone).toInstant();
     }
 }
