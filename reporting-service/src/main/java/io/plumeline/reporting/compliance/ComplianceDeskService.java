@@ -70,9 +70,8 @@ public class ComplianceDeskService {
         all.add(whole);
         for (ReportingPeriod period : all) {
             Hours hours = Hours.NONE;
-            for (int month = period.firstDay().getMonthValue(); month < period.firstDay().getMonthValue()
-                    + monthsOf(period.length()); month++) {
-                hours = hours.plus(months.getOrDefault(month, Hours.NONE));
+            for (LocalDate month = period.firstDay(); month.isBefore(period.endDay()); month = month.plusMonths(1)) {
+                hours = hours.plus(months.getOrDefault(month.getMonthValue(), Hours.NONE));
             }
             Instant from = period.start(zone), to = period.end(zone);
             int expected = (int) (sources.size() * Math.max(0, Duration.between(from, min(to, asOf)).toHours()));
@@ -92,14 +91,6 @@ public class ComplianceDeskService {
         }
         return new ComplianceDesk(model.site().id(), year, model.site().program(), model.site().timezone(), asOf,
                 sources.size(), periods);
-    }
-
-    private static int monthsOf(Length length) {
-        return switch (length) {
-            case MONTH -> 1;
-            case QUARTER -> 3;
-            case YEAR -> 12;
-        };
     }
 
     private static Instant min(Instant a, Instant b) {
