@@ -158,10 +158,15 @@ class CollectorOutageSystemTest {
         JsonNode diff = pipeline.api.get("/api/v1/reports/" + revision2.path("id").asText() + "/diff");
         int hours1 = sourceHours(revision1[0]), hours2 = sourceHours(revision2);
         Instant first = firstHourOf(period);
-        assertThat(first.plus(Duration.ofHours(hours1)).isAfter(outage.from())).as("revision 1 ends before the outage")
+        // Revision 1 holds nothing after the stop, and revision 2 at least the hours wholly inside the six-hour outage
+        // (bounded by the stop's plant time, which is what an approval made during the outage can hold).
+        String counts = "revision 1 " + hours1 + " h, revision 2 " + hours2 + " h from " + first + "; stopped at plant time "
+                + stopped + ", " + outage;
+        assertThat(first.plus(Duration.ofHours(hours1)).isAfter(stopped)).as("revision 1 ends before the stop; %s", counts)
                 .isFalse();
-        assertThat(first.plus(Duration.ofHours(hours2)).isAfter(outage.lastHour())).as("revision 2 holds every outage hour")
-                .isTrue();
+        assertThat(hours2 - hours1).as("hours revision 2 adds; %s", counts).isGreaterThanOrEqualTo((int) OUTAGE.toHours() - 1);
+        assertThat(first.plus(Duration.ofHours(hours2)).isAfter(outage.lastHour()))
+                .as("revision 2 holds every outage hour; %s", counts).isTrue();
         JsonNode co2 = StreamSupport.stream(diff.path("changes").spliterator(), false)
                 .filter(c -> c.path("gas").asText().equals("CO2")).findFirst().orElseThrow(() -> new AssertionError(diff.toString()));
         assertThat(co2.at("/before/massKg").asDouble()).as("revision 1: %s", diff).isCloseTo(handKg(first, 0, hours1), within(1e-2));

@@ -87,6 +87,8 @@ final class Pipeline implements AutoCloseable {
         p.stage("Reporting service start", () -> p.process(Services.launch("reporting-service",
                         "io.plumeline.reporting.ReportingApplication", logs, "--plumeline.sites=" + siteFile,
                         "--plumeline.influx.url=" + p.influx.url(), "--server.port=" + apiPort,
+                        // its own report store: the default one, in the working directory, holds other runs' revisions
+                        "--spring.datasource.url=jdbc:h2:file:" + work.resolve("reports").toAbsolutePath() + "/reports",
                         "--spring.config.import=file:" + Services.ROOT.resolve("examples/demo-users.properties")))
                 .awaitReady(() -> p.api.get("/actuator/health").path("status").asText().equals("UP"),
                         Duration.ofSeconds(120), "health is not UP"));
