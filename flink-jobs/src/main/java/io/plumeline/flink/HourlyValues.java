@@ -8,7 +8,9 @@ import java.util.List;
  * the newest {@code capacity} hours, null for an hour that was not quality-assured. Hours may be recorded again (a
  * late reading recomputes an hour) and out of order; they are kept sorted. Beyond the hours kept it counts, since the
  * first hour recorded (the input's certification, for Part 75), the operating and the quality-assured hours: the
- * §75.31 initial period and the §75.32 Eq. 8 denominator outlive the 8,760 hours kept.
+ * §75.31 initial period and the §75.32 Eq. 8 denominator outlive the 8,760 hours kept. Each hour may carry its load
+ * range (40 CFR 75 Appendix C §2.1), by which a flow or NOx monitor's gaps are filled; null where none was known
+ * (hours kept before load ranges were recorded, or a source without a load).
  *
  * <p>Kept in keyed state ({@code SourceHourAccounting}'s {@code lookBack}). Checkpoints and savepoints name this
  * class: moved to another package or renamed, it would make the running job's savepoints unrestorable
@@ -21,6 +23,8 @@ public class HourlyValues {
     public int capacity;
     public ArrayList<Long> hours = new ArrayList<>();
     public ArrayList<Double> values = new ArrayList<>();
+    /** Parallel to {@link #hours}; shorter in state kept before it existed (the missing ones are null). */
+    public ArrayList<Integer> loadRanges = new ArrayList<>();
     /** The first hour ever recorded, null before any. */
     public Long firstHour;
     public long operatingHours;
@@ -35,22 +39,31 @@ public class HourlyValues {
 
     /** Records an hour's value (null: not quality-assured), replacing an earlier record of the same hour. */
     public void record(long hourStart, Double value) {
+        record(hourStart, value, null);
+    }
+
+    /** Records an hour's value and its load range (null: not known). */
+    public void record(long hourStart, Double value, Integer loadRange) {
         if (firstHour == null || hourStart < firstHour) firstHour = hourStart;
+        while (loadRanges.size() < hours.size()) loadRanges.add(null);
         int i = hours.size();
         while (i > 0 && hours.get(i - 1) > hourStart) i--;
         if (i > 0 && hours.get(i - 1) == hourStart) {
             if (values.get(i - 1) != null) qualityAssuredHours--;
             if (value != null) qualityAssuredHours++;
             values.set(i - 1, value);
+            loadRanges.set(i - 1, loadRange);
             return;
         }
         operatingHours++;
         if (value != null) qualityAssuredHours++;
         hours.add(i, hourStart);
         values.add(i, value);
+        loadRanges.add(i, loadRange);
         while (hours.size() > capacity) {
             hours.remove(0);
             values.remove(0);
+            loadRanges.remove(0);
         }
     }
 
@@ -90,6 +103,26 @@ public class HourlyValues {
     public List<Double> latestQualityAssured(long since, long hourStart, int n) {
         List<Double> qa = qualityAssuredBetween(since, hourStart);
         return qa.subList(Math.max(0, qa.size() - n), qa.size());
+    }
+
+    /**
+     * The latest {@code n} quality-assured hours before {@code hourStart} since {@code since}, as their load ranges
+     * and values: the look-back that Table 2 of §75.33(c) takes the missing hour's load range from.
+     */
+    public LoadedValues latestQualityAssuredWithLoad(long since, long hourStart, int n) {
+        List<Integer> ranges = new ArrayList<>();
+        List<Double> qa = new ArrayList<>();
+        for (int i = countBefore(hourStart) - 1; i >= 0 && qa.size() < n; i--) {
+            if (hours.get(i) < since) break;
+            if (values.get(i) == null) continue;
+            ranges.add(i < loadRanges.size() ? loadRanges.get(i) : null);
+            qa.add(values.get(i));
+        }
+        return new LoadedValues(ranges, qa);
+    }
+
+    /** Parallel lists: each quality-assured hour's load range (null: not known) and value. */
+    public record LoadedValues(List<Integer> ranges, List<Double> values) {
     }
 
     /** Operating hours without a quality-assured value right before {@code hourStart}: the gap goes on since then. */

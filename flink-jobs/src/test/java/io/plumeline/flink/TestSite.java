@@ -38,6 +38,14 @@ public final class TestSite {
     }
 
     /**
+     * A Part 75 CEMS under {@code substitution: PART75} (src/test/resources/test-site-part75-cems.yaml): boiler-1.stack
+     * by Eq. F-11 from its stack flow and CO2 monitors, with the unit's gross load (200 MW at most) for Table 2.
+     */
+    public static SiteModelText part75Cems() {
+        return SiteModelText.read(file("/test-site-part75-cems.yaml"));
+    }
+
+    /**
      * The test site with heater-1.stack outside the report ({@code substitution: NONE, reportable: false}): its gaps
      * stay gaps.
      */

@@ -88,7 +88,8 @@ public final class HourlyEmissions {
 
     /**
      * The tags whose readings the job hands over with the source's inputs though no input reads them, by key: each
-     * input's backup tag ({@link #backupKey}) and the operating-status tag ({@link OperatingHours#STATUS_KEY}).
+     * input's backup tag ({@link #backupKey}), the operating-status tag ({@link OperatingHours#STATUS_KEY}) and the
+     * load tag ({@link Part75LoadRange#LOAD_KEY}).
      */
     public static Map<String, String> auxiliaryTags(EmissionSource source) {
         Map<String, String> tags = new LinkedHashMap<>();
@@ -96,6 +97,7 @@ public final class HourlyEmissions {
             if (md.backup() != null) tags.put(backupKey(input), md.backup());
         });
         if (source.operatingStatus() != null) tags.put(OperatingHours.STATUS_KEY, source.operatingStatus().tag());
+        if (source.load() != null) tags.put(Part75LoadRange.LOAD_KEY, source.load().tag());
         return tags;
     }
 

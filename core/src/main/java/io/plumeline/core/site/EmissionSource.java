@@ -13,12 +13,15 @@ import java.util.Map;
  * {@code substitution} absent: the site program's missing-data rule ({@code PROGRAM}); {@code reportable}
  * absent: true; {@code missingData}: per input, how the program's rule fills it; {@code operatingStatus}: the tag
  * that tells whether the source operates, without which every hour is an operating hour (docs/site-model.md);
- * {@code hj212}: the stack's HJ 212 data logger identity and pollutant codes, read by the hj212-uplink.
+ * {@code hj212}: the stack's HJ 212 data logger identity and pollutant codes, read by the hj212-uplink; {@code load}:
+ * the unit's load, by whose ranges a {@code PART75} source's flow and NOx monitors are filled; {@code potential}: per
+ * input of a {@code PART75} source, its potential value in the input tag's unit (40 CFR 75 Appendix A §2.1).
  */
 public record EmissionSource(String id, String unit, String category, String method, String fuel,
                              Map<String, SourceInput> inputs, String substitution, String exception,
                              SourceInput maxRatedHeatInput, Boolean reportable, Map<String, InputMissingData> missingData,
-                             OperatingStatus operatingStatus, Hj212 hj212) {
+                             OperatingStatus operatingStatus, Hj212 hj212, Load load,
+                             Map<String, Double> potential) {
 
     /** The program's own missing-data rule (docs/calculations.md, "Missing data"). */
     public static final String PROGRAM = "PROGRAM";
@@ -28,6 +31,7 @@ public record EmissionSource(String id, String unit, String category, String met
         substitution = substitution == null ? PROGRAM : substitution;
         reportable = reportable == null || reportable;
         missingData = missingData == null ? Map.of() : Map.copyOf(missingData);
+        potential = potential == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(potential));
     }
 
     /**
@@ -51,6 +55,14 @@ public record EmissionSource(String id, String unit, String category, String met
             platforms = platforms == null ? List.of() : List.copyOf(platforms);
             pollutants = pollutants == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(pollutants));
         }
+    }
+
+    /**
+     * The unit's load: {@code tag} its gross load (electrical output, or steam load for a unit without one) and
+     * {@code maximum} its maximum hourly gross load in the tag's unit, of which 40 CFR 75 Appendix C §2.1 draws ten
+     * load ranges ({@code io.plumeline.core.emissions.Part75LoadRange}).
+     */
+    public record Load(String tag, Double maximum) {
     }
 
     /** How one input's gaps are filled: {@code backup}, a tag of the same quantity (a backup meter, a correlated tag). */

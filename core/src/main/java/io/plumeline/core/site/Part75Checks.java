@@ -1,33 +1,55 @@
 package io.plumeline.core.site;
 
-import java.util.Map;
+import io.plumeline.core.emissions.Part75LoadRange;
 import java.util.function.BiConsumer;
 
 /**
- * The Part 75 rules a {@code substitution: PART75} source would need that Plumeline does not implement: the site
- * model refuses such a source, naming the rule, rather than fill its gaps by another one. A flow monitor's and a NOx
- * monitor's missing hours are filled per 40 CFR 75.33(c) and its Table 2 from the values of the corresponding load
- * range (or operational bin), which is not implemented; the concentration parameters (SO2, CO2, O2, moisture) follow
- * Table 1 and §§75.35–75.37, which are.
+ * What a {@code substitution: PART75} source needs for the rules it is filled by. A flow monitor's and a NOx
+ * monitor's missing hours are filled from the values of the hour's load range (40 CFR 75.33(c) Table 2, §75.31(c)),
+ * so such a source names its unit's load ({@code load}: the tag and the maximum hourly gross load, Appendix C §2.1).
+ * Units without a load, whose Table 2 works on operational bins, are not implemented: without {@code load} the source
+ * is refused, naming the rule. {@code potential} gives an input's potential value (Appendix A §2.1: the maximum
+ * potential concentration or flow, the minimum potential moisture) where the tag's valid range is not it. Either
+ * block on a source not filled by Part 75 would be read by nothing and is refused.
  */
 final class Part75Checks {
 
     static final String PART75 = "PART75";
-    /** The inputs measured by a flow or NOx monitor, whose missing data are load-based. */
-    private static final Map<String, String> LOAD_BASED = Map.of(
-            "stackFlow", "a stack flow monitor", "noxConcentration", "a NOx concentration monitor");
 
     private Part75Checks() {
     }
 
+    /** After the load's own checks ({@link SiteModelValidator}): whether the source has the load its rule needs. */
     static void check(String path, EmissionSource source, BiConsumer<String, String> problem) {
-        if (!PART75.equals(source.substitution())) return;
-        for (Map.Entry<String, String> loadBased : LOAD_BASED.entrySet()) {
-            SourceInput input = source.inputs().get(loadBased.getKey());
-            if (input != null && input.isTag()) {
-                problem.accept(path + ".inputs." + loadBased.getKey(), "substitution PART75: the missing hours of "
-                        + loadBased.getValue() + " are filled from its load range, 40 CFR 75.33(c) Table 2, which is not"
-                        + " implemented");
+        if (!PART75.equals(source.substitution())) {
+            if (source.load() != null) {
+                problem.accept(path + ".load", "is read only by substitution PART75 (40 CFR 75.33(c) Table 2), not by "
+                        + source.substitution());
+            }
+            if (!source.potential().isEmpty()) {
+                problem.accept(path + ".potential", "is read only by substitution PART75 (40 CFR 75.33, Appendix A §2.1),"
+                        + " not by " + source.substitution());
+            }
+            return;
+        }
+        source.potential().forEach((input, value) -> {
+            SourceInput spec = source.inputs().get(input);
+            if (spec == null || !spec.isTag()) {
+                problem.accept(path + ".potential." + input, "names no input of the source read from a tag; inputs: "
+                        + source.inputs().keySet());
+            } else if (value == null || !Double.isFinite(value) || value < 0) {
+                problem.accept(path + ".potential." + input, "must be a number of at least 0 in the unit of tag '"
+                        + spec.tag() + "', found " + value);
+            }
+        });
+        if (source.load() != null) return;
+        for (String input : Part75LoadRange.LOAD_BASED_INPUTS) {
+            if (Part75LoadRange.loadBased(source, input)) {
+                problem.accept(path + ".load", "is required by substitution PART75 with input " + input + " read from a tag:"
+                        + " its missing hours are filled from the values of the hour's load range, 40 CFR 75.33(c) Table 2,"
+                        + " drawn from the unit's load tag and maximum hourly gross load (Appendix C §2.1); operational bins"
+                        + " of units without a load are not implemented");
+                return;
             }
         }
     }

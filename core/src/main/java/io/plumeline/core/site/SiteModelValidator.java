@@ -158,6 +158,7 @@ final class SiteModelValidator {
         MissingDataChecks.check(model, path, source, this::problem);
         Part75Checks.check(path, source, this::problem);
         checkOperatingStatus(path + ".operatingStatus", source.operatingStatus(), tags);
+        checkLoad(path + ".load", source.load(), tags);
         if (!required(path + ".method", source.method())) {
             return;
         }
@@ -231,6 +232,15 @@ final class SiteModelValidator {
         refers(path + ".tag", status.tag(), tags, "tag", true);
         if (status.above() == null || !Double.isFinite(status.above())) {
             problem(path + ".above", "is required: the value above which the tag says the source operates");
+        }
+    }
+
+    private void checkLoad(String path, EmissionSource.Load load, Set<String> tags) {
+        if (load == null) return;
+        refers(path + ".tag", load.tag(), tags, "tag", true);
+        if (load.maximum() == null || !(load.maximum() > 0) || !Double.isFinite(load.maximum())) {
+            problem(path + ".maximum", "is required: the unit's maximum hourly gross load in the tag's unit, a positive"
+                    + " number, found " + load.maximum());
         }
     }
 

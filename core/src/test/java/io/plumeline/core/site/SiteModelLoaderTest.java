@@ -121,6 +121,17 @@ class SiteModelLoaderTest {
         assertRefused(VALID.replace(from, to), problem);
     }
 
+    /** A source's load (40 CFR 75 Appendix C §2.1) names a tag of the model and a positive maximum hourly gross load. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{tag: heater-1.missing, maximum: 200}|sources[0].load.tag: unknown tag 'heater-1.missing'",
+            "{tag: cdu-1.crude_feed}|sources[0].load.maximum: is required: the unit's maximum hourly gross load in the tag's unit, a positive number, found null",
+            "{tag: cdu-1.crude_feed, maximum: -5}|sources[0].load.maximum: is required: the unit's maximum hourly gross load in the tag's unit, a positive number, found -5.0",
+    })
+    void refusesALoadWithoutItsTagOrMaximum(String load, String problem) {
+        assertRefused(VALID.replace("    substitution: PART75\n", "    substitution: PART75\n    load: " + load + "\n"), problem);
+    }
+
     @Test
     void refusesDuplicateIds() {
         assertRefused(VALID.replace("id: cdu-1.crude_feed", "id: heater-1.fuel_gas_flow")

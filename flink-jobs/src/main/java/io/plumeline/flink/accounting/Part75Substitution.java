@@ -2,6 +2,7 @@ package io.plumeline.flink.accounting;
 
 import io.plumeline.core.emissions.Part75Availability;
 import io.plumeline.core.emissions.Part75HourValidity;
+import io.plumeline.core.emissions.Part75LoadRange;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.emissions.StepIntegral;
 import io.plumeline.core.emissions.SubstitutionPolicy;
@@ -25,7 +26,8 @@ import java.util.OptionalDouble;
  * {@link SubstitutionPolicy}). The history is the input's hourly values ({@link HourlyValues}); "the hour before and
  * the hour after the missing data period" are its quality-assured hourly values, the one after known only when the
  * hour is computed again after a later one (else the one before stands for both). Moisture and O2 are substituted on
- * their low side ({@link Direction}).
+ * their low side ({@link Direction}). A flow or NOx monitor of a source with a load is filled by the hour's load range
+ * instead (§75.33(c) Table 2, §75.31(c); core's {@link Part75LoadRange}), from the hours recorded with theirs.
  */
 final class Part75Substitution {
 
@@ -43,39 +45,57 @@ final class Part75Substitution {
      * The input's samples as the hour is computed from, and the tier that made the hour whole: null for a valid hour
      * without gaps (its samples come back unchanged).
      */
+    /**
+     * @param loadRange the hour's load range for a load-based input (a flow or NOx monitor of a source with a load),
+     *                  null for every other input
+     */
     static Filled fill(Instant from, Instant to, List<Sample> samples, Duration maxHold, HourlyValues lookBack,
-                       boolean flow, Direction direction, double potential) {
+                       boolean flow, Direction direction, double potential, Integer loadRange) {
         OptionalDouble valid = Part75HourValidity.hourlyValue(from, samples);
         if (valid.isPresent()) {
             List<StepIntegral.Interval> good = StepIntegral.goodIntervals(from, to, samples, maxHold);
             if (StepIntegral.complement(from, to, good).isEmpty()) return new Filled(samples, null);
             return new Filled(whole(from, to, samples, maxHold, valid.getAsDouble()), Tier.VALID_HOUR_AVERAGE);
         }
-        Substitution s = substitution(from.toEpochMilli(), lookBack, flow, direction, potential);
+        Substitution s = substitution(from.toEpochMilli(), lookBack, flow, direction, potential, loadRange);
         return new Filled(whole(from, to, samples, maxHold, s.value()), s.tier());
     }
 
     /** The value of a missing hour: §75.31 in the initial period, else §75.33 by the PMA of §75.32. */
     private static Substitution substitution(long hourStart, HourlyValues history, boolean flow, Direction direction,
-                                             double potential) {
-        int required = flow ? Part75Availability.FLOW_HOURS : Part75Availability.CONCENTRATION_HOURS;
+                                             double potential, Integer loadRange) {
+        // a NOx concentration monitor counts 2,160 hours like a flow monitor (§75.31(a), §75.32(a))
+        int required = flow || loadRange != null ? Part75Availability.FLOW_HOURS : Part75Availability.CONCENTRATION_HOURS;
         Double before = history.lastQualityAssuredBefore(hourStart);
         Double after = history.firstQualityAssuredAfter(hourStart);
         // §75.33(a): quality-assured hours from no earlier than 26,280 clock hours before the missing hour
         long since = hourStart - Part75Availability.INITIAL_PERIOD_CLOCK_HOURS * HOUR_MS;
-        if (Part75Availability.initialPeriod(history.qualityAssuredHoursBefore(hourStart),
-                history.clockHoursSinceFirst(hourStart), required)) {
+        boolean initial = Part75Availability.initialPeriod(history.qualityAssuredHoursBefore(hourStart),
+                history.clockHoursSinceFirst(hourStart), required);
+        if (initial && loadRange == null) {
             return SubstitutionPolicy.initial(direction, flow, before, after,
                     history.qualityAssuredBetween(since, hourStart), potential);
+        }
+        if (initial) {
+            return SubstitutionPolicy.initial(direction, true, before, after,
+                    atLoad(history.latestQualityAssuredWithLoad(since, hourStart, Integer.MAX_VALUE), loadRange), potential);
         }
         int window = Math.min(Part75Availability.window(history.operatingHoursBefore(hourStart)),
                 history.countBefore(hourStart));
         double pma = Part75Availability.percent(history.qualityAssuredOfLatest(hourStart, window), window);
+        if (loadRange != null) {
+            return SubstitutionPolicy.substituteAtLoad(pma, history.gapHoursBefore(hourStart) + 1,
+                    atLoad(history.latestQualityAssuredWithLoad(since, hourStart, required), loadRange), potential);
+        }
         // no quality-assured hour kept at all only with a PMA of 0 %, whose tier is the potential value anyway
         double hourBefore = before == null ? potential : before;
         return SubstitutionPolicy.substitute(direction, pma, history.gapHoursBefore(hourStart) + 1,
                 history.latestQualityAssured(since, hourStart, required), hourBefore,
                 after == null ? hourBefore : after, potential);
+    }
+
+    private static List<Double> atLoad(HourlyValues.LoadedValues lookBack, int loadRange) {
+        return Part75LoadRange.valuesAt(loadRange, lookBack.ranges(), lookBack.values());
     }
 
     /**

@@ -11,6 +11,7 @@ import io.plumeline.core.emissions.MissingDataContext.InputHistory;
 import io.plumeline.core.emissions.OperatingHours;
 import io.plumeline.core.emissions.Part75Availability;
 import io.plumeline.core.emissions.Part75HourValidity;
+import io.plumeline.core.emissions.Part75LoadRange;
 import io.plumeline.core.emissions.ReferencePeriod;
 import io.plumeline.core.emissions.Sample;
 import io.plumeline.core.emissions.SourceHourAccount;
@@ -131,26 +132,33 @@ public class SourceHourAccounting extends KeyedCoProcessFunction<String, SourceS
 
     /**
      * Fails at start, not at the first hour, when a source cannot be computed, or when a PART75 source has an input tag
-     * without the potential value the lowest tier of §75.33 needs: its {@code valid.max}, the maximum potential value,
-     * or for moisture and O2 (substituted on their low side) its {@code valid.min}, the minimum potential value.
+     * without the potential value the lowest tier of §75.33 needs: the source's {@code potential} of the input, or its
+     * tag's {@code valid.max}, the maximum potential value, or for moisture and O2 (substituted on their low side) its
+     * {@code valid.min}, the minimum potential value.
      */
     public static void checkSources(SiteModel model) {
         HourlyEmissions.check(model, Calculator.withDefaults());
         for (EmissionSource source : model.sources()) {
             if (!HourlyEmissions.accounts(source) || !PART75.equals(source.substitution())) continue;
             for (Map.Entry<String, SourceInput> input : source.inputs().entrySet()) {
-                if (input.getValue().isTag() && potential(model, input.getKey(), input.getValue().tag()) == null) {
+                if (input.getValue().isTag() && potential(model, source, input.getKey(), input.getValue().tag()) == null) {
                     boolean lower = Direction.ofInput(input.getKey()) == Direction.LOWER;
                     throw new IllegalArgumentException("source '" + source.id() + "' (substitution PART75): input "
                             + input.getKey() + " tag '" + input.getValue().tag() + "' needs "
+                            + "its potential." + input.getKey() + " or the tag's "
                             + (lower ? "valid.min, the minimum" : "valid.max, the maximum") + " potential value of §75.33");
                 }
             }
         }
     }
 
-    /** The potential value of a Part 75 input's tag: its valid range's end on the input's conservative side. */
-    private static Double potential(SiteModel model, String input, String tag) {
+    /**
+     * The potential value of a Part 75 input: the source's own ({@code potential}, 40 CFR 75 Appendix A §2.1), else its
+     * tag's valid range's end on the input's conservative side.
+     */
+    private static Double potential(SiteModel model, EmissionSource source, String input, String tag) {
+        Double given = source.potential().get(input);
+        if (given != null) return given;
         Tag.ValidRange valid = model.tag(tag).map(Tag::valid).orElse(null);
         if (valid == null) return null;
         return Direction.ofInput(input) == Direction.LOWER ? valid.min() : valid.max();
@@ -460,24 +468,37 @@ public class SourceHourAccounting extends KeyedCoProcessFunction<String, SourceS
         Instant from = Instant.ofEpochMilli(hourStart);
         Instant to = from.plusMillis(HOUR_MS);
         Tier worst = null;
+        Integer hourLoadRange = loadRange(source, from, to, byInput.get(Part75LoadRange.LOAD_KEY));
         for (Map.Entry<String, SourceInput> input : source.inputs().entrySet()) {
             if (!input.getValue().isTag()) continue;
             String name = input.getKey();
+            Integer loadRange = Part75LoadRange.loadBased(source, name) ? hourLoadRange : null;
             List<Sample> samples = byInput.getOrDefault(name, List.of());
             HourlyValues values = lookBack.get(name);
             if (values == null) values = new HourlyValues(Part75Availability.EQ9_HOURS);
             // a look-back kept from before §75.32 was followed held 720 or 2,160 hours: it grows to Eq. 9's 8,760
             values.capacity = Math.max(values.capacity, Part75Availability.EQ9_HOURS);
             Part75Substitution.Filled f = Part75Substitution.fill(from, to, samples, maxHold, values, isFlow(source, name),
-                    Direction.ofInput(name), potential(model, name, input.getValue().tag()));
+                    Direction.ofInput(name), potential(model, source, name, input.getValue().tag()), loadRange);
             filled.put(name, f.samples());
             if (f.tier() != null && (worst == null || f.tier().ordinal() > worst.ordinal())) worst = f.tier();
             // §75.10(d)(1): the hour is quality-assured with a valid reading in each quadrant, its value their average
             OptionalDouble valid = Part75HourValidity.hourlyValue(from, samples);
-            values.record(hourStart, valid.isPresent() ? valid.getAsDouble() : null);
+            values.record(hourStart, valid.isPresent() ? valid.getAsDouble() : null, loadRange);
             lookBack.put(name, values);
         }
         return worst;
+    }
+
+    /**
+     * The hour's load range (40 CFR 75 Appendix C §2.1), null for a source without a load: from the load's mean over
+     * its GOOD time in the hour; with no GOOD load at all, the highest range, which does not under-state the flow.
+     */
+    private Integer loadRange(EmissionSource source, Instant from, Instant to, List<Sample> load) {
+        if (source.load() == null) return null;
+        StepIntegral.Result r = StepIntegral.ofProduct(from, to, List.of(load == null ? List.of() : load), maxHold);
+        if (r.covered().isZero()) return Part75LoadRange.RANGES;
+        return Part75LoadRange.of(r.valueHours() / (r.covered().toNanos() / 3.6e12), source.load().maximum());
     }
 
     /** A value of one tag input beyond the hour: the last GOOD one before it, or the first after. */
