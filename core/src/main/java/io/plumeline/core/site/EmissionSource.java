@@ -44,9 +44,10 @@ public record EmissionSource(String id, String unit, String category, String met
     /**
      * The stack as an HJ 212 data logger (docs/site-model.md, "HJ 212"): {@code mn} its device id, {@code st} its
      * system code (absent: 31, air pollution source), {@code platforms} the ids of the platforms it reports to (their
-     * addresses and passwords are the uplink's options) and {@code pollutants} each HJ 212 code with its tag.
+     * addresses and passwords are the uplink's options), {@code pollutants} each HJ 212 code with its tag and
+     * {@code status} the analyser's state tag, whose values say when it is calibrated or maintained (optional).
      */
-    public record Hj212(String mn, String st, List<String> platforms, Map<String, String> pollutants) {
+    public record Hj212(String mn, String st, List<String> platforms, Map<String, String> pollutants, AnalyserStatus status) {
 
         public static final String AIR_POLLUTION_SOURCE = "31";
 
@@ -54,6 +55,18 @@ public record EmissionSource(String id, String unit, String category, String met
             st = st == null ? AIR_POLLUTION_SOURCE : st;
             platforms = platforms == null ? List.of() : List.copyOf(platforms);
             pollutants = pollutants == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(pollutants));
+        }
+    }
+
+    /**
+     * The CEMS analyser's state as the plant reports it: {@code tag} a state tag and {@code flags} the HJ 212-2017 data
+     * flag each of its values means (C calibration, M maintenance, S a manually set value, D fault, F the source
+     * stopped); any other value is normal operation.
+     */
+    public record AnalyserStatus(String tag, Map<String, String> flags) {
+
+        public AnalyserStatus {
+            flags = flags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(flags));
         }
     }
 

@@ -3,6 +3,8 @@ package io.plumeline.core.site;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
@@ -19,7 +21,33 @@ final class Hj212Checks {
     private static final Pattern PLATFORM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final Pattern CODE = Pattern.compile("[a-z]\\d{5}");
 
+    /** The flags an analyser's state can set (HJ 212-2017 Annex A): calibration, maintenance, manual, fault, stopped. */
+    static final Set<String> STATUS_FLAGS = Set.of("C", "M", "S", "D", "F");
+
     private Hj212Checks() {
+    }
+
+    private static void checkStatus(SiteModel model, String path, EmissionSource.AnalyserStatus status,
+                                    BiConsumer<String, String> problem) {
+        if (status == null) return;
+        if (status.tag() == null || model.tag(status.tag()).isEmpty()) problem.accept(path + ".tag", "unknown tag '" + status.tag() + "'");
+        if (status.flags().isEmpty()) problem.accept(path + ".flags", "maps no value of the state tag to a flag");
+        status.flags().forEach((value, flag) -> {
+            if (!isNumber(value)) {
+                problem.accept(path + ".flags." + value, "is not a value of the state tag (a number, e.g. 1)");
+            } else if (!STATUS_FLAGS.contains(flag)) {
+                problem.accept(path + ".flags." + value, "'" + flag + "' is not a flag an analyser's state sets; one of "
+                        + new TreeSet<>(STATUS_FLAGS) + " (C calibration, M maintenance, S manual, D fault, F stopped)");
+            }
+        });
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            return Double.isFinite(Double.parseDouble(text));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     static void check(SiteModel model, BiConsumer<String, String> problem) {
@@ -44,6 +72,7 @@ final class Hj212Checks {
                 }
             }
             if (hj212.pollutants().isEmpty()) problem.accept(path + ".pollutants", "maps no pollutant code to a tag");
+            checkStatus(model, path + ".status", hj212.status(), problem);
             hj212.pollutants().forEach((code, tag) -> {
                 if (!CODE.matcher(code).matches()) {
                     problem.accept(path + ".pollutants." + code, "is not an HJ 212 code (a letter and five digits, e.g. a21026)");

@@ -69,4 +69,32 @@ class Hj212ChecksTest {
         assertThatThrownBy(() -> SiteModelLoader.parse(MODEL.replace("mn: PLM0001", "mn: PLM0001\n      password: x"), "test.yaml"))
                 .isInstanceOf(SiteModelException.class).hasMessageContaining("sources[0].hj212: unknown key 'password'");
     }
+
+    /** The model with the analyser's state tag and {@code status} as the block's status. */
+    private static String withStatus(String status) {
+        return MODEL.replace("tags:\n", "tags:\n  - {id: boiler-1.cems_state, unit: boiler-1, server: dcs-1,"
+                + " node: \"nsu=urn:test;s=B1/CemsState\", uom: \"1\"}\n").replace("      mn: PLM0001", "      mn: PLM0001\n      status: " + status);
+    }
+
+    @Test
+    void readsTheAnalysersStatus() {
+        EmissionSource.AnalyserStatus status = SiteModelLoader.parse(withStatus("{tag: boiler-1.cems_state, flags: {1: C, 2: M}}"),
+                "test.yaml").source("boiler-1.stack").orElseThrow().hj212().status();
+
+        assertThat(status.tag()).isEqualTo("boiler-1.cems_state");
+        assertThat(status.flags()).containsExactly(java.util.Map.entry("1", "C"), java.util.Map.entry("2", "M"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{tag: boiler-1.state, flags: {1: C}}|sources[0].hj212.status.tag: unknown tag 'boiler-1.state'",
+            "{tag: boiler-1.cems_state, flags: {}}|sources[0].hj212.status.flags: maps no value of the state tag to a flag",
+            "{tag: boiler-1.cems_state, flags: {calibrating: C}}|sources[0].hj212.status.flags.calibrating: is not a value of the state tag (a number, e.g. 1)",
+            "{tag: boiler-1.cems_state, flags: {1: N}}|sources[0].hj212.status.flags.1: 'N' is not a flag an analyser's state sets; one of [C, D, F, M, S] (C calibration, M maintenance, S manual, D fault, F stopped)",
+    })
+    void refusesAStatusWithoutItsTagOrWithFlagsItCannotSet(String status, String problem) {
+        assertThatThrownBy(() -> SiteModelLoader.parse(withStatus(status), "test.yaml"))
+                .isInstanceOf(SiteModelException.class)
+                .satisfies(e -> assertThat(((SiteModelException) e).problems()).containsExactly(problem));
+    }
 }

@@ -42,11 +42,21 @@ public final class Hj212Stacks {
             }
             Double reference = unused.remove(source.id());
             if (reference != null) checkReference(source.id(), reference, hj212, problems);
-            stacks.add(new Hj212Stack(source.id(), hj212.mn(), hj212.st(), hj212.platforms(), mapped, reference));
+            stacks.add(new Hj212Stack(source.id(), hj212.mn(), hj212.st(), hj212.platforms(), mapped, reference, state(source)));
         }
         unused.keySet().forEach(id -> problems.add(REFERENCE_O2 + id + ": no source with an hj212 block has this id"));
         if (!problems.isEmpty()) throw new IllegalArgumentException("site model: " + String.join("; ", problems));
         return stacks;
+    }
+
+    /** The analyser's state tag and the source's operating status, as far as the site model names them. */
+    private static StackState state(EmissionSource source) {
+        EmissionSource.AnalyserStatus status = source.hj212().status();
+        Map<Double, Character> flags = new LinkedHashMap<>();
+        if (status != null) status.flags().forEach((value, flag) -> flags.put(Double.parseDouble(value), flag.charAt(0)));
+        EmissionSource.OperatingStatus operating = source.operatingStatus();
+        return new StackState(status == null ? null : status.tag(), flags, operating == null ? null : operating.tag(),
+                operating == null ? null : operating.above());
     }
 
     private static void checkReference(String source, double o2, EmissionSource.Hj212 hj212, List<String> problems) {

@@ -58,6 +58,25 @@ final class InfluxTelemetry {
         return samples;
     }
 
+    /**
+     * Each of {@code tags}' latest GOOD reading before {@code before}: what a tag that reports on change (a state)
+     * holds when an interval starts.
+     */
+    List<Sample> latestBefore(String site, Collection<String> tags, Instant before) throws IOException, InterruptedException {
+        String anyTag = tags.stream().map(t -> InfluxQl.is(Keys.TAG, t)).collect(Collectors.joining(" OR "));
+        String q = "SELECT last(" + InfluxQl.identifier(Keys.VALUE) + ") FROM " + InfluxQl.qualified(Measurement.TELEMETRY)
+                + " WHERE " + InfluxQl.is(Keys.SITE, site) + " AND (" + anyTag + ") AND time < " + InfluxQl.nanos(before)
+                + " GROUP BY " + InfluxQl.identifier(Keys.TAG);
+        List<Sample> samples = new ArrayList<>();
+        for (JsonNode series : query(q).path("series")) {
+            JsonNode row = series.path("values").path(0);
+            if (!row.path(1).isNumber()) continue;
+            samples.add(new Sample(series.path("tags").path(Keys.TAG).asText(), Instant.EPOCH.plusNanos(row.path(0).asLong()),
+                    row.path(1).asDouble(), Sample.GOOD));
+        }
+        return samples;
+    }
+
     /** Whether any of {@code tags} has a reading (every reading has a quality) with from ≤ ts < to. */
     boolean any(String site, Collection<String> tags, Instant from, Instant to) throws IOException, InterruptedException {
         String q = "SELECT " + InfluxQl.identifiers(Keys.QUALITY) + " FROM " + InfluxQl.qualified(Measurement.TELEMETRY)

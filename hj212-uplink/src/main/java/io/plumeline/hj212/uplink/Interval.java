@@ -7,9 +7,9 @@ import java.util.List;
  * The statistics of one tag over a minute, an hour or a day, in the code's HJ 212 unit, and its data flag
  * (shared/reference/standards-and-users.md §2.1, DataFlag): N normal; T over the measurement's upper limit (the
  * average above the tag's {@code valid.max}); D fault (the analyser gave only BAD or UNCERTAIN readings, as OPC UA
- * reports a failed sensor); B communication failure between analyser and logger (no reading came at all). M, C, F and S
- * need the analyser's maintenance and calibration status, which the site model does not map yet. Only an N value
- * counts as valid (HJ 75).
+ * reports a failed sensor); B communication failure between analyser and logger (no reading came at all); and the
+ * flags of the stack's state ({@link StateTimeline}: C calibration, M maintenance, S manual, D fault, F stopped), which
+ * take the place of the readings' own. Only an N value counts as valid (HJ 75).
  */
 record Interval(Double avg, Double min, Double max, char flag) {
 
@@ -37,6 +37,11 @@ record Interval(Double avg, Double min, Double max, char flag) {
         double max = good.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         boolean over = range != null && range.max() != null && avg > range.max();
         return new Interval(avg * factor, min * factor, max * factor, over ? OVER_RANGE : NORMAL);
+    }
+
+    /** This interval flagged by the stack's state ({@code flag}), or as it is when the state sets none (0). */
+    Interval inState(char flag) {
+        return flag == 0 ? this : new Interval(avg, min, max, flag);
     }
 
     /** An hour of minutes, valid with at least 45 valid minutes ({@link #of}). */

@@ -30,6 +30,7 @@ final class PacketMaker {
     private final ZoneId zone;
     private final Duration realtime;
     private final List<String> tags;
+    private final List<String> stateTags;
 
     PacketMaker(Hj212Stack stack, InfluxTelemetry telemetry, String site, ZoneId zone, Duration realtime) {
         this.stack = stack;
@@ -38,6 +39,7 @@ final class PacketMaker {
         this.zone = zone;
         this.realtime = realtime;
         this.tags = stack.pollutants().stream().map(m -> m.tag().id()).toList();
+        this.stateTags = stack.state().tags();
     }
 
     Instant end(Cadence cadence, Instant start) {
@@ -56,12 +58,16 @@ final class PacketMaker {
     List<Packet> next(Cadence cadence, Instant from, Instant to, String pw, Supplier<String> qn) throws IOException, InterruptedException {
         if (end(cadence, from).isAfter(to)) return List.of();
         return switch (cadence) {
-            case HOUR -> List.of(StackPackets.hour(stack, from, read(from, end(cadence, from)), pw, zone, qn.get()));
+            case HOUR -> {
+                Readings hour = read(from, end(cadence, from));
+                yield List.of(StackPackets.hour(stack, from, hour.samples(), hour.states(), pw, zone, qn.get()));
+            }
             case DAY -> {
                 List<Map<Hj212Stack.Mapped, StackPackets.Value>> hours = new ArrayList<>();
                 Instant dayEnd = end(cadence, from);
                 for (Instant h = from; h.isBefore(dayEnd); h = end(Cadence.HOUR, h)) {
-                    hours.add(StackPackets.hourValues(stack, h, read(h, end(Cadence.HOUR, h))));
+                    Readings hour = read(h, end(Cadence.HOUR, h));
+                    hours.add(StackPackets.hourValues(stack, h, hour.samples(), hour.states()));
                 }
                 yield List.of(StackPackets.day(stack, from, hours, pw, zone, qn.get()));
             }
@@ -75,7 +81,8 @@ final class PacketMaker {
         Instant readTo = end(cadence, from);
         Instant longest = from.plus(MAX_READ);
         while (!end(cadence, readTo).isAfter(to) && !end(cadence, readTo).isAfter(longest)) readTo = end(cadence, readTo);
-        List<Sample> samples = read(from, readTo);   // oldest first
+        Readings read = read(from, readTo);
+        List<Sample> samples = read.samples();   // oldest first
         List<Packet> packets = new ArrayList<>();
         int i = 0;
         for (Instant start = from; start.isBefore(readTo); start = end(cadence, start)) {
@@ -83,8 +90,8 @@ final class PacketMaker {
             int first = i;
             while (i < samples.size() && samples.get(i).ts().isBefore(end)) i++;
             List<Sample> own = samples.subList(first, i);
-            packets.add(cadence == Cadence.REALTIME ? StackPackets.realtime(stack, start, own, pw, zone, qn.get())
-                    : StackPackets.minute(stack, start, own, pw, zone, qn.get()));
+            packets.add(cadence == Cadence.REALTIME ? StackPackets.realtime(stack, start, end, own, read.states(), pw, zone, qn.get())
+                    : StackPackets.minute(stack, start, own, read.states(), pw, zone, qn.get()));
         }
         return packets;
     }
@@ -94,7 +101,18 @@ final class PacketMaker {
         return telemetry.any(site, tags, from, to);
     }
 
-    private List<Sample> read(Instant from, Instant to) throws IOException, InterruptedException {
-        return telemetry.read(site, tags, from, to);
+    /** The stack's readings of [from, to), oldest first, and its state over them. */
+    private record Readings(List<Sample> samples, StateTimeline states) {
+    }
+
+    /** The pollutants' readings, and the state tags' with the reading of each in effect at {@code from}. */
+    private Readings read(Instant from, Instant to) throws IOException, InterruptedException {
+        if (stateTags.isEmpty()) return new Readings(telemetry.read(site, tags, from, to), StateTimeline.NONE);
+        List<String> all = new ArrayList<>(tags);
+        stateTags.stream().filter(t -> !all.contains(t)).forEach(all::add);
+        List<Sample> samples = telemetry.read(site, all, from, to);
+        List<Sample> states = new ArrayList<>(telemetry.latestBefore(site, stateTags, from));
+        states.addAll(samples);
+        return new Readings(samples, StateTimeline.of(stack.state(), states));
     }
 }

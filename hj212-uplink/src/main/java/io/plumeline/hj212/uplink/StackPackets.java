@@ -26,7 +26,9 @@ import java.util.function.Function;
  * average (Nm³/h) / 60 in m³; for a concentration its mass, Σ minute average (mg/Nm³) × the minute's average flow
  * (Nm³/h) / 60 × 10⁻⁶ in kg, over the minutes where both are valid. An hour's statistics come from its 60 minutes
  * ({@link Interval#hour}), a day's from its hours ({@link Interval#day}), and their {@code -Cou} is the sum of their
- * parts'; {@code -ZsAvg} is in {@link ReferenceO2}.
+ * parts'; {@code -ZsAvg} is in {@link ReferenceO2}. A minute in which the stack's state ({@link StateTimeline}) sets a
+ * flag — calibration, maintenance, the source stopped — carries it for every tag, its values as read and invalid: it
+ * counts towards no hour's 45 valid minutes and no {@code -Cou}.
  */
 final class StackPackets {
 
@@ -39,23 +41,31 @@ final class StackPackets {
     record Value(Interval stats, Double cou) {
     }
 
-    /** Each tag's latest reading in the slot; DataTime is the newest reading's time, the slot's start when none came. */
-    static Packet realtime(Hj212Stack stack, Instant slot, List<Sample> samples, String pw, ZoneId zone, String qn) {
+    /**
+     * Each tag's latest reading in the slot [slot, end); DataTime is the newest reading's time, the slot's start when
+     * none came.
+     */
+    static Packet realtime(Hj212Stack stack, Instant slot, Instant end, List<Sample> samples, StateTimeline states,
+            String pw, ZoneId zone, String qn) {
         Map<Hj212Stack.Mapped, Value> values = new LinkedHashMap<>();
+        char state = states.flag(slot, end);
         for (Hj212Stack.Mapped mapped : stack.pollutants()) {
             List<Sample> latest = own(mapped, samples).stream().max(Comparator.comparing(Sample::ts)).stream().toList();
-            values.put(mapped, new Value(Interval.readings(latest, mapped.factor(), mapped.tag().valid()), null));
+            values.put(mapped, new Value(Interval.readings(latest, mapped.factor(), mapped.tag().valid()).inState(state), null));
         }
         Instant sampled = samples.stream().map(Sample::ts).max(Comparator.naturalOrder()).orElse(slot);
         return packet(stack, Cadence.REALTIME, sampled, values, pw, zone, qn);
     }
 
-    static Packet minute(Hj212Stack stack, Instant start, List<Sample> samples, String pw, ZoneId zone, String qn) {
-        return packet(stack, Cadence.MINUTE, start, minuteValues(stack, samples), pw, zone, qn);
+    static Packet minute(Hj212Stack stack, Instant start, List<Sample> samples, StateTimeline states, String pw,
+            ZoneId zone, String qn) {
+        return packet(stack, Cadence.MINUTE, start, minuteValues(stack, samples, states.flag(start, start.plusSeconds(60))),
+                pw, zone, qn);
     }
 
-    static Packet hour(Hj212Stack stack, Instant start, List<Sample> samples, String pw, ZoneId zone, String qn) {
-        return packet(stack, Cadence.HOUR, start, hourValues(stack, start, samples), pw, zone, qn);
+    static Packet hour(Hj212Stack stack, Instant start, List<Sample> samples, StateTimeline states, String pw, ZoneId zone,
+            String qn) {
+        return packet(stack, Cadence.HOUR, start, hourValues(stack, start, samples, states), pw, zone, qn);
     }
 
     /** A day from its hours' values ({@link #hourValues}), which the caller reads an hour at a time. */
@@ -63,12 +73,14 @@ final class StackPackets {
         return packet(stack, Cadence.DAY, start, combine(hours, Interval::day), pw, zone, qn);
     }
 
-    static Map<Hj212Stack.Mapped, Value> hourValues(Hj212Stack stack, Instant start, List<Sample> samples) {
+    static Map<Hj212Stack.Mapped, Value> hourValues(Hj212Stack stack, Instant start, List<Sample> samples,
+            StateTimeline states) {
         List<Map<Hj212Stack.Mapped, Value>> minutes = new ArrayList<>();
         for (int m = 0; m < 60; m++) {
             Instant from = start.plus(Duration.ofMinutes(m));
-            minutes.add(minuteValues(stack, samples.stream()
-                    .filter(s -> !s.ts().isBefore(from) && s.ts().isBefore(from.plusSeconds(60))).toList()));
+            Instant to = from.plusSeconds(60);
+            minutes.add(minuteValues(stack, samples.stream().filter(s -> !s.ts().isBefore(from) && s.ts().isBefore(to)).toList(),
+                    states.flag(from, to)));
         }
         return combine(minutes, Interval::hour);
     }
@@ -87,10 +99,11 @@ final class StackPackets {
         return joined;
     }
 
-    private static Map<Hj212Stack.Mapped, Value> minuteValues(Hj212Stack stack, List<Sample> samples) {
+    /** A minute's values; {@code state}, the flag the stack's state sets over it (0: none), flags every tag's. */
+    private static Map<Hj212Stack.Mapped, Value> minuteValues(Hj212Stack stack, List<Sample> samples, char state) {
         Map<Hj212Stack.Mapped, Interval> stats = new LinkedHashMap<>();
         for (Hj212Stack.Mapped mapped : stack.pollutants()) {
-            stats.put(mapped, Interval.readings(own(mapped, samples), mapped.factor(), mapped.tag().valid()));
+            stats.put(mapped, Interval.readings(own(mapped, samples), mapped.factor(), mapped.tag().valid()).inState(state));
         }
         Interval flow = stack.flow().map(stats::get).filter(Interval::valid).orElse(null);
         Map<Hj212Stack.Mapped, Value> values = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import io.plumeline.core.site.Tag;
 import io.plumeline.hj212.packet.Packet;
 import io.plumeline.hj212.site.Hj212Stack;
 import io.plumeline.hj212.site.Pollutant;
+import io.plumeline.hj212.site.StackState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,13 +22,13 @@ class StackPacketsTest {
     private static final Tag SO2 = new Tag("b.so2", "b", "dcs", "nsu=urn:t;s=SO2", "mg/Nm3", 1000, new Tag.ValidRange(0.0, 500.0));
     private static final Tag FLOW = new Tag("b.flow", "b", "dcs", "nsu=urn:t;s=F", "Nm3/h", 1000, null);
     private static final Hj212Stack STACK = new Hj212Stack("b.stack", "PLM0001", "31", List.of("p"), List.of(
-            new Hj212Stack.Mapped(Pollutant.SO2, SO2, 1.0), new Hj212Stack.Mapped(Pollutant.FLUE_GAS_FLOW, FLOW, 1.0)), null);
+            new Hj212Stack.Mapped(Pollutant.SO2, SO2, 1.0), new Hj212Stack.Mapped(Pollutant.FLUE_GAS_FLOW, FLOW, 1.0)), null, StackState.NONE);
 
     private static final Tag O2 = new Tag("b.o2", "b", "dcs", "nsu=urn:t;s=O2", "vol% dry", 1000, null);
     /** The stack with its O2 mapped and converted to a 6 % reference, GB 13223-2011's for a coal-fired boiler. */
     private static final Hj212Stack AT_6_O2 = new Hj212Stack("b.stack", "PLM0001", "31", List.of("p"), List.of(
             new Hj212Stack.Mapped(Pollutant.SO2, SO2, 1.0), new Hj212Stack.Mapped(Pollutant.O2, O2, 1.0),
-            new Hj212Stack.Mapped(Pollutant.FLUE_GAS_FLOW, FLOW, 1.0)), 6.0);
+            new Hj212Stack.Mapped(Pollutant.FLUE_GAS_FLOW, FLOW, 1.0)), 6.0, StackState.NONE);
 
     private static Sample good(Tag tag, Instant at, double value) {
         return new Sample(tag.id(), at, value, "GOOD");
@@ -43,7 +44,7 @@ class StackPacketsTest {
         List<Sample> samples = List.of(good(SO2, T0, 40), good(SO2, T0.plusSeconds(20), 50), good(SO2, T0.plusSeconds(40), 60),
                 good(FLOW, T0, 120000), good(FLOW, T0.plusSeconds(30), 120000));
 
-        Packet p = StackPackets.minute(STACK, T0, samples, "123456", SHANGHAI, "20260301100300000");
+        Packet p = StackPackets.minute(STACK, T0, samples, StateTimeline.NONE, "123456", SHANGHAI, "20260301100300000");
 
         assertThat(p.cn()).isEqualTo("2051");
         assertThat(p.flag().bits()).isEqualTo(5);
@@ -56,7 +57,7 @@ class StackPacketsTest {
     void aMinuteFlagsAFaultANoReadingAndAnAverageOverTheRange() {
         List<Sample> samples = List.of(new Sample(SO2.id(), T0, null, "BAD"));
 
-        assertThat(StackPackets.minute(STACK, T0, samples, "1", SHANGHAI, "1").cp().text())
+        assertThat(StackPackets.minute(STACK, T0, samples, StateTimeline.NONE, "1", SHANGHAI, "1").cp().text())
                 .isEqualTo("DataTime=20260301100000;a21026-Flag=D;a00000-Flag=B");
         assertThat(Interval.readings(List.of(good(SO2, T0, 600)), 1.0, SO2.valid()).flag()).isEqualTo('T');
     }
@@ -83,7 +84,7 @@ class StackPacketsTest {
             samples.add(m < validMinutes ? good(SO2, at, 50) : new Sample(SO2.id(), at, null, "BAD"));
             samples.add(good(FLOW, at, 120000));
         }
-        Packet p = StackPackets.hour(STACK, T0, samples, "1", SHANGHAI, "1");
+        Packet p = StackPackets.hour(STACK, T0, samples, StateTimeline.NONE, "1", SHANGHAI, "1");
         assertThat(p.cn()).isEqualTo("2061");
         return p;
     }
@@ -116,7 +117,7 @@ class StackPacketsTest {
                 samples.add(h < validHours ? good(SO2, at, 40 + h) : new Sample(SO2.id(), at, null, "BAD"));
                 samples.add(good(FLOW, at, 120000));
             }
-            hours.add(StackPackets.hourValues(STACK, hour, samples));
+            hours.add(StackPackets.hourValues(STACK, hour, samples, StateTimeline.NONE));
         }
         Packet p = StackPackets.day(STACK, dayStart, hours, "1", SHANGHAI, "1");
         assertThat(p.cn()).isEqualTo("2031");
@@ -130,11 +131,12 @@ class StackPacketsTest {
     @Test
     void zsAvgConvertsAConcentrationToTheReferenceO2() {
         Packet minute = StackPackets.minute(AT_6_O2, T0, List.of(good(SO2, T0, 100), good(O2, T0, 9), good(FLOW, T0, 120000)),
-                "1", SHANGHAI, "1");
+                StateTimeline.NONE, "1", SHANGHAI, "1");
         assertThat(minute.cp().get("a21026-ZsAvg")).contains("125.000");
         assertThat(minute.cp().text()).containsOnlyOnce("ZsAvg");
 
-        Packet air = StackPackets.minute(AT_6_O2, T0, List.of(good(SO2, T0, 100), good(O2, T0, 20.9)), "1", SHANGHAI, "1");
+        Packet air = StackPackets.minute(AT_6_O2, T0, List.of(good(SO2, T0, 100), good(O2, T0, 20.9)), StateTimeline.NONE, "1", SHANGHAI,
+                "1");
         assertThat(air.cp().text()).doesNotContain("ZsAvg").contains("a21026-Avg=100.000");
     }
 
@@ -150,7 +152,7 @@ class StackPacketsTest {
             samples.add(good(SO2, at, 80));
             samples.add(good(O2, at, m < 30 ? 8 : 10));
         }
-        assertThat(StackPackets.hour(AT_6_O2, T0, samples, "1", SHANGHAI, "1").cp().get("a21026-ZsAvg")).contains("100.000");
+        assertThat(StackPackets.hour(AT_6_O2, T0, samples, StateTimeline.NONE, "1", SHANGHAI, "1").cp().get("a21026-ZsAvg")).contains("100.000");
     }
 
     /**
@@ -162,7 +164,7 @@ class StackPacketsTest {
         List<Sample> samples = List.of(good(SO2, T0.plusSeconds(5), 40), good(FLOW, T0.plusSeconds(10), 120000),
                 new Sample(FLOW.id(), T0.plusSeconds(20), null, "BAD"), good(SO2, T0.plusSeconds(25), 60));
 
-        Packet p = StackPackets.realtime(STACK, T0, samples, "1", SHANGHAI, "1");
+        Packet p = StackPackets.realtime(STACK, T0, T0.plusSeconds(30), samples, StateTimeline.NONE, "1", SHANGHAI, "1");
 
         assertThat(p.cn()).isEqualTo("2011");
         assertThat(p.cp().text()).isEqualTo("DataTime=20260301100025;a21026-Rtd=60.000,a21026-Flag=N;a00000-Flag=D");
