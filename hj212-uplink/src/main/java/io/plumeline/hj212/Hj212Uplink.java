@@ -40,10 +40,12 @@ public final class Hj212Uplink implements Callable<Integer> {
     /** Where the Helm chart mounts the spool volume; used by default when present. */
     static final Path CONTAINER_SPOOL = Path.of("/var/lib/plumeline/hj212");
 
-    @Option(names = "--site", required = true, paramLabel = "FILE", description = "site model (YAML)")
+    // --site, --influx, --platform and --password-file are required, checked in call(): picocli would ask them of the
+    // receive subcommand too
+    @Option(names = "--site", paramLabel = "FILE", description = "site model (YAML); required")
     private Path site;
 
-    @Option(names = "--influx", required = true, paramLabel = "URL", description = "InfluxDB base URL (v1 HTTP API)")
+    @Option(names = "--influx", paramLabel = "URL", description = "InfluxDB base URL (v1 HTTP API); required")
     private URI influx;
 
     @Option(names = "--influx-db", defaultValue = Measurement.DATABASE, paramLabel = "NAME", description = "default: ${DEFAULT-VALUE}")
@@ -55,11 +57,11 @@ public final class Hj212Uplink implements Callable<Integer> {
     @Option(names = "--influx-password-file", paramLabel = "FILE", description = "the InfluxDB user's password")
     private Path influxPasswordFile;
 
-    @Option(names = "--platform", required = true, paramLabel = "ID=HOST:PORT",
-            description = "a platform the site model's stacks name; repeatable")
+    @Option(names = "--platform", paramLabel = "ID=HOST:PORT",
+            description = "a platform the site model's stacks name; repeatable, at least one")
     private Map<String, String> platforms = new LinkedHashMap<>();
 
-    @Option(names = "--password-file", required = true, paramLabel = "ID=FILE",
+    @Option(names = "--password-file", paramLabel = "ID=FILE",
             description = "the file holding the password (PW) for a platform; one per --platform")
     private Map<String, Path> passwordFiles = new LinkedHashMap<>();
 
@@ -76,7 +78,7 @@ public final class Hj212Uplink implements Callable<Integer> {
     private Duration realtimeInterval;
 
     @Option(names = "--reference-o2", paramLabel = "SOURCE=PERCENT",
-            description = "the reference O2 (vol%) a source's concentrations are converted to for -ZsAvg; repeatable")
+            description = "the reference O2 (vol%%) a source's concentrations are converted to for -ZsAvg; repeatable")
     private Map<String, Double> referenceO2 = new LinkedHashMap<>();
 
     @Option(names = "--from", paramLabel = "INSTANT",
@@ -120,6 +122,12 @@ public final class Hj212Uplink implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        List<String> missing = new ArrayList<>();
+        if (site == null) missing.add("--site=FILE");
+        if (influx == null) missing.add("--influx=URL");
+        if (platforms.isEmpty()) missing.add("--platform=ID=HOST:PORT");
+        if (passwordFiles.isEmpty()) missing.add("--password-file=ID=FILE");
+        if (!missing.isEmpty()) throw new IllegalArgumentException("missing required options: " + String.join(", ", missing));
         SiteModel model = SiteModelLoader.load(site);
         if (retries < 0) throw new IllegalArgumentException("--retries " + retries + ": must be 0 or more");
         if (delay.isNegative()) throw new IllegalArgumentException("--delay " + delay + ": must not be negative");

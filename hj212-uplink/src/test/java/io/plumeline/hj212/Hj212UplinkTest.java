@@ -2,8 +2,11 @@ package io.plumeline.hj212;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,5 +44,39 @@ class Hj212UplinkTest {
                 .isEqualTo("hj212-uplink: site model: --reference-o2 boiler-9.stack: no source with an hj212 block has this id");
         assertThat(refusal("--time-calibration", "shift"))
                 .isEqualTo("hj212-uplink: --time-calibration shift: accept or refuse");
+    }
+
+    @Test
+    void asksForItsRequiredOptionsButTheReceiveModeNeedsNone() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Hj212Uplink.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute("--spool-dir", dir.toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("hj212-uplink: missing required options: --site=FILE, --influx=URL,"
+                + " --platform=ID=HOST:PORT, --password-file=ID=FILE");
+
+        StringWriter out = new StringWriter();
+        CommandLine receive = Hj212Uplink.commandLine();
+        receive.setOut(new PrintWriter(out, true));
+        assertThat(receive.execute("receive", "--help")).isZero();
+        assertThat(out.toString()).contains("--port=PORT");
+    }
+
+    /** picocli formats descriptions with String.format: a bare % makes it warn on standard error and print them raw. */
+    @Test
+    void itsHelpFormatsEveryDescription() {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        StringWriter out = new StringWriter();
+        try {
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            CommandLine cli = Hj212Uplink.commandLine();
+            cli.setOut(new PrintWriter(out, true));
+            assertThat(cli.execute("--help")).isZero();
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(out.toString()).contains("the reference O2 (vol%) a source's concentrations");
     }
 }

@@ -127,6 +127,11 @@ final class Pipeline implements AutoCloseable {
         return logs().resolve("edge-collector.log");
     }
 
+    /** Starts another process of the repository's (a module's main class) beside the pipeline's, stopped with it. */
+    ChildProcess launch(String module, String mainClass, String... args) {
+        return process(Services.launch(module, mainClass, logs(), args));
+    }
+
     InfluxDbServer influx() {
         return influx;
     }

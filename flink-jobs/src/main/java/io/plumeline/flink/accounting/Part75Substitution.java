@@ -44,8 +44,7 @@ final class Part75Substitution {
     /**
      * The input's samples as the hour is computed from, and the tier that made the hour whole: null for a valid hour
      * without gaps (its samples come back unchanged).
-     */
-    /**
+     *
      * @param loadRange the hour's load range for a load-based input (a flow or NOx monitor of a source with a load),
      *                  null for every other input
      */
