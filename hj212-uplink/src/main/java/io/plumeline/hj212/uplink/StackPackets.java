@@ -133,15 +133,22 @@ final class StackPackets {
             String code = mapped.pollutant().code();
             List<Cp.Entry> group = new ArrayList<>();
             if (cadence == Cadence.REALTIME) {
-                if (v.stats().avg() != null) group.add(new Cp.Entry(code + "-Rtd", number(v.stats().avg(), 3)));
+                if (v.stats().avg() != null) {
+                    group.add(new Cp.Entry(code + "-Rtd", number(v.stats().avg(), 3)));
+                    ReferenceO2.converted(stack, mapped, v.stats().avg(), o2)
+                            .ifPresent(zs -> group.add(new Cp.Entry(code + "-ZsRtd", number(zs, 3))));
+                }
             } else {
                 if (v.cou() != null) group.add(new Cp.Entry(code + "-Cou", number(v.cou(), 4)));
                 if (v.stats().avg() != null) {
                     group.add(new Cp.Entry(code + "-Min", number(v.stats().min(), 3)));
                     group.add(new Cp.Entry(code + "-Avg", number(v.stats().avg(), 3)));
                     group.add(new Cp.Entry(code + "-Max", number(v.stats().max(), 3)));
-                    ReferenceO2.converted(stack, mapped, v.stats().avg(), o2)
-                            .ifPresent(zs -> group.add(new Cp.Entry(code + "-ZsAvg", number(zs, 3))));
+                    ReferenceO2.converted(stack, mapped, v.stats().avg(), o2).ifPresent(zsAvg -> {
+                        group.add(new Cp.Entry(code + "-ZsMin", number(ReferenceO2.converted(stack, mapped, v.stats().min(), o2).orElseThrow(), 3)));
+                        group.add(new Cp.Entry(code + "-ZsAvg", number(zsAvg, 3)));
+                        group.add(new Cp.Entry(code + "-ZsMax", number(ReferenceO2.converted(stack, mapped, v.stats().max(), o2).orElseThrow(), 3)));
+                    });
                 }
             }
             group.add(new Cp.Entry(code + "-Flag", String.valueOf(v.stats().flag())));

@@ -133,11 +133,27 @@ class StackPacketsTest {
         Packet minute = StackPackets.minute(AT_6_O2, T0, List.of(good(SO2, T0, 100), good(O2, T0, 9), good(FLOW, T0, 120000)),
                 StateTimeline.NONE, "1", SHANGHAI, "1");
         assertThat(minute.cp().get("a21026-ZsAvg")).contains("125.000");
-        assertThat(minute.cp().text()).containsOnlyOnce("ZsAvg");
+        assertThat(minute.cp().text()).containsOnlyOnce("ZsAvg").containsOnlyOnce("ZsMin").containsOnlyOnce("ZsMax");
 
         Packet air = StackPackets.minute(AT_6_O2, T0, List.of(good(SO2, T0, 100), good(O2, T0, 20.9)), StateTimeline.NONE, "1", SHANGHAI,
                 "1");
-        assertThat(air.cp().text()).doesNotContain("ZsAvg").contains("a21026-Avg=100.000");
+        assertThat(air.cp().text()).doesNotContain("Zs").contains("a21026-Avg=100.000");
+    }
+
+    /**
+     * A minute with SO2 readings of 80 and 120 (average 100) at 9 % O2: Zs = C × 15/12 = 1.25 C, so ZsMin 100, ZsAvg
+     * 125, ZsMax 150, after Min, Avg and Max; a real-time slot's latest SO2 (120) at its latest O2 (9): ZsRtd 150.
+     */
+    @Test
+    void theMinimumMaximumAndRealTimeValueAreConvertedToo() {
+        List<Sample> samples = List.of(good(SO2, T0, 80), good(O2, T0, 9), good(SO2, T0.plusSeconds(20), 120));
+        Packet minute = StackPackets.minute(AT_6_O2, T0, samples, StateTimeline.NONE, "1", SHANGHAI, "1");
+        assertThat(minute.cp().text()).contains("a21026-Min=80.000,a21026-Avg=100.000,a21026-Max=120.000,"
+                + "a21026-ZsMin=100.000,a21026-ZsAvg=125.000,a21026-ZsMax=150.000,a21026-Flag=N");
+
+        Packet realtime = StackPackets.realtime(AT_6_O2, T0, T0.plusSeconds(30), samples, StateTimeline.NONE, "1", SHANGHAI, "1");
+        assertThat(realtime.cp().text()).contains("a21026-Rtd=120.000,a21026-ZsRtd=150.000,a21026-Flag=N")
+                .containsOnlyOnce("ZsRtd");
     }
 
     /**
