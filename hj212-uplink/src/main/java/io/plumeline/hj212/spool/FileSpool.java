@@ -85,18 +85,31 @@ public final class FileSpool implements AutoCloseable {
 
     /** Appends a packet (one line, no line break in it) and returns once it is on disk. */
     public synchronized void append(String line) {
-        if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) throw new IllegalArgumentException("a spooled packet has no line break");
-        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        append(List.of(line));
+    }
+
+    /**
+     * Appends packets (the parts of one split packet) with one write, so that a stopped process leaves all of them or
+     * none, and returns once they are on disk.
+     */
+    public synchronized void append(List<String> lines) {
+        StringBuilder text = new StringBuilder();
+        for (String line : lines) {
+            if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) throw new IllegalArgumentException("a spooled packet has no line break");
+            text.append(line).append('\n');
+        }
         try {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            ByteBuffer buffer = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
             while (buffer.hasRemaining()) log.write(buffer);
             log.force(true);
         } catch (IOException e) {
             throw new UncheckedIOException("spool " + dir + ": cannot append: " + e.getMessage(), e);
         }
-        size += bytes.length;
-        last = line;
-        pending.addLast(new Entry(line, size));
+        for (String line : lines) {
+            size += (line + "\n").getBytes(StandardCharsets.UTF_8).length;
+            last = line;
+            pending.addLast(new Entry(line, size));
+        }
         notifyAll();
     }
 

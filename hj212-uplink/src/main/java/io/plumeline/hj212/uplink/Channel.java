@@ -3,6 +3,7 @@ package io.plumeline.hj212.uplink;
 import io.plumeline.hj212.packet.Hj212V2017;
 import io.plumeline.hj212.packet.Packet;
 import io.plumeline.hj212.packet.PacketCodec;
+import io.plumeline.hj212.packet.PacketSplit;
 import io.plumeline.hj212.packet.QnRtn;
 import io.plumeline.hj212.site.Hj212Stack;
 import io.plumeline.hj212.spool.AtomicFile;
@@ -121,8 +122,8 @@ final class Channel {
             for (List<Packet> read = maker.next(cadence, start, due, platform.password(), this::nextQn); !read.isEmpty();
                     read = maker.next(cadence, start, due, platform.password(), this::nextQn)) {
                 for (Packet packet : read) {
-                    String frame = PacketCodec.encode(packet, Hj212V2017.INSTANCE);
-                    spool.append(frame.strip());
+                    spool.append(PacketSplit.of(packet, Hj212V2017.INSTANCE).stream()
+                            .map(part -> PacketCodec.encode(part, Hj212V2017.INSTANCE).strip()).toList());
                     start = maker.end(cadence, start);
                     next.put(cadence.cn(), start);
                     writeCursor();
@@ -193,7 +194,9 @@ final class Channel {
 
     /** One request, answered whole on the connection before anything else is sent. */
     private void answer(PlatformLink link, String request) throws IOException, InterruptedException {
-        requests.answer(request, packet -> link.write(PacketCodec.encode(packet, Hj212V2017.INSTANCE)));
+        requests.answer(request, packet -> {
+            for (Packet part : PacketSplit.of(packet, Hj212V2017.INSTANCE)) link.write(PacketCodec.encode(part, Hj212V2017.INSTANCE));
+        });
         answered.incrementAndGet();
     }
 

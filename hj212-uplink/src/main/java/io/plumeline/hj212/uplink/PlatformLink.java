@@ -60,6 +60,7 @@ final class PlatformLink implements AutoCloseable {
     }
 
     Reply send(String frame, String qn, Duration ackTimeout) throws IOException {
+        dropWaitingReplies();
         write(frame);
         long deadline = System.nanoTime() + ackTimeout.toNanos();
         while (true) {
@@ -70,6 +71,14 @@ final class PlatformLink implements AutoCloseable {
             Optional<Reply> answer = answer(reply.get(), qn);
             if (answer.isPresent()) return answer.get();
         }
+    }
+
+    /**
+     * Replies that came after the one a packet waited for (to an earlier try of it) are dropped before the next frame
+     * goes, so that none stands for that frame's reply: the parts of a split packet share their QN. Requests are kept.
+     */
+    private void dropWaitingReplies() throws IOException {
+        for (Optional<String> frame = read(1); frame.isPresent(); frame = read(1)) answer(frame.get(), null);
     }
 
     /** Writes one frame (CRLF included). */
