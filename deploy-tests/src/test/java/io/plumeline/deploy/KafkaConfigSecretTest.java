@@ -15,8 +15,8 @@ class KafkaConfigSecretTest {
 
     @Test
     void theCollectorAndTheJobEachMountTheirOwnFileOfTheSecretAndPassIt() {
-        Chart.Rendered rendered = chart.template(List.of(chart.productionValues()), Map.of(
-                "kafka.configSecret", "plumeline-kafka", "kafka.configSecretFiles[0]", "corp-ca.pem"));
+        // the production example names the Secret and its CA file
+        Chart.Rendered rendered = chart.template(chart.productionValues());
         for (JsonNode collector : rendered.ofKind("Deployment")) {
             if (!collector.path("metadata").path("name").asText().endsWith("-collector")) continue;
             JsonNode pod = collector.path("spec").path("template").path("spec");

@@ -40,7 +40,7 @@ class SecretsTest {
         JsonNode collector = rendered.named("Deployment", "plm-plumeline-" + plant.path("name").asText() + "-collector");
         assertThat(collector.findValues("secretName").stream().map(JsonNode::asText).distinct())
                 .containsExactlyInAnyOrder(plant.path("opcua").path("credentialsSecret").asText(),
-                        plant.path("opcua").path("pkiSecret").asText());
+                        plant.path("opcua").path("pkiSecret").asText(), values.path("kafka").path("configSecret").asText());
         assertThat(collector.findValues("secretRef").stream().map(r -> r.path("name").asText()))
                 .containsExactly(plant.path("opcua").path("credentialsSecret").asText());
     }

@@ -44,6 +44,9 @@ import org.slf4j.LoggerFactory;
  * <li>CN 1011, the logger's time: a 1011 packet with {@code SystemTime=yyyyMMddHHmmss} (site time), ExeRtn 1. With a
  * {@code PolId} it asks for an analyser's clock, which a virtual logger does not reach: ExeRtn 3.</li>
  * <li>CN 1012, set the logger's time ({@code SystemTime=…}): per {@link UplinkSettings.TimeCalibration}.</li>
+ * <li>CN 1061, the real-time interval: a 1061 packet with {@code RtdInterval} (seconds), ExeRtn 1. CN 1062, setting it,
+ * is refused (QnRtn 2): the interval is the uplink's {@code --realtime-interval}, which the operator sets, and its
+ * real-time slots and their spool follow it.</li>
  * </ul>
  * These are not spooled: they answer a request on the live connection, and a request is answered whole between two
  * live packets, so the live packets' order and acknowledgements are not touched.
@@ -54,6 +57,8 @@ final class PlatformRequests {
 
     static final String GET_TIME = "1011";
     static final String SET_TIME = "1012";
+    static final String GET_REALTIME_INTERVAL = "1061";
+    static final String SET_REALTIME_INTERVAL = "1062";
 
     /** Where the replies go: the channel's connection. */
     interface Out {
@@ -125,11 +130,15 @@ final class PlatformRequests {
             wrong = Optional.of("a request split into packets (PNUM/PNO) is not taken");
         } else if (!answered(request.cn())) {
             check = QnRtn.CN_WRONG;
-            wrong = Optional.of("CN " + request.cn() + " is not a request this logger answers (2051, 2061, 2031, 1011, 1012)");
+            wrong = Optional.of("CN " + request.cn() + " is not a request this logger answers (2051, 2061, 2031, 1011, 1012, 1061)");
         } else if (request.cn().equals(SET_TIME) && settings.timeCalibration() == UplinkSettings.TimeCalibration.REFUSE) {
             check = QnRtn.REFUSED;
             wrong = Optional.of("asks to set the logger's time to " + request.cp().get("SystemTime").orElse("?")
                     + "; --time-calibration refuse");
+        } else if (request.cn().equals(SET_REALTIME_INTERVAL)) {
+            check = QnRtn.REFUSED;
+            wrong = Optional.of("asks to set the real-time interval to " + request.cp().get("RtdInterval").orElse("?")
+                    + " s; it is the uplink's --realtime-interval (" + settings.realtimeInterval().toSeconds() + " s)");
         }
         if (check != QnRtn.READY) {
             refuse(request.qn(), request.cn(), check, wrong.get(), out);
@@ -141,7 +150,8 @@ final class PlatformRequests {
     }
 
     private static boolean answered(String cn) {
-        return cn.equals(GET_TIME) || cn.equals(SET_TIME) || history(cn).isPresent();
+        return cn.equals(GET_TIME) || cn.equals(SET_TIME) || cn.equals(GET_REALTIME_INTERVAL) || cn.equals(SET_REALTIME_INTERVAL)
+                || history(cn).isPresent();
     }
 
     private static Optional<Cadence> history(String cn) {
@@ -157,6 +167,12 @@ final class PlatformRequests {
         return switch (request.cn()) {
             case GET_TIME -> getTime(request, out);
             case SET_TIME -> setTime(request);
+            case GET_REALTIME_INTERVAL -> {
+                out.send(new Packet(request.qn(), stack.st(), GET_REALTIME_INTERVAL, pw, stack.mn(),
+                        new Flag(Hj212V2017.INSTANCE.versionBits(), false, false), null, null, new Cp(List.of(List.of(
+                        new Cp.Entry("RtdInterval", Long.toString(settings.realtimeInterval().toSeconds())))))));
+                yield ExeRtn.SUCCESS;
+            }
             default -> history(request, history(request.cn()).orElseThrow(), out);
         };
     }

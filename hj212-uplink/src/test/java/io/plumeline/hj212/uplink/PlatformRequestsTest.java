@@ -152,12 +152,25 @@ class PlatformRequestsTest {
         assertRefused("20260301120000007", 9);
     }
 
-    /** CN 1061 (get the real-time interval) is a command of the standard this logger does not answer: QnRtn 8. */
+    /** CN 1072 (set the logger's access password) is a command of the standard this logger does not answer: QnRtn 8. */
     @Test
     void aCommandItDoesNotAnswerIsRefusedWithCnWrong() throws Exception {
         start(List.of(Cadence.MINUTE.cn()), TelemetryFixture.minutesAgo(2), UplinkSettings.TimeCalibration.REFUSE);
 
-        assertRefused(platform.request(MN, request("20260301120000008", "1061", "")), 8);
+        assertRefused(platform.request(MN, request("20260301120000008", "1072", "NewPW=654321")), 8);
+    }
+
+    /**
+     * CN 1061: 9011, a 1061 with RtdInterval=30 (the fixture's --realtime-interval, seconds), 9012 ExeRtn 1. CN 1062,
+     * setting it to 60: refused with QnRtn 2, the interval being the uplink's option.
+     */
+    @Test
+    void theRealTimeIntervalIsAnsweredAndNotSetFromThePlatform() throws Exception {
+        start(List.of(Cadence.MINUTE.cn()), TelemetryFixture.minutesAgo(2), UplinkSettings.TimeCalibration.REFUSE);
+
+        assertThat(exchange(platform.request(MN, request("20260301120000040", "1061", ""))))
+                .extracting(p -> p.cn() + " " + p.cp().text()).containsExactly("9011 QnRtn=1", "1061 RtdInterval=30", "9012 ExeRtn=1");
+        assertRefused(platform.request(MN, request("20260301120000041", "1062", "RtdInterval=60")), 2);
     }
 
     /**
