@@ -14,20 +14,26 @@ export class DeskView {
     this.mayGenerate = mayGenerate;
     this.notify = notify;
     this.data = null;
-    const year = new Date().getFullYear();
-    const select = this.root.querySelector('#desk-year');
-    select.replaceChildren(...[0, 1, 2, 3, 4].map(back => el('option', {value: year - back}, year - back)));
-    select.addEventListener('change', () => this.load());
+    this.root.querySelector('#desk-year').addEventListener('change', () => this.load());
   }
 
   shown() {
     if (!this.data) this.load();
   }
 
+  /**
+   * The year picked, or first the site's own current year (in its time zone, which the browser's clock may not share
+   * around New Year): the API answers with it, and the picker offers it and the four before.
+   */
   async load() {
-    const year = this.root.querySelector('#desk-year').value;
+    const select = this.root.querySelector('#desk-year');
     try {
-      this.data = await get('/api/v1/compliance/periods', {site: this.siteId, year});
+      this.data = await get('/api/v1/compliance/periods', select.value ? {site: this.siteId, year: select.value} : {site: this.siteId});
+      if (!select.options.length) {
+        const year = this.data.year;
+        select.replaceChildren(...[0, 1, 2, 3, 4].map(back => el('option', {value: year - back}, year - back)));
+        select.value = year;
+      }
       this.notify.clear();
       this.render();
     } catch (e) {

@@ -235,10 +235,13 @@ class WebUiBrowserTest {
     void theComplianceDeskMarksEachPeriodAndTakesOneToTheReports() {
         browser.signIn("compliance", "compliance-pw");
         browser.open("/#desk");
-        String thisMonth = java.time.YearMonth.now().toString();
+        // the site's month, in Dalian's time zone: the desk opens on the site's current year, whatever the browser's clock
+        String thisMonth = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         browser.waitFor(d -> !d.findElements(By.cssSelector("#desk-periods tr[data-period='" + thisMonth + "']")).isEmpty());
         assertThat(browser.find("#desk-periods tr[data-period='" + thisMonth + "']").getDomAttribute("data-state"))
                 .as("the running month").isEqualTo("running");
+        assertThat(new Select(browser.find("#desk-year")).getFirstSelectedOption().getText())
+                .isEqualTo(thisMonth.substring(0, 4));
 
         new Select(browser.find("#desk-year")).selectByValue("2025");
         browser.waitFor(d -> !d.findElements(By.cssSelector("#desk-periods tr[data-period='2025-03']")).isEmpty());
