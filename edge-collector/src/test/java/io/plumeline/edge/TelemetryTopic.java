@@ -19,7 +19,13 @@ final class TelemetryTopic implements AutoCloseable {
     private final List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();
 
     TelemetryTopic(String bootstrap, String topic) {
+        this(bootstrap, topic, new Properties());
+    }
+
+    /** {@code client}: further client settings, such as a secured broker's (TLS, SASL). */
+    TelemetryTopic(String bootstrap, String topic, Properties client) {
         Properties props = new Properties();
+        props.putAll(client);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());

@@ -72,6 +72,8 @@ public final class SpoolForwarder implements AutoCloseable {
     private volatile boolean stopping;
     private volatile long loopNanos = System.nanoTime();
     private volatile String lastError;
+    /** The last record sent was not taken, and none has been since. */
+    private volatile boolean refusing;
     private final AtomicLong loopErrors = new AtomicLong();
     /** Quarantined row ids not yet deleted from the spool: skipped when the spool is sent again. */
     private final java.util.Set<Long> quarantinedIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -146,7 +148,6 @@ public final class SpoolForwarder implements AutoCloseable {
                         continue;
                     }
                     retrying = false;
-                    lastError = null;
                     if (failure.get() == null) retryMs = FIRST_RETRY_MS;
                 } catch (InterruptedException e) {
                     throw e;
@@ -261,7 +262,12 @@ public final class SpoolForwarder implements AutoCloseable {
             inFlight.remove(id);
             spool.acknowledgeUpTo(inFlight.isEmpty() ? highestSent : inFlight.firstKey() - 1);
         }
-        if (delivered) sent.incrementAndGet();
+        if (delivered) {
+            sent.incrementAndGet();
+            // Kafka took a record: whatever went wrong before is over
+            refusing = false;
+            lastError = null;
+        }
     }
 
     /** Refusals caused by the record itself: sending it again can never succeed. */
@@ -283,6 +289,10 @@ public final class SpoolForwarder implements AutoCloseable {
             acknowledged(gen, record.id(), false);
             return;
         }
+        // A refusal that a resend may cure (authentication, authorization, a broker away): Kafka is down for this
+        // collector until a record is taken again, and /health says why.
+        refusing = true;
+        lastError = "record " + record.id() + " not taken by Kafka topic " + record.topic() + ": " + error;
         if (failure.compareAndSet(null, error)) {
             long n = sendErrors.incrementAndGet();
             log.warn("record {} (key {}) not taken by Kafka topic {} ({} send errors so far): {}", record.id(),
@@ -319,7 +329,10 @@ public final class SpoolForwarder implements AutoCloseable {
         return (thread.isAlive() || stopping) && System.nanoTime() - loopNanos < STUCK_AFTER.toNanos();
     }
 
-    /** The last error the forwarder met (producer creation, spool read); null after a good round. */
+    /**
+     * The last error the forwarder met (producer creation, spool read, a record Kafka did not take: a wrong password, a
+     * missing ACL); null once Kafka has taken a record since.
+     */
     public String lastError() {
         return lastError;
     }
@@ -328,9 +341,12 @@ public final class SpoolForwarder implements AutoCloseable {
         return loopErrors.get();
     }
 
-    /** UP while Kafka acknowledges what it is sent; DOWN while a record waits longer than {@link #ACK_OVERDUE}. */
+    /**
+     * UP while Kafka acknowledges what it is sent; DOWN while a record waits longer than {@link #ACK_OVERDUE}, or after
+     * a record was not taken until one is.
+     */
     public boolean kafkaUp() {
-        if (retrying) return false;
+        if (retrying || refusing) return false;
         long oldest;
         synchronized (lock) {
             if (inFlight.isEmpty()) return true;
