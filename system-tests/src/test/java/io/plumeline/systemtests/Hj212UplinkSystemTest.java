@@ -32,9 +32,10 @@ import org.junit.jupiter.api.Test;
  * hour packets (CN 2061) of SO2 (a21026) and flue gas flow (a00000); its analyser's state tag reads 1 (calibration,
  * {@code hj212.status}) for the first 20 minutes of every second hour.
  *
- * <p>The simulator runs {@value #SPEED}× with tags sampled every 50 ms: a tick every 36 s of plant time, at least one
- * in every minute, from {@link #START}, on the hour. SO2 50 mg/Nm3 and 120000 Nm3/h dry throughout: a valid minute
- * sends out 50 × 120000 / 60 × 1e-6 = 0.1 kg of SO2 and 2000 m3 of flue gas. By hand:
+ * <p>The simulator runs {@value #SPEED}× with tags sampled every 100 ms, as in the other pipeline tests, whose every
+ * tick arrives: a tick every 36 s of plant time, at least one in every minute, from {@link #START}, on the hour.
+ * SO2 50 mg/Nm3 and 120000 Nm3/h dry throughout: a valid minute sends out 50 × 120000 / 60 × 1e-6 = 0.1 kg of SO2
+ * and 2000 m3 of flue gas. By hand:
  * <ul>
  *   <li>an odd hour from the start: 60 valid minutes, N, -Cou 6.0 kg SO2 (the job's SO2 mass of the hour,
  *   120000 × 50 × 1e-6) and 120000 m3;
@@ -45,9 +46,9 @@ import org.junit.jupiter.api.Test;
  */
 class Hj212UplinkSystemTest {
 
-    private static final int SPEED = 720;
+    private static final int SPEED = 360;
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    /** Three days back, on the hour: plant time, 719 s ahead each wall second, stays in the past for the test. */
+    /** Three days back, on the hour: plant time, 359 s ahead each wall second, stays in the past for the test. */
     private static final Instant START = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(3));
     private static final int HOURS = 4;
     private static final Pattern FRAME = Pattern.compile("ACKNOWLEDGED .*?(##\\S+)");
@@ -64,9 +65,9 @@ class Hj212UplinkSystemTest {
                 units:
                   - {id: boiler, name: Boiler}
                 tags:
-                  - {id: boiler.so2, unit: boiler, server: sim, node: "nsu=urn:test:plant;s=Boiler/SO2", uom: mg/Nm3 dry, samplingMs: 50}
-                  - {id: boiler.flow, unit: boiler, server: sim, node: "nsu=urn:test:plant;s=Boiler/Flow", uom: Nm3/h dry, samplingMs: 50}
-                  - {id: boiler.cems_state, unit: boiler, server: sim, node: "nsu=urn:test:plant;s=Boiler/CemsState", uom: "1", samplingMs: 50}
+                  - {id: boiler.so2, unit: boiler, server: sim, node: "nsu=urn:test:plant;s=Boiler/SO2", uom: mg/Nm3 dry, samplingMs: 100}
+                  - {id: boiler.flow, unit: boiler, server: sim, node: "nsu=urn:test:plant;s=Boiler/Flow", uom: Nm3/h dry, samplingMs: 100}
+                  - {id: boiler.cems_state, unit: boiler, server: sim, node: "nsu=urn:test:plant;s=Boiler/CemsState", uom: "1", samplingMs: 100}
                 sources:
                   - id: boiler.stack
                     unit: boiler
