@@ -23,7 +23,10 @@ public class HourlyValues {
     public int capacity;
     public ArrayList<Long> hours = new ArrayList<>();
     public ArrayList<Double> values = new ArrayList<>();
-    /** Parallel to {@link #hours}; shorter in state kept before it existed (the missing ones are null). */
+    /**
+     * Parallel to {@link #hours}; shorter in state kept before it existed (the missing ones are null), and null itself
+     * in state restored from then (Flink's POJO serializer gives a field it did not write Java's default).
+     */
     public ArrayList<Integer> loadRanges = new ArrayList<>();
     /** The first hour ever recorded, null before any. */
     public Long firstHour;
@@ -45,6 +48,7 @@ public class HourlyValues {
     /** Records an hour's value and its load range (null: not known). */
     public void record(long hourStart, Double value, Integer loadRange) {
         if (firstHour == null || hourStart < firstHour) firstHour = hourStart;
+        if (loadRanges == null) loadRanges = new ArrayList<>();
         while (loadRanges.size() < hours.size()) loadRanges.add(null);
         int i = hours.size();
         while (i > 0 && hours.get(i - 1) > hourStart) i--;
@@ -115,7 +119,7 @@ public class HourlyValues {
         for (int i = countBefore(hourStart) - 1; i >= 0 && qa.size() < n; i--) {
             if (hours.get(i) < since) break;
             if (values.get(i) == null) continue;
-            ranges.add(i < loadRanges.size() ? loadRanges.get(i) : null);
+            ranges.add(loadRanges != null && i < loadRanges.size() ? loadRanges.get(i) : null);
             qa.add(values.get(i));
         }
         return new LoadedValues(ranges, qa);
