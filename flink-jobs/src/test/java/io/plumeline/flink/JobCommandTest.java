@@ -100,14 +100,14 @@ class JobCommandTest {
 
     @Test
     void aPart75SourceNeedsTheMaximumPotentialOfItsInputs() throws Exception {
-        String yaml = Files.readString(TestSite.file().resolveSibling("test-site-part75.yaml"))
-                .replace(", valid: {min: 30, max: 50}", "");
+        String yaml = Files.readString(TestSite.file().resolveSibling("test-site-part75-cems.yaml"))
+                .replace(", valid: {min: 0, max: 14}", "");
         Path site = Files.writeString(dir.resolve("site.yaml"), yaml);
         int[] exit = new int[1];
         String err = stderrOf(() -> exit[0] = JobCommand.run("--site", site.toString(),
                 "--kafka", "127.0.0.1:1", "--influx", "http://127.0.0.1:1"));
 
         assertThat(exit[0]).isEqualTo(2);
-        assertThat(err).contains("heater-1.stack").contains("heater-1.fuel_gas_hhv").contains("valid.max");
+        assertThat(err).contains("boiler-1.stack").contains("boiler-1.co2").contains("valid.max");
     }
 }

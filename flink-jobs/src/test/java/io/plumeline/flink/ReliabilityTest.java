@@ -80,8 +80,8 @@ class ReliabilityTest {
 
     /**
      * Every 10 s a fuel gas flow that wanders (so that every hour differs), each minute the HHV, the crude
-     * feed; the flow BAD from 05:35 to 05:55, so that the PART75 source makes the 05:00 hour whole (each quadrant still
-     * has readings: a valid hour, 40 CFR 75.10(d)(1), whose average holds for the hour).
+     * feed; the flow BAD from 05:35 to 05:55, so that the program's rule fills the 05:00 hour from the state the job
+     * keeps across the crash (40 CFR 98.35(b)(2), the best available estimate of the flow: its last good value).
      */
     private static List<Reading> readingsOf(Instant from, Instant to) {
         List<Reading> readings = new ArrayList<>();
@@ -194,12 +194,12 @@ class ReliabilityTest {
         List<String> junk = List.of("temperature=12", "{\"v\":1,", "", "{\"v\":1,\"site\":\"test-refinery\"}");
 
         try (InfluxDbServer influx = InfluxDbServer.startTemporary()) {
-            JobCommand reference = command("reference", influx.url(), dir.resolve("reference"), TestSite.file().resolveSibling("test-site-part75.yaml"));
+            JobCommand reference = command("reference", influx.url(), dir.resolve("reference"), TestSite.file());
             produce(reference.topic, firstHalf);
             produceJunk(reference.topic, junk);
             produce(reference.topic, secondHalf);
             InfluxQueries referenceDb = new InfluxQueries(influx, "reference");
-            JobClient referenceRun = run(reference, reference.job(TestSite.part75()));
+            JobClient referenceRun = run(reference, reference.job(TestSite.model()));
             try {
                 awaitUntil(Duration.ofSeconds(60), "the reference run's points",
                         () -> referenceDb.count("telemetry", "status") == readings && referenceDb.count("emissions", "mass_kg") == 8);
@@ -207,12 +207,12 @@ class ReliabilityTest {
                 referenceRun.cancel().get();
             }
 
-            JobCommand crashing = command("crashing", influx.url(), dir.resolve("crashing"), TestSite.file().resolveSibling("test-site-part75.yaml"));
+            JobCommand crashing = command("crashing", influx.url(), dir.resolve("crashing"), TestSite.file());
             InfluxQueries crashingDb = new InfluxQueries(influx, "crashing");
             FailingOnce.FAILURES.set(0);
             produce(crashing.topic, firstHalf);
             produceJunk(crashing.topic, junk);
-            JobClient crashingRun = run(crashing, crashing.job(TestSite.part75(),
+            JobClient crashingRun = run(crashing, crashing.job(TestSite.model(),
                     new FailingOnce(InfluxDbSink.of(URI.create(influx.url()), "crashing", RetentionPolicies.defaults()))));
             try {
                 awaitUntil(Duration.ofSeconds(60), "the first half and the 04:00 hour",
@@ -232,9 +232,9 @@ class ReliabilityTest {
             Map<String, Map<String, String>> expected = hours(referenceDb);
             assertThat(expected).as("CO2, CH4, N2O and CO2e of 04:00 and 05:00").hasSize(8);
             assertThat(expected.get(H5 + " CO2")).containsEntry("substituted", "true")
-                    .containsEntry("substitution_tier", "VALID_HOUR_AVERAGE");
+                    .containsEntry("substitution_tier", "EPA_PART98_BEST_AVAILABLE");
             assertThat(expected.get(H5 + " CO2e")).containsEntry("substituted", "true")
-                    .containsEntry("substitution_tier", "VALID_HOUR_AVERAGE");
+                    .containsEntry("substitution_tier", "EPA_PART98_BEST_AVAILABLE");
             assertThat(hours(crashingDb)).isEqualTo(expected);
 
             Set<String> letters = new HashSet<>();

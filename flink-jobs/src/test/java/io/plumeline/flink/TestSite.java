@@ -32,11 +32,6 @@ public final class TestSite {
         return file("/test-site.yaml");
     }
 
-    /** The test site with heater-1.stack under {@code substitution: PART75}. */
-    public static SiteModelText part75() {
-        return SiteModelText.read(file("/test-site-part75.yaml"));
-    }
-
     /**
      * A Part 75 CEMS under {@code substitution: PART75} (src/test/resources/test-site-part75-cems.yaml): boiler-1.stack
      * by Eq. F-11 from its stack flow and CO2 monitors, with the unit's gross load (200 MW at most) for Table 2.

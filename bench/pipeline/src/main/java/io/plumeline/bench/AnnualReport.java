@@ -162,7 +162,7 @@ final class AnnualReport implements Scenario {
         results.goal(id(), "annual report ≤ 2 s", String.format("%s ms (%s); raw hourly rows %s ms, raw sums %s ms",
                 Results.format(report), reportName, Results.format(rawRows.ms.median()), Results.format(rawSums.ms.median())),
                 monthly.status == 200 && report <= 2000);
-        results.note(id(), String.format("Year %d, %d sources (EPA_C2A, PART75), fuel-gas flow and HHV every %d min"
+        results.note(id(), String.format("Year %d, %d sources (EPA_C2A, the program's rule), fuel-gas flow and HHV every %d min"
                 + " (max hold %d min): %,d readings, %,d source-hours × 4 gas rows. Query times: %d runs after one warm-up call.",
                 year, SOURCES, step.toMinutes(), step.toMinutes(), feed.count(), SOURCES * hours, repeats));
     }

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A generated site model of a given size: {@code sources} fuel-gas combustion sources (EPA_C2A with PART75
- * substitution, a flow and an HHV tag each) and as many other tags as it takes to reach {@code tags}, all on one
+ * A generated site model of a given size: {@code sources} fuel-gas combustion sources (EPA_C2A under the program's
+ * missing-data rule, a flow and an HHV tag each) and as many other tags as it takes to reach {@code tags}, all on one
  * OPC UA server, sampled at 1 s, 100 tags per unit.
  */
 record BenchSite(String id, String yaml, List<String> tagIds, List<String> tagUnits, List<String> sourceFlows,
@@ -39,7 +39,7 @@ record BenchSite(String id, String yaml, List<String> tagIds, List<String> tagUn
             sourceYaml.append("  - {id: ").append(unit).append(".stack").append(s)
                     .append(", unit: ").append(unit).append(", category: stationary_combustion, method: EPA_C2A,")
                     .append(" fuel: fuel_gas, inputs: {fuelQuantity: ").append(flow).append(", hhv: ").append(hhv)
-                    .append("}, substitution: PART75}\n");
+                    .append("}}\n");
         }
         for (int n = tagIds.size(); n < tags; n++) {
             String unit = unit(n / TAGS_PER_UNIT);

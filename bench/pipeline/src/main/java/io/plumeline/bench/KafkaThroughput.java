@@ -101,7 +101,7 @@ final class KafkaThroughput implements Scenario {
                 String.format("%.0f %% of bytes-only (%,.0f vs %,.0f readings/s); %.0f %% of parsed", 100 * discardRatio,
                         discard.median(), bytes.median(), 100 * discard.median() / parsed.median()),
                 discardRatio >= 0.5);
-        results.note(id(), "Readings: " + TAGS + " tags (" + SOURCES + " EPA_C2A sources with PART75), one a second per tag,"
+        results.note(id(), "Readings: " + TAGS + " tags (" + SOURCES + " EPA_C2A sources under the program's rule), one a second per tag,"
                 + " contract-2 JSON, key = tag, topic of 4 partitions. The DLQ sink discards in both job runs (no message"
                 + " is unusable, so a real DLQ would receive nothing).");
     }

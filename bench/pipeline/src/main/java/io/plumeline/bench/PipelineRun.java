@@ -188,7 +188,7 @@ final class PipelineRun implements Scenario {
                         String.format("%,d of %,d readings stored, %,.0f readings/s, machine %.0f %% busy", stored, expected, throughput, machineBusy),
                         stored == expected && throughput >= 0.95 * tags);
             }
-            results.note(id, String.format("Site: %,d tags (%d EPA_C2A sources with PART75) on one simulated OPC UA server at"
+            results.note(id, String.format("Site: %,d tags (%d EPA_C2A sources under the program's rule) on one simulated OPC UA server at"
                     + " 1 Hz; --ticks %d with --await-items, so tick 0 comes once every item is monitored. Latency is measured"
                     + " by a proxy between the Flink job's sink and InfluxDB: acknowledged-write time minus the reading's source"
                     + " timestamp mapped to the simulator's wall clock; ticks before %d are warm-up.", tags, SOURCES, ticks, warmUp));

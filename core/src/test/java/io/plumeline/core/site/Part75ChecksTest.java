@@ -63,4 +63,17 @@ class Part75ChecksTest {
         assertThat(problems("PROGRAM", null, Map.of("stackFlow", 1.8e6))).containsExactly("sources[0].potential: is read"
                 + " only by substitution PART75 (40 CFR 75.33, Appendix A §2.1), not by PROGRAM");
     }
+
+    /** 40 CFR 75 Appendix D: a fuel-meter method's missing data are not §75.33's, and are not implemented. */
+    @Test
+    void aFuelMeterMethodUnderPart75IsRefusedNamingAppendixD() {
+        EmissionSource heater = new EmissionSource("h.stack", "h", "stationary_combustion", "EPA_C2A", "fuel_gas",
+                Map.of("fuelQuantity", SourceInput.ofTag("h.flow"), "hhv", SourceInput.ofTag("h.hhv")), "PART75", null, null, null,
+                null, null, null, null, null);
+        List<String> problems = new ArrayList<>();
+        Part75Checks.check("sources[0]", heater, (path, message) -> problems.add(path + ": " + message));
+        assertThat(problems).containsExactly("sources[0].substitution: PART75 is for a Part 75 CEMS source (EPA_C6,"
+                + " EPA_PART75_F11, POLLUTANT_MASS); EPA_C2A is not a CEMS method: Part 75 fills a fuel meter's data by"
+                + " Appendix D §2.4 (fuel flow, GCV), which is not implemented: use the program's rule (substitution: PROGRAM)");
+    }
 }

@@ -29,7 +29,6 @@ class SiteModelLoaderTest {
                 method: EPA_C2A
                 fuel: fuel_gas
                 inputs: {fuelQuantity: heater-1.fuel_gas_flow, hhv: heater-1.fuel_gas_hhv}
-                substitution: PART75
             streams:
               - {id: crude-in, to: cdu-1, massFlow: cdu-1.crude_feed, material: crude}
             limits:
@@ -129,7 +128,22 @@ class SiteModelLoaderTest {
             "{tag: cdu-1.crude_feed, maximum: -5}|sources[0].load.maximum: is required: the unit's maximum hourly gross load in the tag's unit, a positive number, found -5.0",
     })
     void refusesALoadWithoutItsTagOrMaximum(String load, String problem) {
-        assertRefused(VALID.replace("    substitution: PART75\n", "    substitution: PART75\n    load: " + load + "\n"), problem);
+        assertRefused(part75Cems(load), problem);
+    }
+
+    @Test
+    void loadsAPart75CemsWithItsLoad() {
+        EmissionSource stack = parse(part75Cems("{tag: cdu-1.crude_feed, maximum: 200}")).source("heater-1.stack").orElseThrow();
+        assertThat(stack.load()).isEqualTo(new EmissionSource.Load("cdu-1.crude_feed", 200.0));
+    }
+
+    /** The heater's stack as a Part 75 CEMS (Eq. F-11 from its flow and a CO2 monitor) with {@code load}. */
+    private static String part75Cems(String load) {
+        return VALID.replace("  - {id: cdu-1.crude_feed", "  - {id: heater-1.stack_co2, unit: heater-1, server: dcs-1,"
+                        + " node: \"nsu=urn:test;s=H1/CO2\", uom: vol%}\n  - {id: cdu-1.crude_feed")
+                .replace("    method: EPA_C2A\n    fuel: fuel_gas\n    inputs: {fuelQuantity: heater-1.fuel_gas_flow, hhv: heater-1.fuel_gas_hhv}\n",
+                        "    method: EPA_PART75_F11\n    inputs: {stackFlow: heater-1.fuel_gas_flow, co2Concentration: heater-1.stack_co2}\n"
+                                + "    substitution: PART75\n    load: " + load + "\n");
     }
 
     @Test

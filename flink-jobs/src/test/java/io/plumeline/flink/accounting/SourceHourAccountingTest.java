@@ -8,8 +8,6 @@ import io.plumeline.core.emissions.HourlyEmission;
 import io.plumeline.core.emissions.HourlyEmissions;
 import io.plumeline.core.emissions.OperatingHours;
 import io.plumeline.core.emissions.Sample;
-import io.plumeline.core.emissions.SubstitutionPolicy.Tier;
-import io.plumeline.core.lineage.InputTrace;
 import io.plumeline.core.lineage.LineageJson;
 import io.plumeline.core.lineage.LineageRecompute;
 import io.plumeline.core.lineage.LineageRecord;
@@ -322,130 +320,6 @@ class SourceHourAccountingTest {
         assertThat(record.notOperating()).isTrue();
         assertThat(LineageRecompute.recompute(TestSite.withOperatingStatus().yaml(), "operating", record, sent).emissions())
                 .isEqualTo(hour.stream().map(SourceHourResult::emission).toList());
-    }
-
-    /**
-     * PART75, a twenty-minute gap inside a valid hour (40 CFR 75.10(d)(1): each quadrant has readings — 04:15–04:20 in
-     * the second, 04:40–04:45 in the third): the hour is measured, its value the average of its valid readings, held
-     * for the whole hour. Flow 1,200 Nm3/h from 04:00 to 04:20 (120 readings), BAD to 04:40, 1,500 after (120
-     * readings): (120 × 1,200 + 120 × 1,500) / 240 = 1,350 Nm3/h → 1,350 Nm3 → 1,350/1,200 of the worked example.
-     */
-    @Test
-    void aTwentyMinuteGapInAValidPart75HourTakesTheAverageOfItsReadingsForTheWholeHour() throws Exception {
-        open(TestSite.part75(), Duration.ZERO);
-        hour(H4.minus(Duration.ofHours(3)), H4, null, null);
-        hour(H4, H4.plusSeconds(20 * 60), 1200.0, null, null);
-        hour(H4.plusSeconds(20 * 60), H4.plusSeconds(40 * 60), 1200.0, H4, H5);
-        hour(H4.plusSeconds(40 * 60), H5, 1500.0, null, null);
-        watermark(H5);
-
-        assertThat(co2()).hasSize(4).last().satisfies(r -> {
-            assertThat(r.emission().hourStart()).isEqualTo(H4);
-            assertThat(r.emission().availabilityPct()).isCloseTo(66.7, within(0.05));
-            assertThat(r.emission().substitutedMin()).isCloseTo(20.0, within(1e-6));
-            assertThat(r.substituted()).isTrue();
-            assertThat(r.substitution()).isEqualTo(Tier.VALID_HOUR_AVERAGE.name());
-            assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG * 1350 / 1200, within(0.01));
-        });
-        assertThat(co2().subList(0, 3)).allSatisfy(r -> assertThat(r.substituted()).isFalse());
-        assertThat(ofGas(HourlyEmission.CO2E)).hasSize(4).last().satisfies(r -> {
-            assertThat(r.emission().hourStart()).isEqualTo(H4);
-            assertThat(r.emission().availabilityPct()).isCloseTo(66.7, within(0.05));
-            assertThat(r.emission().substitutedMin()).isCloseTo(20.0, within(1e-6));
-            assertThat(r.substitution()).isEqualTo(Tier.VALID_HOUR_AVERAGE.name());
-            assertThat(r.emission().massKg()).as("the total of the substituted gases")
-                    .isCloseTo(lastCo2eOfTheGreenhouseGases(), within(1e-9));
-        });
-
-        // the hour's lineage: its readings, its substitutes, and the same numbers again from both
-        List<SourceHourResult> hour = results().stream().filter(r -> r.emission().hourStart().equals(H4)).toList();
-        LineageRecord record = LineageJson.read(hour.get(0).lineage());
-        assertThat(hour.subList(1, hour.size())).as("the record goes with the hour's first result only")
-                .extracting(SourceHourResult::lineage).containsOnlyNulls();
-        assertThat(hour.subList(1, hour.size())).as("and so do its ids")
-                .extracting(SourceHourResult::hourLineageIds).containsOnlyNulls();
-        assertThat(hour.get(0).hourLineageIds()).isEqualTo(hour.stream().map(r -> r.emission().lineageId()).toList());
-        assertThat(record.results()).extracting(LineageRecord.GasRow::lineageId)
-                .isEqualTo(hour.get(0).hourLineageIds());
-        assertThat(record.substitutionTier()).isEqualTo(Tier.VALID_HOUR_AVERAGE.name());
-        InputTrace flow = record.input("fuelQuantity").orElseThrow();
-        assertThat(flow.good()).isEqualTo(240);
-        assertThat(flow.bad()).isEqualTo(120);
-        // the average holds from each minute of the hour (60) and from each of its 200 readings off the minute
-        assertThat(flow.substituted()).isEqualTo(60 + 200);
-        assertThat(flow.first()).isEqualTo(H4);
-        assertThat(flow.last()).isEqualTo(H5.minusSeconds(10));
-        assertThat(record.input("hhv").orElseThrow().substituted()).isZero();
-        assertThat(LineageRecompute.recompute(TestSite.part75().yaml(), "test-site-part75.yaml", record, sent).emissions())
-                .isEqualTo(hour.stream().map(SourceHourResult::emission).toList());
-    }
-
-    /**
-     * PART75, an invalid hour (40 CFR 75.10(d)(1): no valid reading from 04:15 to 04:30) in the §75.31 initial period
-     * (3 quality-assured hours, fewer than the 2,160 of a flow) is substituted whole: its own readings (1,200 Nm3/h
-     * before 04:15, 1,500 after 04:35) do not count. The flow of a unit without load ranges takes the average of all
-     * its previous quality-assured hours (§75.57 Table 4a code 7(c)): (1,100 + 1,200 + 1,300) / 3 = 1,200 Nm3/h for
-     * the whole hour → 1,200 Nm3, the worked example's 2,583.56 kg. (The hours around the gap would give 1,300; filling
-     * the 20 minutes alone 300 + 500 + 625 = 1,425 Nm3 with the old blend.)
-     */
-    @Test
-    void anInvalidPart75HourInTheInitialPeriodIsSubstitutedWhole() throws Exception {
-        open(TestSite.part75(), Duration.ZERO);
-        for (int k = 0; k < 3; k++) {
-            Instant h = H4.minus(Duration.ofHours(3 - k));
-            hour(h, h.plus(Duration.ofHours(1)), 1100.0 + 100 * k, null, null);
-        }
-        hour(H4, H4.plusSeconds(15 * 60), 1200.0, null, null);
-        hour(H4.plusSeconds(15 * 60), H5, 1500.0, H4, H4.plusSeconds(35 * 60));
-        watermark(H5);
-
-        assertThat(co2()).hasSize(4).last().satisfies(r -> {
-            assertThat(r.emission().hourStart()).isEqualTo(H4);
-            assertThat(r.substitution()).isEqualTo(Tier.INITIAL_MEAN_OF_PREVIOUS.name());
-            assertThat(r.modc()).as("40 CFR 75.57 Table 4a").isEqualTo("07");
-            assertThat(r.emission().availabilityPct()).isCloseTo(100.0 * 40 / 60, within(1e-6));
-            assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG, within(0.01));
-        });
-        List<SourceHourResult> hour = ofHour(H4);
-        LineageRecord record = LineageJson.read(hour.get(0).lineage());
-        assertThat(LineageRecompute.recompute(TestSite.part75().yaml(), "test-site-part75.yaml", record, sent).emissions())
-                .isEqualTo(hour.stream().map(SourceHourResult::emission).toList());
-    }
-
-    /** One reading of flow and HHV at the start of each quadrant (a valid hour), or none in the second (invalid). */
-    private void quadrantReadings(Instant h, double flow, boolean valid) throws Exception {
-        for (int q = 0; q < 4; q++) {
-            Instant t = h.plusSeconds(15 * 60L * q);
-            sample("fuelQuantity", t, valid || q != 1 ? flow : null);
-            sample("hhv", t, 38.5);
-        }
-    }
-
-    /**
-     * PART75 after the initial period, §75.33 by a PMA of §75.32 Eq. 8 between 80 and 90 %: 2,700 unit operating
-     * hours since the first (fewer than 8,760), every sixth hour's flow invalid (no reading in its second quadrant):
-     * 2,250 quality-assured (past the 2,160 of a flow's initial period), PMA 2,250 / 2,700 = 83.3 % → the maximum
-     * hourly value of the look-back (the last 2,160 quality-assured hours, at 1,000 + k mod 50 Nm3/h: 1,049) for the
-     * whole invalid 04:00 hour (no reading 04:15–04:30): 1,049 Nm3.
-     */
-    @Test
-    void aPmaBetween80And90PercentTakesTheMaximumOfTheLookBack() throws Exception {
-        open(TestSite.part75(), Duration.ZERO);
-        int hours = 2_700;
-        for (int k = 0; k < hours; k++) {
-            Instant h = H4.minus(Duration.ofHours(hours - k));
-            quadrantReadings(h, 1000.0 + k % 50, k % 6 != 5);
-            watermark(h.plus(Duration.ofHours(1)));
-        }
-        hour(H4, H5, 1200.0, H4.plusSeconds(15 * 60), H4.plusSeconds(35 * 60));
-        watermark(H5);
-
-        assertThat(co2()).hasSize(hours + 1).last().satisfies(r -> {
-            assertThat(r.emission().hourStart()).isEqualTo(H4);
-            assertThat(r.substitution()).isEqualTo(Tier.MAXIMUM_LOOK_BACK.name());
-            assertThat(r.modc()).as("40 CFR 75.57 Table 4a").isEqualTo("10");
-            assertThat(r.emission().massKg()).isCloseTo(WORKED_EXAMPLE_KG * 1049 / 1200, within(0.01));
-        });
     }
 
     /**
