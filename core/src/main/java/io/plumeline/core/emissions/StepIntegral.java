@@ -21,6 +21,11 @@ public final class StepIntegral {
 
     /** The integral over [from, to) of the product of the inputs, and how long every input was GOOD. */
     public record Result(double valueHours, Duration covered) {
+
+        /** The product's mean over the time it was covered (NaN when it never was). */
+        public double mean() {
+            return valueHours / (covered.toNanos() / NANOS_PER_HOUR);
+        }
     }
 
     public static Result ofProduct(Instant from, Instant to, List<List<Sample>> inputs, Duration maxHold) {

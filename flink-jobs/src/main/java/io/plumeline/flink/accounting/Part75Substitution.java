@@ -63,21 +63,18 @@ final class Part75Substitution {
     /** The value of a missing hour: §75.31 in the initial period, else §75.33 by the PMA of §75.32. */
     private static Substitution substitution(long hourStart, HourlyValues history, boolean flow, Direction direction,
                                              double potential, Integer loadRange) {
-        // a NOx concentration monitor counts 2,160 hours like a flow monitor (§75.31(a), §75.32(a))
-        int required = flow || loadRange != null ? Part75Availability.FLOW_HOURS : Part75Availability.CONCENTRATION_HOURS;
+        // a load-based NOx concentration monitor counts 2,160 hours and is filled like a flow monitor (§75.31(a), (c))
+        boolean flowOrNox = flow || loadRange != null;
+        int required = flowOrNox ? Part75Availability.FLOW_HOURS : Part75Availability.CONCENTRATION_HOURS;
         Double before = history.lastQualityAssuredBefore(hourStart);
         Double after = history.firstQualityAssuredAfter(hourStart);
         // §75.33(a): quality-assured hours from no earlier than 26,280 clock hours before the missing hour
         long since = hourStart - Part75Availability.INITIAL_PERIOD_CLOCK_HOURS * HOUR_MS;
-        boolean initial = Part75Availability.initialPeriod(history.qualityAssuredHoursBefore(hourStart),
-                history.clockHoursSinceFirst(hourStart), required);
-        if (initial && loadRange == null) {
-            return SubstitutionPolicy.initial(direction, flow, before, after,
-                    history.qualityAssuredBetween(since, hourStart), potential);
-        }
-        if (initial) {
-            return SubstitutionPolicy.initial(direction, true, before, after,
-                    atLoad(history.latestQualityAssuredWithLoad(since, hourStart, Integer.MAX_VALUE), loadRange), potential);
+        if (Part75Availability.initialPeriod(history.qualityAssuredHoursBefore(hourStart),
+                history.clockHoursSinceFirst(hourStart), required)) {
+            List<Double> previous = loadRange == null ? history.qualityAssuredBetween(since, hourStart)
+                    : atLoad(history.latestQualityAssuredWithLoad(since, hourStart, Integer.MAX_VALUE), loadRange);
+            return SubstitutionPolicy.initial(direction, flowOrNox, before, after, previous, potential);
         }
         int window = Math.min(Part75Availability.window(history.operatingHoursBefore(hourStart)),
                 history.countBefore(hourStart));
@@ -122,6 +119,6 @@ final class Part75Substitution {
     static Double hourlyValue(Instant from, Instant to, List<Sample> samples, Duration maxHold) {
         StepIntegral.Result r = StepIntegral.ofProduct(from, to, List.of(samples), maxHold);
         if (r.covered().compareTo(QUALITY_ASSURED) < 0) return null;
-        return r.valueHours() / (r.covered().toNanos() / 3.6e12);
+        return r.mean();
     }
 }

@@ -498,7 +498,7 @@ public class SourceHourAccounting extends KeyedCoProcessFunction<String, SourceS
         if (source.load() == null) return null;
         StepIntegral.Result r = StepIntegral.ofProduct(from, to, List.of(load == null ? List.of() : load), maxHold);
         if (r.covered().isZero()) return Part75LoadRange.RANGES;
-        return Part75LoadRange.of(r.valueHours() / (r.covered().toNanos() / 3.6e12), source.load().maximum());
+        return Part75LoadRange.of(r.mean(), source.load().maximum());
     }
 
     /** A value of one tag input beyond the hour: the last GOOD one before it, or the first after. */

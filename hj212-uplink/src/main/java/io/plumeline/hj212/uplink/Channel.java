@@ -122,8 +122,7 @@ final class Channel {
             for (List<Packet> read = maker.next(cadence, start, due, platform.password(), this::nextQn); !read.isEmpty();
                     read = maker.next(cadence, start, due, platform.password(), this::nextQn)) {
                 for (Packet packet : read) {
-                    spool.append(PacketSplit.of(packet, Hj212V2017.INSTANCE).stream()
-                            .map(part -> PacketCodec.encode(part, Hj212V2017.INSTANCE).strip()).toList());
+                    spool.append(frames(packet).stream().map(String::strip).toList());
                     start = maker.end(cadence, start);
                     next.put(cadence.cn(), start);
                     writeCursor();
@@ -195,9 +194,15 @@ final class Channel {
     /** One request, answered whole on the connection before anything else is sent. */
     private void answer(PlatformLink link, String request) throws IOException, InterruptedException {
         requests.answer(request, packet -> {
-            for (Packet part : PacketSplit.of(packet, Hj212V2017.INSTANCE)) link.write(PacketCodec.encode(part, Hj212V2017.INSTANCE));
+            for (String frame : frames(packet)) link.write(frame);
         });
         answered.incrementAndGet();
+    }
+
+    /** The packet's frames, CRLF included: one, or its parts when it is longer than a data segment may be. */
+    private static List<String> frames(Packet packet) {
+        return PacketSplit.of(packet, Hj212V2017.INSTANCE).stream().map(part -> PacketCodec.encode(part, Hj212V2017.INSTANCE))
+                .toList();
     }
 
     /** One packet until acknowledged or set aside (true), or until the tries are used up (false). */

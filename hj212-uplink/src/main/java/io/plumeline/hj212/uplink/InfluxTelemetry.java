@@ -63,10 +63,8 @@ final class InfluxTelemetry {
      * holds when an interval starts.
      */
     List<Sample> latestBefore(String site, Collection<String> tags, Instant before) throws IOException, InterruptedException {
-        String anyTag = tags.stream().map(t -> InfluxQl.is(Keys.TAG, t)).collect(Collectors.joining(" OR "));
         String q = "SELECT last(" + InfluxQl.identifier(Keys.VALUE) + ") FROM " + InfluxQl.qualified(Measurement.TELEMETRY)
-                + " WHERE " + InfluxQl.is(Keys.SITE, site) + " AND (" + anyTag + ") AND time < " + InfluxQl.nanos(before)
-                + " GROUP BY " + InfluxQl.identifier(Keys.TAG);
+                + " WHERE " + ofTags(site, tags) + " AND time < " + InfluxQl.nanos(before) + " GROUP BY " + InfluxQl.identifier(Keys.TAG);
         List<Sample> samples = new ArrayList<>();
         for (JsonNode series : query(q).path("series")) {
             JsonNode row = series.path("values").path(0);
@@ -85,9 +83,13 @@ final class InfluxTelemetry {
     }
 
     private static String where(String site, Collection<String> tags, Instant from, Instant to) {
+        return " WHERE " + ofTags(site, tags) + " AND time >= " + InfluxQl.nanos(from) + " AND time < " + InfluxQl.nanos(to);
+    }
+
+    /** The condition that a point is one of {@code tags} of {@code site}. */
+    private static String ofTags(String site, Collection<String> tags) {
         String anyTag = tags.stream().map(t -> InfluxQl.is(Keys.TAG, t)).collect(Collectors.joining(" OR "));
-        return " WHERE " + InfluxQl.is(Keys.SITE, site) + " AND (" + anyTag + ") AND time >= " + InfluxQl.nanos(from)
-                + " AND time < " + InfluxQl.nanos(to);
+        return InfluxQl.is(Keys.SITE, site) + " AND (" + anyTag + ")";
     }
 
     /** InfluxDB could not be read: unreachable, or it answered with an error. */

@@ -10,8 +10,8 @@ import java.util.Optional;
  * its stack's reference O2 (折算浓度): C_ref = C × (21 − O2_ref)/(21 − O2), O2 the same interval's dry average (the
  * slot's latest reading for a real-time value) and C its real-time value, minimum, average or maximum — so the minimum
  * and maximum are converted with the interval's O2, not with the O2 at their own instants, which the readings do not
- * pair — 21 the O2 of air as HJ 75-2017 and GB 13223-2011 (§5.2, formula 1) write it. Only for a stack that maps its O2 (a19001) and has a reference O2, and only for concentrations. Left out when the
- * interval has no O2 average, and when it is 20.9 % or more: that is the O2 of dry ambient air, so the analyser is
+ * pair — 21 the O2 of air as HJ 75-2017 and GB 13223-2011 (§5.2, formula 1) write it. Only for a stack that maps
+ * its O2 (a19001) and has a reference O2, and only for concentrations. Left out when the interval has no O2 average, and when it is 20.9 % or more: that is the O2 of dry ambient air, so the analyser is
  * reading air and not flue gas (the unit stopped or purging, the probe on its zero gas), and the factor would be
  * 150 or more at a 6 % reference (15 / 0.1) or meaningless at 21 %: a number to report as an emission it is not.
  */
