@@ -17,14 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
-import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
-import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
-import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,21 +63,21 @@ class EdgeFaultTest {
         try (Collector collector = start(site, CollectorSettings.of(brokers(), topic, dir.resolve("spool-f1"), dir.resolve("pki")));
              TelemetryTopic records = new TelemetryTopic(brokers(), topic)) {
             ns.awaitMonitored(WAIT, flow);
-            ns.push(flow, value(1.0, T0));
+            ns.push(flow, PushNamespace.good(1.0, T0));
             records.await(1, WAIT);
             // Two poison records at the head of the spool: a topic name Kafka refuses, and a record above the
             // producer's max.request.size (1 MB).
             collector.spool().offerAlways("not a valid topic!", "poison", "{}".getBytes(StandardCharsets.UTF_8));
             collector.spool().offerAlways(topic, "huge", new byte[2_000_000]);
-            for (int i = 1; i <= 5; i++) ns.push(flow, value(1.0 + i, T0.plusSeconds(i)));
+            for (int i = 1; i <= 5; i++) ns.push(flow, PushNamespace.good(1.0 + i, T0.plusSeconds(i)));
 
             List<Reading> readings = records.await(6, WAIT).stream().map(r -> ReadingJson.parse(r.value())).toList();
             assertThat(readings).extracting(Reading::value).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0, 6.0);
-            awaitTrue(() -> collector.spool().quarantined() == 2, "both poison records quarantined");
+            Await.within(WAIT, () -> collector.spool().quarantined() == 2, "both poison records quarantined");
             assertThat(collector.spool().quarantineReasons().values()).satisfiesExactlyInAnyOrder(
                     r -> assertThat(r).contains("InvalidTopicException"),
                     r -> assertThat(r).contains("RecordTooLargeException"));
-            awaitTrue(() -> collector.spool().depth() == 0, "the spool drained behind them");
+            Await.within(WAIT, () -> collector.spool().depth() == 0, "the spool drained behind them");
             assertThat(collector.sendErrors()).isEqualTo(2);
             assertThat(collector.metrics().registry().scrape()).contains("plumeline_edge_spool_quarantined 2.0");
             assertThat(spoolHealth(collector)).containsEntry("quarantined", 2L);
@@ -98,9 +94,9 @@ class EdgeFaultTest {
         // .invalid never resolves (RFC 6761): kafka-clients throws "No resolvable bootstrap urls" in the constructor.
         try (Collector collector = start(site, CollectorSettings.of("kafka.plumeline.invalid:9092", topic, spool, dir.resolve("pki")))) {
             ns.awaitMonitored(WAIT, flow);
-            for (int i = 0; i < 5; i++) ns.push(flow, value(10.0 + i, T0.plusSeconds(i)));
-            awaitTrue(() -> collector.forwarder().loopErrors() >= 2, "producer creation failed and was retried");
-            awaitTrue(() -> collector.spool().depth() == 5, "readings held in the spool");
+            for (int i = 0; i < 5; i++) ns.push(flow, PushNamespace.good(10.0 + i, T0.plusSeconds(i)));
+            Await.within(WAIT, () -> collector.forwarder().loopErrors() >= 2, "producer creation failed and was retried");
+            Await.within(WAIT, () -> collector.spool().depth() == 5, "readings held in the spool");
             Map<String, Object> health = collector.metrics().health();
             assertThat(health).containsEntry("status", "DEGRADED");
             assertThat(health.get("kafka").toString()).contains("forwarder=ALIVE", "No resolvable bootstrap urls");
@@ -111,7 +107,7 @@ class EdgeFaultTest {
              TelemetryTopic records = new TelemetryTopic(brokers(), topic)) {
             assertThat(records.await(5, WAIT)).extracting(r -> ReadingJson.parse(r.value()).value())
                     .containsExactly(10.0, 11.0, 12.0, 13.0, 14.0);
-            awaitTrue(() -> collector.spool().depth() == 0, "spool sent");
+            Await.within(WAIT, () -> collector.spool().depth() == 0, "spool sent");
         }
     }
 
@@ -137,7 +133,7 @@ class EdgeFaultTest {
             assertThat(damaged.get("movedTo").asText()).isEqualTo(collector.spool().movedAside());
 
             ns.awaitMonitored(WAIT, flow);
-            ns.push(flow, value(3.5, T0));
+            ns.push(flow, PushNamespace.good(3.5, T0));
             assertThat(ReadingJson.parse(records.await(1, WAIT).get(0).value()).value()).isEqualTo(3.5);
         }
     }
@@ -161,9 +157,9 @@ class EdgeFaultTest {
         try (Collector collector = start(site, CollectorSettings.of(brokers(), topic, dir.resolve("spool-f4"), dir.resolve("pki")));
              TelemetryTopic records = new TelemetryTopic(brokers(), topic)) {
             ServerCollector refusing = collector.servers().stream().filter(s -> s.serverId().equals("refusing")).findFirst().orElseThrow();
-            awaitTrue(() -> refusing.fatalProblem() != null, "the refusal recorded for that server");
+            Await.within(WAIT, () -> refusing.fatalProblem() != null, "the refusal recorded for that server");
             ns.awaitMonitored(WAIT, good);
-            ns.push(good, value(8.0, T0));
+            ns.push(good, PushNamespace.good(8.0, T0));
             assertThat(records.await(1, WAIT)).extracting(ConsumerRecord::key).containsExactly("f4.good");
             assertThat(collector.fatalError()).as("the process goes on").isNotDone();
             Map<String, Object> health = collector.metrics().health();
@@ -197,17 +193,17 @@ class EdgeFaultTest {
             assertThat(docs.get(0).get("reason").asText()).isEqualTo(GapTracker.DATA_LOST);
             assertThat(docs.get(1).get("type").asText()).isEqualTo("backfill");
             assertThat(docs.get(1).get("readings").asLong()).isPositive();
-            awaitTrue(() -> timestamps(records).size() == burst + 1, "every sample, the discarded ones read back");
+            Await.within(WAIT, () -> timestamps(records).size() == burst + 1, "every sample, the discarded ones read back");
 
             // Milo's onNotificationDataLost (a gap in the publish sequence) cannot be produced on demand against a
             // healthy server, so its handler is called as Milo would call it: a mock of that one callback.
             ServerCollector server = collector.servers().get(0);
-            for (int i = burst + 1; i <= burst + 3; i++) History.record(level, value(i, T0.plusSeconds(i)));
+            for (int i = burst + 1; i <= burst + 3; i++) History.record(level, PushNamespace.good(i, T0.plusSeconds(i)));
             server.dataLost("notifications were lost (a gap in the publish sequence)", List.of("f5.level"));
             ns.push(level, recorded(level, burst + 4, T0.plusSeconds(burst + 4)));
             assertThat(gaps.await(4, WAIT).stream().map(r -> json(r.value()).get("type").asText()).toList())
                     .containsExactly("gap", "backfill", "gap", "backfill");
-            awaitTrue(() -> timestamps(records).size() == burst + 5, "the three lost samples read back");
+            Await.within(WAIT, () -> timestamps(records).size() == burst + 5, "the three lost samples read back");
         }
     }
 
@@ -232,16 +228,16 @@ class EdgeFaultTest {
             first.namespace().awaitMonitored(WAIT, gone);
             first.namespace().push(gone, recorded(gone, 1, Instant.now()));
             load.start();
-            awaitTrue(() -> collector.recordsSent() > 30, "readings flowing");
+            Await.within(WAIT, () -> collector.recordsSent() > 30, "readings flowing");
             load.pushTo(null);
             first.close();
-            awaitTrue(() -> !server.connected(), "the first loss noticed");
+            Await.within(WAIT, () -> !server.connected(), "the first loss noticed");
             try (TestOpcUaServer second = restarted(port, load)) {
-                awaitTrue(server::connected, "back after the first loss");
+                Await.within(WAIT, server::connected, "back after the first loss");
                 assertThat(server.outageOpen()).as("still settling when the link drops again").isTrue();
                 load.pushTo(null);
             }
-            awaitTrue(() -> !server.connected(), "the second loss noticed");
+            Await.within(WAIT, () -> !server.connected(), "the second loss noticed");
             try (TestOpcUaServer third = restarted(port, load)) {
                 Thread.sleep(2_000);
                 load.close();
@@ -267,7 +263,7 @@ class EdgeFaultTest {
                     .withGapsTopic(gapsTopic))) {
                 ns.awaitMonitored(WAIT, load.nodes());
                 load.start();
-                awaitTrue(() -> collector.recordsSent() > 30, "readings flowing");
+                Await.within(WAIT, () -> collector.recordsSent() > 30, "readings flowing");
                 // The link dies, comes back, and dies again just as the gap of the first loss is read back.
                 ns.beforeNextHistoryRead(proxy::blackHoleCurrentConnections);
                 proxy.blackHoleCurrentConnections();
@@ -335,7 +331,7 @@ class EdgeFaultTest {
     }
 
     private static DataValue recorded(NodeId node, double v, Instant ts) {
-        DataValue value = value(v, ts);
+        DataValue value = PushNamespace.good(v, ts);
         History.record(node, value);
         return value;
     }
@@ -361,18 +357,5 @@ class EdgeFaultTest {
 
     private static String brokers() {
         return SharedKafka.broker().bootstrapServers();
-    }
-
-    private static DataValue value(double v, Instant ts) {
-        return DataValue.newValue().setValue(new Variant(v)).setStatus(StatusCode.GOOD)
-                .setSourceTime(new DateTime(ts)).setServerTime(new DateTime(ts)).build();
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("not within " + WAIT + ": " + what);
-            Thread.sleep(50);
-        }
     }
 }

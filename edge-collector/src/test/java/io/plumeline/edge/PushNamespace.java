@@ -29,8 +29,10 @@ import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 
 /**
  * A test namespace whose variables the test sets. A value set is pushed to every data item monitoring the
@@ -39,6 +41,12 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 final class PushNamespace extends ManagedNamespaceWithLifecycle {
 
     static final String URI = "urn:plumeline:edge-test";
+
+    /** A GOOD value stamped {@code ts} as both source and server time. */
+    static DataValue good(double value, Instant ts) {
+        return DataValue.newValue().setValue(new Variant(value)).setStatus(StatusCode.GOOD)
+                .setSourceTime(new DateTime(ts)).setServerTime(new DateTime(ts)).build();
+    }
 
     private final Map<NodeId, UaVariableNode> variables = new ConcurrentHashMap<>();
     private final Map<NodeId, List<DataItem>> items = new ConcurrentHashMap<>();

@@ -14,13 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
-import java.util.function.BooleanSupplier;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
-import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
-import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
-import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
-import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,9 +67,9 @@ class SecuredKafkaForwarderTest {
         try (TelemetryTopic topic = new TelemetryTopic(kafka.bootstrapServers(), TOPIC, properties(kafka.clientConfig("reader")))) {
             try (Collector collector = start(site, spool, wrong)) {
                 ns.awaitMonitored(WAIT, flow);
-                for (int i = 0; i < 3; i++) ns.push(flow, value(i, T0.plusSeconds(i)));
-                await(() -> collector.spool().depth() >= 3, "three readings in the spool");
-                await(() -> collector.forwarder().lastError() != null, "the forwarder's error");
+                for (int i = 0; i < 3; i++) ns.push(flow, PushNamespace.good(i, T0.plusSeconds(i)));
+                Await.within(WAIT, () -> collector.spool().depth() >= 3, "three readings in the spool");
+                Await.within(WAIT, () -> collector.forwarder().lastError() != null, "the forwarder's error");
                 assertThat(collector.forwarder().lastError()).containsIgnoringCase("authentication");
                 assertThat(collector.forwarder().kafkaUp()).isFalse();
                 assertThat(collector.metrics().health().get("kafka")).as("/health's kafka").asString()
@@ -83,7 +78,7 @@ class SecuredKafkaForwarderTest {
             }
             try (Collector collector = start(site, spool, right)) {
                 ns.awaitMonitored(WAIT, flow);
-                ns.push(flow, value(3, T0.plusSeconds(3)));
+                ns.push(flow, PushNamespace.good(3, T0.plusSeconds(3)));
                 assertThat(topic.await(4, WAIT)).extracting(r -> ReadingJson.parse(r.value()).value())
                         .as("the three spooled while refused, then the new one").containsExactly(0.0, 1.0, 2.0, 3.0);
                 assertThat(collector.forwarder().kafkaUp()).isTrue();
@@ -104,18 +99,5 @@ class SecuredKafkaForwarderTest {
             properties.load(in);
         }
         return properties;
-    }
-
-    private static DataValue value(double v, Instant source) {
-        return DataValue.newValue().setValue(new Variant(v)).setStatus(StatusCode.GOOD)
-                .setSourceTime(new DateTime(source)).setServerTime(new DateTime(source)).build();
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("not within " + WAIT + ": " + what);
-            Thread.sleep(50);
-        }
     }
 }
